@@ -1,0 +1,24 @@
+# Commands: help, stop, language, privacy, forget.
+
+help = How it works:
+    • Choose a button or type your answer.
+    • /skip – skip this question
+    • /back – go to the previous question
+    • /change – change your answers (while the round is open)
+    • /language – another language (Nederlands, English)
+    • /privacy – what we keep and for how long
+    • /forget – erase everything linked to you
+    • /stop – no more messages
+    • /start – start (again)
+stopped = You have stopped. You will not get messages from us any more. The answers you already gave still count, anonymously. Want to take part again later? Send /start.
+language-choose = Welke taal wilt u? / Which language do you prefer?
+language-set = I will speak English with you from now on.
+language-unknown = I do not know the language "{ $code }". Choose Nederlands (nl) or English (en).
+privacy = What do we keep?
+    • Your answers, without your name or phone number. Nobody can see who said what.
+    • A code instead of your chat account, so we know where you were in the conversation. The code cannot be traced back to you.
+    • Only the day of your answer, not the time.
+    When the round closes, we erase the link between you and your answers. After that nobody can see what you answered, not even the municipality.
+    The advisory council only sees totals. We leave out small groups, so nobody can be recognised.
+    With /forget you erase everything that is still linked to you.
+forgotten = Done. We have erased everything linked to you: your conversation, and answers to a round you had not finished. Answers to rounds you had finished count anonymously and can no longer be linked to you once that round closes.

@@ -1,0 +1,23 @@
+# The conversation: welcome, choosing a round, starting and finishing.
+# Plain language: short sentences, everyday words.
+
+welcome = Welcome! In this chat you help the municipality think things through. You answer a few short questions. You do not need to give your name. What you say helps the municipality and the advisory council.
+no-open-rounds = There are no questions ready right now. Please look again later.
+choose-round = Several rounds of questions are open. Please choose one.
+round-title = 📋 { $title }
+round-how-it-works = There { $count ->
+        [one] is one question
+       *[other] are { $count } questions
+    }. You may skip any question. Your answers are anonymous: the municipality cannot see who said what.
+round-closes = You can take part until { $date }.
+phase-agenda = The municipality is only starting on this topic. Your view can still decide what it is about.
+phase-preparation = The municipality is preparing new policy. Nothing has been decided yet.
+phase-decision = The municipality will decide soon. Your answers go to the advisory council and the municipality.
+phase-evaluation = The municipality is looking back: how does the policy work in daily life?
+resume = You were not finished yet. Let us go on where you were.
+finished = Thank you! Your answers have been saved. Want to change something? Send /change, you can do so until { $date }. Afterwards you will hear what the municipality does with the answers.
+already-took-part = You have already taken part in this round. Thank you! Want to change an answer? You can until { $date }.
+finished-idle = You have answered all questions. Want to change something? Choose "Change answers". Need help? Send /help.
+round-closed = The round "{ $title }" closed on { $date }. You cannot answer any more. The answers you already gave still count. Thank you!
+round-unknown = I do not know this round of questions, or it has not started yet.
+stopped-hint = You have stopped. You will not get messages from us any more. Want to take part again? Send /start.

@@ -1,0 +1,24 @@
+# Commando's: hulp, stoppen, taal, privacy, vergeten.
+
+help = Zo werkt het:
+    • Kies een knop of typ uw antwoord.
+    • /overslaan – deze vraag overslaan
+    • /terug – naar de vorige vraag
+    • /wijzig – uw antwoorden veranderen (zolang de ronde open is)
+    • /taal – andere taal (Nederlands, English)
+    • /privacy – wat we bewaren en hoe lang
+    • /vergeet – alles wissen wat aan u gekoppeld is
+    • /stop – geen berichten meer
+    • /start – (opnieuw) beginnen
+stopped = U bent gestopt. U krijgt geen berichten meer van ons. De antwoorden die u al gaf, blijven anoniem meetellen. Wilt u later weer meedoen? Stuur /start.
+language-choose = Welke taal wilt u? / Which language do you prefer?
+language-set = Ik spreek nu Nederlands met u.
+language-unknown = De taal "{ $code }" ken ik niet. Kies Nederlands (nl) of English (en).
+privacy = Wat bewaren we?
+    • Uw antwoorden, zonder uw naam of telefoonnummer. Wie wat zei, is niet te zien.
+    • Een code in plaats van uw chat-account, zodat we weten waar u was in het gesprek. Die code is niet terug te rekenen naar u.
+    • Alleen de dag van uw antwoord, geen tijdstip.
+    Als de ronde sluit, wissen we de koppeling tussen u en uw antwoorden. Daarna kan niemand meer zien wat u antwoordde, ook de gemeente niet.
+    De adviesraad ziet alleen totalen. Kleine groepen laten we weg, zodat niemand herkenbaar is.
+    Met /vergeet wist u alles wat nog aan u gekoppeld is.
+forgotten = Gedaan. We hebben alles gewist wat aan u gekoppeld was: uw gesprek, en antwoorden op een ronde die u nog niet had afgerond. Antwoorden van rondes die u al had afgerond, tellen anoniem mee en zijn niet meer aan u te koppelen zodra die ronde sluit.

@@ -1,0 +1,23 @@
+# Het gesprek: welkom, een ronde kiezen, beginnen en afronden.
+# Taalniveau B1: korte zinnen, gewone woorden, "u".
+
+welcome = Welkom! Met deze chat denkt u mee met de gemeente. U beantwoordt een paar korte vragen. U hoeft uw naam niet te geven. Wat u zegt, helpt de gemeente en de adviesraad.
+no-open-rounds = Op dit moment staan er geen vragen klaar. Kijk later nog eens.
+choose-round = Er staan meerdere vragenrondes klaar. Kies er één.
+round-title = 📋 { $title }
+round-how-it-works = Het gaat om { $count ->
+        [one] één vraag
+       *[other] { $count } vragen
+    }. Elke vraag mag u overslaan. Uw antwoorden zijn anoniem: de gemeente ziet niet wie wat heeft gezegd.
+round-closes = U kunt meedoen tot en met { $date }.
+phase-agenda = De gemeente begint pas met dit onderwerp. Uw mening kan dus nog bepalen waar het over gaat.
+phase-preparation = De gemeente bereidt nieuw beleid voor. Er ligt nog niets vast.
+phase-decision = De gemeente neemt binnenkort een besluit. Uw antwoorden gaan mee naar de adviesraad en de gemeente.
+phase-evaluation = De gemeente kijkt terug: hoe werkt het beleid in het dagelijks leven?
+resume = U was nog bezig. We gaan verder waar u was.
+finished = Dank u wel! Uw antwoorden zijn opgeslagen. Wilt u iets veranderen? Stuur /wijzig, dat kan tot { $date }. Na afloop hoort u wat de gemeente met de antwoorden doet.
+already-took-part = U heeft al meegedaan aan deze ronde. Dank u wel! Wilt u een antwoord veranderen? Dat kan tot { $date }.
+finished-idle = U heeft alle vragen beantwoord. Wilt u iets veranderen? Kies "Antwoorden wijzigen". Hulp nodig? Stuur /hulp.
+round-closed = De ronde "{ $title }" is gesloten sinds { $date }. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee. Dank u wel!
+round-unknown = Deze vragenronde ken ik niet, of hij is nog niet begonnen.
+stopped-hint = U bent gestopt. U krijgt geen berichten meer van ons. Wilt u weer meedoen? Stuur /start.

@@ -1,0 +1,15 @@
+# Als een antwoord niet past: vriendelijk zeggen wat wel kan.
+
+invalid-choice = Dat antwoord ken ik niet. Kies een knop, of typ een nummer van 1 tot en met { $count }.
+invalid-multi = Dat antwoord ken ik niet. Kies knoppen, of typ nummers van 1 tot en met { $count }, bijvoorbeeld: 1, 3
+invalid-scale = Kies een getal van { $min } tot en met { $max }.
+invalid-yesno = Antwoord met ja of nee.
+open-too-long = Uw antwoord is { $length } tekens lang. Dat is te lang: het mag hoogstens { $max } tekens zijn. Wilt u het korter maken?
+open-no-words = Ik zie geen woorden in uw antwoord. Wilt u het in een paar woorden typen? Of kies "Overslaan".
+multi-nothing-chosen = U heeft nog niets gekozen. Kies één of meer antwoorden, of kies "Overslaan".
+empty-message = Uw bericht is leeg. Typ uw antwoord, of kies een knop.
+unsupported-message = Ik kan alleen tekst lezen, geen foto's, stickers of spraakberichten. Wilt u uw antwoord typen?
+stale-button = Die knop werkt niet meer: de vraag is al voorbij of de ronde is gesloten. Stuur /start om te zien wat er open is.
+first-question = Dit is de eerste vraag. Verder terug kan niet.
+not-now = Dat kan nu niet. U bent niet bezig met vragen. Stuur /start om te beginnen.
+unknown-command = Het commando { $command } ken ik niet. Stuur /hulp voor een lijst.

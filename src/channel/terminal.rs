@@ -1,0 +1,144 @@
+//! The terminal channel: one resident message per line on standard input, the
+//! bot's messages on standard output. It makes the bot scriptable
+//! (`printf '/start\n2\n' | meepraten serve --terminal --resident alice`) and is
+//! the first adapter: reading a line is decided purely ([`interpret`]), then the
+//! service is called.
+
+use time::OffsetDateTime;
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
+
+use crate::anon::ResidentRef;
+use crate::domain::Lang;
+use crate::engine::Input;
+use crate::service::{OutboundButton, OutboundMessage, Service, ServiceError};
+
+/// The platform name used for pseudonyms of terminal residents.
+pub const PLATFORM: &str = "terminal";
+
+/// Lines starting with this stand for media the bot cannot read, e.g. `[sticker]`.
+const MEDIA_MARKERS: [&str; 5] = ["[sticker]", "[foto]", "[photo]", "[voice]", "[spraak]"];
+
+/// What a typed line means, given the buttons of the last message.
+/// Commands stay commands; a button's label or number presses it (unless the
+/// message asks for typed text, where numbers are text); anything else is text.
+pub fn interpret(line: &str, buttons: &[OutboundButton], free_text: bool) -> Input {
+    let t = line.trim();
+    if t.starts_with('/') {
+        return Input::from_text(t);
+    }
+    let lower = t.to_lowercase();
+    if MEDIA_MARKERS.contains(&lower.as_str()) {
+        return Input::Unsupported;
+    }
+    let label_key = |label: &str| {
+        label
+            .trim_start_matches(['☐', '☑', '◀'])
+            .trim()
+            .trim_end_matches('✔')
+            .trim()
+            .to_lowercase()
+    };
+    if let Some(b) = buttons.iter().find(|b| label_key(&b.label) == lower) {
+        return Input::Button(b.payload.clone());
+    }
+    if !free_text
+        && let Ok(n) = t.parse::<usize>()
+        && let Some(b) = n.checked_sub(1).and_then(|i| buttons.get(i))
+    {
+        return Input::Button(b.payload.clone());
+    }
+    Input::Text(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+/// Formats one message for the terminal: text, then numbered buttons.
+pub fn format_message(m: &OutboundMessage) -> String {
+    let mut out = String::new();
+    for line in m.text.lines() {
+        out.push_str("bot> ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    for (i, b) in m.buttons.iter().enumerate() {
+        out.push_str(&format!("  [{}] {}\n", i + 1, b.label));
+    }
+    out
+}
+
+/// Serves one simulated resident until end of input.
+pub async fn run(
+    service: &Service,
+    resident: &str,
+    lang: Option<Lang>,
+    input: impl AsyncBufRead + Unpin,
+    mut output: impl AsyncWrite + Unpin,
+) -> Result<(), ServiceError> {
+    let who = ResidentRef {
+        platform: PLATFORM,
+        user: resident,
+    };
+    let mut lines = input.lines();
+    let mut buttons: Vec<OutboundButton> = Vec::new();
+    let mut free_text = false;
+    loop {
+        let line = match lines.next_line().await {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(e) => {
+                // Invalid UTF-8 on a line: tell the resident, keep going.
+                tracing::warn!(error = %e, "unreadable input line");
+                let _ = output
+                    .write_all(b"bot> (unreadable input: please use UTF-8 text)\n")
+                    .await;
+                continue;
+            }
+        };
+        let msg = interpret(&line, &buttons, free_text);
+        let replies = service
+            .handle(&who, lang, &msg, OffsetDateTime::now_utc())
+            .await?;
+        for r in &replies {
+            let _ = output.write_all(format_message(r).as_bytes()).await;
+            let _ = output.write_all(b"\n").await;
+            if !r.buttons.is_empty() || r.free_text {
+                buttons.clone_from(&r.buttons);
+                free_text = r.free_text;
+            }
+        }
+        let _ = output.flush().await;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(label: &str, payload: &str) -> OutboundButton {
+        OutboundButton {
+            label: label.into(),
+            payload: payload.into(),
+        }
+    }
+
+    #[test]
+    fn lines_become_inputs() {
+        let buttons = [
+            b("Heel ontevreden", "a:q:1"),
+            b("☐ Bus", "t:q:bus"),
+            b("Overslaan", "s:q"),
+        ];
+        let cases: [(&str, bool, Input); 8] = [
+            ("/hulp", false, Input::from_text("/hulp")),
+            ("2", false, Input::Button("t:q:bus".into())),
+            ("bus", false, Input::Button("t:q:bus".into())),
+            ("overslaan", true, Input::Button("s:q".into())),
+            ("2", true, Input::Text("2".into())),
+            ("9", false, Input::Text("9".into())),
+            ("[sticker]", false, Input::Unsupported),
+            ("meer hulp thuis", false, Input::Text("meer hulp thuis".into())),
+        ];
+        for (line, free, want) in cases {
+            assert_eq!(interpret(line, &buttons, free), want, "{line}");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! `meepraten round ...`: officials' work on rounds.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Subcommand;
+use time::OffsetDateTime;
+
+use crate::config::Settings;
+use crate::domain::Lang;
+use crate::service::rounds::{ImportOutcome, RoundStatus};
+use crate::service::{Service, ServiceError};
+
+/// Round commands.
+#[derive(Debug, Subcommand)]
+pub enum RoundCommand {
+    /// Check round files and report every problem with line and column. Stores nothing.
+    Check {
+        /// Round files (TOML).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Import a round file as a draft (or update a draft). An open round may change
+    /// texts and closing time, never its questions.
+    Import {
+        /// Round file (TOML).
+        file: PathBuf,
+    },
+    /// List every round with its state and schedule.
+    List,
+    /// Open a draft round for answers.
+    Open {
+        /// Round id.
+        id: String,
+    },
+    /// Close an open round: no more answers, and the link between residents and
+    /// their answers is destroyed.
+    Close {
+        /// Round id.
+        id: String,
+    },
+    /// Archive a closed round.
+    Archive {
+        /// Round id.
+        id: String,
+    },
+    /// Show a round's state, schedule and response counts.
+    Status {
+        /// Round id.
+        id: String,
+    },
+}
+
+impl RoundCommand {
+    /// Runs the command.
+    pub async fn run(self, settings: &Settings) -> anyhow::Result<ExitCode> {
+        let now = OffsetDateTime::now_utc();
+        if let RoundCommand::Check { files } = &self {
+            return Ok(check(files));
+        }
+        let service = Service::open(settings)
+            .await
+            .context("cannot open the database")?;
+        let result = match self {
+            // Checked above, without opening the database.
+            RoundCommand::Check { .. } => Ok(()),
+            RoundCommand::Import { file } => service.import_round(&file, now).await.map(|(id, outcome)| {
+                match outcome {
+                    ImportOutcome::Created => println!("imported round `{id}` as a draft; open it with `meepraten round open {id}`"),
+                    ImportOutcome::Replaced { version } => println!("replaced draft round `{id}` (version {version})"),
+                    ImportOutcome::Updated { version } => println!("updated texts or schedule of open round `{id}` (version {version}); its questions are unchanged"),
+                    ImportOutcome::Unchanged => println!("round `{id}` is already stored exactly like this; nothing changed"),
+                }
+            }),
+            RoundCommand::List => service.list_rounds().await.map(|rounds| {
+                if rounds.is_empty() {
+                    println!("no rounds yet; import one with `meepraten round import FILE`");
+                }
+                for s in rounds {
+                    println!(
+                        "{:<40} {:<8} {} -> {}  {}",
+                        s.round.id,
+                        s.state,
+                        s.round.opens.date(),
+                        s.round.closes.date(),
+                        s.round.title.get(Lang::Nl)
+                    );
+                }
+            }),
+            RoundCommand::Open { id } => service
+                .open_round(&id, now)
+                .await
+                .map(|s| println!("round `{}` is open until {}", s.round.id, s.round.closes)),
+            RoundCommand::Close { id } => service.close_round(&id, now).await.map(|s| {
+                println!("round `{}` is closed; answers can no longer be linked to residents", s.round.id)
+            }),
+            RoundCommand::Archive { id } => service
+                .archive_round(&id)
+                .await
+                .map(|s| println!("round `{}` is archived", s.round.id)),
+            RoundCommand::Status { id } => service.round_status(&id).await.map(|s| print_status(&s)),
+        };
+        service.close().await;
+        match result {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            Err(
+                e @ (ServiceError::UnknownRound(_)
+                | ServiceError::Lifecycle(_)
+                | ServiceError::QuestionsChanged { .. }
+                | ServiceError::RoundFile(_)),
+            ) => {
+                eprintln!("{e}");
+                Ok(ExitCode::FAILURE)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    for file in files {
+        match Service::check_round_file(file) {
+            Ok(round) => println!(
+                "{}: ok: round `{}` with {} questions in {}",
+                file.display(),
+                round.id,
+                round.questions.len(),
+                round
+                    .languages
+                    .iter()
+                    .map(|l| l.code())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Err(e) => {
+                failed = true;
+                eprintln!("{e}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn print_status(s: &RoundStatus) {
+    let r = &s.stored.round;
+    println!("round:      {}", r.id);
+    println!("title:      {}", r.title.get(Lang::Nl));
+    println!("state:      {} (version {})", s.stored.state, s.stored.version);
+    println!("phase:      {}", r.phase.as_str());
+    println!("schedule:   {} -> {}", r.opens, r.closes);
+    println!("started:    {}", s.counts.started);
+    println!("completed:  {}", s.counts.completed);
+    println!("answers per question (skips included):");
+    for q in &r.questions {
+        let n = s.counts.per_question.get(q.id.as_str()).copied().unwrap_or(0);
+        println!("  {:<24} {n}", q.id);
+    }
+}

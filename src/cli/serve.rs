@@ -1,0 +1,60 @@
+//! `meepraten serve`.
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Args;
+use time::OffsetDateTime;
+use tokio::io::BufReader;
+
+use crate::channel::terminal;
+use crate::config::Settings;
+use crate::domain::Lang;
+use crate::service::Service;
+
+/// Serve residents. With no platform token configured this is the terminal channel:
+/// one message per line on standard input, the bot's messages on standard output.
+/// On an empty database it imports and opens the bundled example round.
+#[derive(Debug, Args)]
+pub struct Serve {
+    /// Serve the terminal channel (the default while no platform is configured).
+    #[arg(long)]
+    terminal: bool,
+    /// Name of the simulated resident (several can be scripted one after another).
+    #[arg(long, default_value = "resident")]
+    resident: String,
+    /// Language of a new resident (nl or en), as a platform would report it.
+    #[arg(long, value_parser = parse_lang)]
+    lang: Option<Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).map_err(|e| e.to_string())
+}
+
+impl Serve {
+    /// Runs the terminal channel until end of input.
+    pub async fn run(self, settings: &Settings) -> anyhow::Result<ExitCode> {
+        let service = Service::open(settings).await.context("cannot start")?;
+        let now = OffsetDateTime::now_utc();
+        service.close_due_rounds(now).await?;
+        if let Some(id) = service.ensure_example_round(now).await? {
+            eprintln!(
+                "meepraten: the database had no rounds, so the example round `{id}` was imported and opened."
+            );
+        }
+        if !self.terminal {
+            tracing::info!("no platform token configured: serving the terminal channel");
+        }
+        if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            eprintln!(
+                "meepraten: terminal channel as resident `{}`. Type /start to begin, /hulp for help, Ctrl-D to quit.",
+                self.resident
+            );
+        }
+        let stdin = BufReader::new(tokio::io::stdin());
+        terminal::run(&service, &self.resident, self.lang, stdin, tokio::io::stdout()).await?;
+        service.close().await;
+        Ok(ExitCode::SUCCESS)
+    }
+}

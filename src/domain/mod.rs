@@ -1,0 +1,18 @@
+//! The vocabulary every layer shares: identifiers, languages, rounds and their
+//! questions, lifecycle states and answers. Pure data with guarantees in the types;
+//! nothing here does I/O.
+
+mod answer;
+mod ids;
+mod lang;
+mod lifecycle;
+mod round;
+
+pub use answer::AnswerValue;
+pub use ids::{IdError, OptionId, QuestionId, RoundId};
+pub use lang::{Lang, UnknownLang};
+pub use lifecycle::{RoundState, TransitionError};
+pub use round::{
+    ChoiceOption, Condition, DEFAULT_MIN_GROUP_SIZE, LocalizedText, MIN_MIN_GROUP_SIZE, Phase, Question,
+    QuestionKind, Round, ScaleLabels,
+};

@@ -1,0 +1,136 @@
+//! Every message id the bot can say, typed, so a misspelt key is a compile error
+//! and the completeness test can walk them all. Pure data: no Fluent here.
+
+macro_rules! keys {
+    ($($variant:ident => $id:literal,)*) => {
+        /// A message in `locales/<lang>/*.ftl`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key {
+            $(#[doc = $id] $variant,)*
+        }
+
+        impl Key {
+            /// Every key, for the completeness test.
+            pub const ALL: &'static [Key] = &[$(Key::$variant,)*];
+
+            /// The Fluent message id.
+            pub fn id(self) -> &'static str {
+                match self {
+                    $(Key::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+keys! {
+    // conversation.ftl
+    Welcome => "welcome",
+    NoOpenRounds => "no-open-rounds",
+    ChooseRound => "choose-round",
+    RoundTitle => "round-title",
+    RoundHowItWorks => "round-how-it-works",
+    RoundCloses => "round-closes",
+    PhaseAgenda => "phase-agenda",
+    PhasePreparation => "phase-preparation",
+    PhaseDecision => "phase-decision",
+    PhaseEvaluation => "phase-evaluation",
+    Resume => "resume",
+    Finished => "finished",
+    AlreadyTookPart => "already-took-part",
+    FinishedIdle => "finished-idle",
+    RoundClosed => "round-closed",
+    RoundUnknown => "round-unknown",
+    StoppedHint => "stopped-hint",
+    // question.ftl
+    QuestionProgress => "question-progress",
+    HintChoice => "hint-choice",
+    HintMulti => "hint-multi",
+    HintScale => "hint-scale",
+    HintScaleLabels => "hint-scale-labels",
+    HintYesNo => "hint-yesno",
+    HintOpen => "hint-open",
+    CurrentAnswer => "current-answer",
+    AnswerYes => "answer-yes",
+    AnswerNo => "answer-no",
+    AnswerSkipped => "answer-skipped",
+    ButtonSkip => "button-skip",
+    ButtonBack => "button-back",
+    ButtonDone => "button-done",
+    ButtonKeep => "button-keep",
+    ButtonChange => "button-change",
+    // validation.ftl
+    InvalidChoice => "invalid-choice",
+    InvalidMulti => "invalid-multi",
+    InvalidScale => "invalid-scale",
+    InvalidYesNo => "invalid-yesno",
+    OpenTooLong => "open-too-long",
+    OpenNoWords => "open-no-words",
+    MultiNothingChosen => "multi-nothing-chosen",
+    EmptyMessage => "empty-message",
+    UnsupportedMessage => "unsupported-message",
+    StaleButton => "stale-button",
+    FirstQuestion => "first-question",
+    NotNow => "not-now",
+    UnknownCommand => "unknown-command",
+    // commands.ftl
+    Help => "help",
+    Stopped => "stopped",
+    LanguageChoose => "language-choose",
+    LanguageSet => "language-set",
+    LanguageUnknown => "language-unknown",
+    Privacy => "privacy",
+    Forgotten => "forgotten",
+    // summary.ftl
+    SummaryHeading => "summary-heading",
+    SummaryFacts => "summary-facts",
+    SummaryCouncil => "summary-council",
+    SummaryAudience => "summary-audience",
+    SummaryParticipation => "summary-participation",
+    SummaryRespondents => "summary-respondents",
+    SummarySuppression => "summary-suppression",
+    SummaryHidden => "summary-hidden",
+    SummaryColAnswer => "summary-col-answer",
+    SummaryColCount => "summary-col-count",
+    SummaryColPercent => "summary-col-percent",
+    SummaryAnswered => "summary-answered",
+    SummaryScale => "summary-scale",
+    SummaryQuotes => "summary-quotes",
+    SummaryQuotesWithheld => "summary-quotes-withheld",
+    SummarySuppressed => "summary-suppressed",
+    // dates.ftl
+    Date => "date",
+    Month1 => "month-1",
+    Month2 => "month-2",
+    Month3 => "month-3",
+    Month4 => "month-4",
+    Month5 => "month-5",
+    Month6 => "month-6",
+    Month7 => "month-7",
+    Month8 => "month-8",
+    Month9 => "month-9",
+    Month10 => "month-10",
+    Month11 => "month-11",
+    Month12 => "month-12",
+}
+
+impl Key {
+    /// The key naming month `m` (1 to 12).
+    pub fn month(m: u8) -> Key {
+        const MONTHS: [Key; 12] = [
+            Key::Month1,
+            Key::Month2,
+            Key::Month3,
+            Key::Month4,
+            Key::Month5,
+            Key::Month6,
+            Key::Month7,
+            Key::Month8,
+            Key::Month9,
+            Key::Month10,
+            Key::Month11,
+            Key::Month12,
+        ];
+        MONTHS[usize::from(m.clamp(1, 12)) - 1]
+    }
+}

@@ -1,0 +1,85 @@
+//! Round files: the TOML an official writes, turned into a checked [`Round`].
+//!
+//! Parsing happens in two passes. `raw` deserializes the text with serde, keeping
+//! the byte span of every key an official might get wrong; syntax errors and
+//! unknown keys stop there with one diagnostic. `check` then validates meaning
+//! (ids, translations, schedule, conditions) and reports every problem it finds,
+//! each with its line and column, so one run of `round check` lists them all.
+
+mod check;
+mod diagnostic;
+mod raw;
+
+use std::path::Path;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+
+use crate::domain::Round;
+
+/// Round files larger than this are refused before parsing: real rounds are a few KB.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// Parses and checks a round file's contents. `name` is used in diagnostics.
+pub fn parse(name: &str, bytes: &[u8]) -> Result<Round, Diagnostics> {
+    let fail = |d: Diagnostic| Diagnostics::new(name, vec![d]);
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(fail(Diagnostic::whole_file(format!(
+            "the file is {} bytes; a round file may be at most {} bytes (1 MB)",
+            bytes.len(),
+            MAX_FILE_BYTES
+        ))));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, column) = diagnostic::line_col_of_bytes(bytes, e.valid_up_to());
+            return Err(fail(Diagnostic::at(
+                line,
+                column,
+                "the file is not valid UTF-8 text; save it as UTF-8",
+            )));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(fail(Diagnostic::whole_file(
+            "the file is empty; see examples/rounds/ for a complete round",
+        )));
+    }
+    let raw: raw::RawRound = toml::from_str(text).map_err(|e| {
+        let d = match e.span() {
+            Some(span) => Diagnostic::at_offset(text, span.start, e.message().trim()),
+            None => Diagnostic::whole_file(e.message().trim()),
+        };
+        fail(d)
+    })?;
+    check::check(text, raw).map_err(|ds| Diagnostics::new(name, ds))
+}
+
+/// Reads and parses a round file from disk.
+pub fn load(path: &Path) -> Result<Round, Diagnostics> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        Diagnostics::new(
+            &name,
+            vec![Diagnostic::whole_file(format!("cannot read the file: {e}"))],
+        )
+    })?;
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(Diagnostics::new(
+            &name,
+            vec![Diagnostic::whole_file(format!(
+                "the file is {} bytes; a round file may be at most {} bytes (1 MB)",
+                meta.len(),
+                MAX_FILE_BYTES
+            ))],
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostics::new(
+            &name,
+            vec![Diagnostic::whole_file(format!("cannot read the file: {e}"))],
+        )
+    })?;
+    parse(&name, &bytes)
+}

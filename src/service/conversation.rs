@@ -1,0 +1,171 @@
+//! One inbound message from a resident: pseudonymize, load state, run the pure
+//! engine, perform its effects in one transaction, render the replies.
+
+use std::collections::HashMap;
+
+use time::OffsetDateTime;
+
+use super::{Service, ServiceError, day};
+use crate::anon::{Pseudonym, ResidentRef, RespondentKey};
+use crate::domain::{Lang, RoundId};
+use crate::engine::{self, Context, Conversation, Effect, Input, Reply, RoundView};
+use crate::store::{StoreError, Tx};
+
+/// A button as the adapter shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboundButton {
+    /// The label, in the resident's language.
+    pub label: String,
+    /// What the adapter sends back when it is pressed.
+    pub payload: String,
+}
+
+/// A message ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboundMessage {
+    /// The text, paragraphs separated by blank lines.
+    pub text: String,
+    /// Buttons under the message.
+    pub buttons: Vec<OutboundButton>,
+    /// True when the message asks for typed text (an open question), so adapters
+    /// should read a typed number as text, not as a button choice.
+    pub free_text: bool,
+}
+
+impl Service {
+    /// Handles one message from a resident and returns the replies to send.
+    /// `lang_hint` is the platform's language for a resident the bot has not met.
+    #[tracing::instrument(skip_all, fields(platform = who.platform))]
+    pub async fn handle(
+        &self,
+        who: &ResidentRef<'_>,
+        lang_hint: Option<Lang>,
+        input: &Input,
+        now: OffsetDateTime,
+    ) -> Result<Vec<OutboundMessage>, ServiceError> {
+        let pseudonym = Pseudonym::of(&self.secret, who);
+        let mut tx = self.store.begin().await?;
+        let conversation = match tx.conversation(&pseudonym).await? {
+            Some(json) => serde_json::from_str(&json).unwrap_or_else(|e| {
+                // A state this version cannot read starts over rather than locking
+                // the resident out; answers already stored are untouched.
+                tracing::warn!(resident = pseudonym.short(), error = %e, "unreadable conversation state; starting over");
+                Conversation::new(lang_hint.unwrap_or(Lang::Nl))
+            }),
+            None => Conversation::new(lang_hint.unwrap_or(Lang::Nl)),
+        };
+
+        let mut stored = tx.open_rounds().await?;
+        if let Some(id) = conversation.round()
+            && !stored.iter().any(|s| &s.round.id == id)
+            && let Some(s) = tx.round(id).await?
+        {
+            stored.push(s);
+        }
+        let views: Vec<RoundView<'_>> = stored
+            .iter()
+            .map(|s| RoundView {
+                round: &s.round,
+                state: s.state,
+            })
+            .collect();
+        let ctx = Context { now, rounds: &views };
+        let step = engine::step(&ctx, &conversation, input);
+
+        let forget = self.apply(&mut tx, &pseudonym, &step.effects).await?;
+        if forget {
+            tx.delete_conversation(&pseudonym).await?;
+        } else {
+            let json = serde_json::to_string(&step.next)
+                .map_err(|e| StoreError::Corrupt(format!("conversation state: {e}")))?;
+            tx.save_conversation(&pseudonym, step.next.round(), &json, &day(now))
+                .await?;
+        }
+        tx.commit().await?;
+        tracing::debug!(
+            resident = pseudonym.short(),
+            effects = step.effects.len(),
+            "message handled"
+        );
+
+        let lang = step.next.lang;
+        Ok(step.replies.iter().map(|r| self.render(lang, r)).collect())
+    }
+
+    /// Performs the effects; returns whether the conversation is to be forgotten.
+    async fn apply(&self, tx: &mut Tx, who: &Pseudonym, effects: &[Effect]) -> Result<bool, ServiceError> {
+        let mut keys: HashMap<RoundId, RespondentKey> = HashMap::new();
+        let mut forget = false;
+        for effect in effects {
+            match effect {
+                Effect::RecordAnswer {
+                    round,
+                    question,
+                    answer,
+                } => {
+                    let key = respondent(tx, &mut keys, round, who).await?;
+                    let json = serde_json::to_string(answer)
+                        .map_err(|e| StoreError::Corrupt(format!("answer: {e}")))?;
+                    tx.record_answer(round, &key, question, &json).await?;
+                }
+                Effect::ClearAnswer { round, question } => {
+                    let key = respondent(tx, &mut keys, round, who).await?;
+                    tx.clear_answer(round, &key, question).await?;
+                }
+                Effect::CompleteResponse { round } => {
+                    let key = respondent(tx, &mut keys, round, who).await?;
+                    tx.complete_response(round, &key).await?;
+                }
+                Effect::DiscardResponse { round } => {
+                    // After close the salt is gone and nothing can be found: fine.
+                    if let Some(salt) = tx.round_salt(round).await? {
+                        tx.discard_response(round, &salt.respondent(who)).await?;
+                    }
+                }
+                Effect::ForgetResident => forget = true,
+            }
+        }
+        Ok(forget)
+    }
+
+    /// Renders an engine reply in `lang`.
+    pub fn render(&self, lang: Lang, reply: &Reply) -> OutboundMessage {
+        let text = reply
+            .lines
+            .iter()
+            .map(|t| self.localizer.render(lang, t))
+            .filter(|s| !s.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        OutboundMessage {
+            text,
+            buttons: reply
+                .buttons
+                .iter()
+                .map(|b| OutboundButton {
+                    label: self.localizer.render(lang, &b.label),
+                    payload: b.action.encode(),
+                })
+                .collect(),
+            free_text: reply.free_text,
+        }
+    }
+}
+
+/// The resident's respondent key for `round`, computed once per message.
+async fn respondent(
+    tx: &mut Tx,
+    keys: &mut HashMap<RoundId, RespondentKey>,
+    round: &RoundId,
+    who: &Pseudonym,
+) -> Result<RespondentKey, ServiceError> {
+    if let Some(k) = keys.get(round) {
+        return Ok(k.clone());
+    }
+    let salt = tx.round_salt(round).await?.ok_or_else(|| {
+        StoreError::Corrupt(format!("round {round} takes answers but has no respondent salt"))
+    })?;
+    let key = salt.respondent(who);
+    keys.insert(round.clone(), key.clone());
+    Ok(key)
+}

@@ -1,0 +1,132 @@
+//! The async glue between the pure parts and storage. A resident's message goes
+//! pseudonymize -> engine -> effects in one transaction -> rendered replies
+//! ([`conversation`]); officials' commands go through [`rounds`]; councils'
+//! summaries through [`exports`]. Chat commands for officials and the CLI call
+//! the same functions here.
+
+pub mod conversation;
+pub mod exports;
+pub mod rounds;
+
+use time::OffsetDateTime;
+
+pub use conversation::{OutboundButton, OutboundMessage};
+
+use crate::anon::{Secret, SecretError};
+use crate::config::Settings;
+use crate::i18n::{LocaleError, Localizer};
+use crate::round_file::Diagnostics;
+use crate::store::{Store, StoreError};
+
+/// Name of the setting that records which secret key this database belongs to.
+const SECRET_FINGERPRINT: &str = "secret_fingerprint";
+
+/// What can go wrong in a service call, in words an official can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    /// Storage failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The secret key could not be read or created.
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+    /// The database holds data but its secret key is gone.
+    #[error(
+        "the secret key is missing: {path} does not exist, but this database holds data made with a key. Restore the key file (or set MEEPRATEN_SECRET); a new key would cut every resident off from their conversation"
+    )]
+    SecretMissing { path: String },
+    /// The key does not belong to this database.
+    #[error(
+        "the secret key in {origin} does not belong to this database; use the key file that was made with it"
+    )]
+    SecretMismatch { origin: String },
+    /// A locale file is broken (a build problem).
+    #[error(transparent)]
+    Locale(#[from] LocaleError),
+    /// A round file has problems.
+    #[error("{0}")]
+    RoundFile(Diagnostics),
+    /// No round with this id.
+    #[error("there is no round `{0}`; `meepraten round list` shows the rounds")]
+    UnknownRound(String),
+    /// The requested lifecycle step is not allowed.
+    #[error("{0}")]
+    Lifecycle(String),
+    /// A re-import would change questions residents may already have answered.
+    #[error(
+        "round `{id}` is {state}: its questions cannot change any more, because residents may have answered them. Only the title, intro, audience, council and closing time may change. Import the changed questions as a new round (with a new id)"
+    )]
+    QuestionsChanged { id: String, state: String },
+}
+
+/// The running application: store, secret and texts.
+#[derive(Debug, Clone)]
+pub struct Service {
+    store: Store,
+    secret: Secret,
+    localizer: std::sync::Arc<Localizer>,
+}
+
+impl Service {
+    /// Opens the database and checks that the secret key belongs to it, creating
+    /// both on first use.
+    pub async fn open(settings: &Settings) -> Result<Service, ServiceError> {
+        let localizer = std::sync::Arc::new(Localizer::new()?);
+        let store = Store::open(&settings.database).await?;
+        let stored = store.setting(SECRET_FINGERPRINT).await?;
+        let (secret, origin) = match &settings.secret_hex {
+            Some(hex_text) => (
+                Some(Secret::from_hex(hex_text, crate::config::ENV_SECRET)?),
+                crate::config::ENV_SECRET.to_owned(),
+            ),
+            None => (
+                Secret::read_file(&settings.secret_file)?,
+                settings.secret_file.display().to_string(),
+            ),
+        };
+        let secret = match (secret, stored) {
+            (Some(s), Some(fp)) if s.fingerprint() == fp => s,
+            (Some(_), Some(_)) => return Err(ServiceError::SecretMismatch { origin }),
+            (None, Some(_)) => return Err(ServiceError::SecretMissing { path: origin }),
+            (Some(s), None) => {
+                store.set_setting(SECRET_FINGERPRINT, &s.fingerprint()).await?;
+                s
+            }
+            (None, None) => {
+                if store.holds_data().await? {
+                    return Err(ServiceError::SecretMissing { path: origin });
+                }
+                let s = Secret::create_file(&settings.secret_file)?;
+                store.set_setting(SECRET_FINGERPRINT, &s.fingerprint()).await?;
+                tracing::info!(file = %settings.secret_file.display(), "created a new secret key; back it up beside the database");
+                s
+            }
+        };
+        Ok(Service {
+            store,
+            secret,
+            localizer,
+        })
+    }
+
+    /// The store, for summaries and tests.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The texts.
+    pub fn localizer(&self) -> &Localizer {
+        &self.localizer
+    }
+
+    /// Closes the database cleanly.
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+}
+
+/// A day as stored: times are kept at day grain at most.
+pub(crate) fn day(now: OffsetDateTime) -> String {
+    let d = now.date();
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}

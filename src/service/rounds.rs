@@ -1,0 +1,214 @@
+//! Officials' work on rounds: check, import, open, close, archive, status. The CLI
+//! and (later) officials' chat commands both call these.
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+use time::{Duration, OffsetDateTime};
+
+use super::{Service, ServiceError, day};
+use crate::anon::RoundSalt;
+use crate::domain::{Round, RoundId, RoundState};
+use crate::round_file;
+use crate::store::{ResponseCounts, StoredRound};
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// A new round, stored as a draft.
+    Created,
+    /// A draft replaced by the new file.
+    Replaced { version: i64 },
+    /// An open round's texts or schedule updated; its questions are unchanged.
+    Updated { version: i64 },
+    /// The file holds exactly what is stored already.
+    Unchanged,
+}
+
+/// A round with its participation counts.
+#[derive(Debug, Clone)]
+pub struct RoundStatus {
+    /// The stored round.
+    pub stored: StoredRound,
+    /// How many took part.
+    pub counts: ResponseCounts,
+}
+
+/// The bundled example round, for a newcomer's first run.
+pub const EXAMPLE_ROUND: &str = include_str!("../../examples/rounds/huishoudelijke-hulp-2027.toml");
+
+/// Fingerprint of what residents answer: languages and questions. Once a round is
+/// open this may not change.
+fn questions_fingerprint(round: &Round) -> String {
+    let json = serde_json::to_string(&(&round.languages, &round.questions)).unwrap_or_default();
+    hex::encode(Sha256::digest(json.as_bytes()))
+}
+
+impl Service {
+    /// Reads and checks a round file without storing anything.
+    pub fn check_round_file(path: &Path) -> Result<Round, ServiceError> {
+        round_file::load(path).map_err(ServiceError::RoundFile)
+    }
+
+    /// Imports a round file: new rounds become drafts; drafts are replaced; open
+    /// rounds may change texts and schedule, never questions.
+    pub async fn import_round(
+        &self,
+        path: &Path,
+        now: OffsetDateTime,
+    ) -> Result<(RoundId, ImportOutcome), ServiceError> {
+        let round = Self::check_round_file(path)?;
+        let source = std::fs::read_to_string(path).unwrap_or_default();
+        self.import_checked(&round, &source, now).await
+    }
+
+    async fn import_checked(
+        &self,
+        round: &Round,
+        source: &str,
+        now: OffsetDateTime,
+    ) -> Result<(RoundId, ImportOutcome), ServiceError> {
+        let fingerprint = questions_fingerprint(round);
+        let today = day(now);
+        let Some(existing) = self.store.round(&round.id).await? else {
+            self.store
+                .insert_round(round, source, &fingerprint, &today)
+                .await?;
+            tracing::info!(round = %round.id, "round imported as draft");
+            return Ok((round.id.clone(), ImportOutcome::Created));
+        };
+        if existing.round == *round {
+            return Ok((round.id.clone(), ImportOutcome::Unchanged));
+        }
+        let outcome = match existing.state {
+            RoundState::Draft => {
+                let version = self
+                    .store
+                    .update_round(round, source, &fingerprint, &today, existing.version)
+                    .await?;
+                ImportOutcome::Replaced { version }
+            }
+            RoundState::Open if existing.questions_fingerprint == fingerprint => {
+                let version = self
+                    .store
+                    .update_round(round, source, &fingerprint, &today, existing.version)
+                    .await?;
+                ImportOutcome::Updated { version }
+            }
+            state => {
+                return Err(ServiceError::QuestionsChanged {
+                    id: round.id.to_string(),
+                    state: state.to_string(),
+                });
+            }
+        };
+        tracing::info!(round = %round.id, ?outcome, "round re-imported");
+        Ok((round.id.clone(), outcome))
+    }
+
+    async fn existing(&self, id: &str) -> Result<StoredRound, ServiceError> {
+        let round_id = RoundId::parse(id).map_err(|_| ServiceError::UnknownRound(id.to_owned()))?;
+        self.store
+            .round(&round_id)
+            .await?
+            .ok_or_else(|| ServiceError::UnknownRound(id.to_owned()))
+    }
+
+    /// Opens a draft round for answers.
+    pub async fn open_round(&self, id: &str, now: OffsetDateTime) -> Result<StoredRound, ServiceError> {
+        let stored = self.existing(id).await?;
+        stored
+            .state
+            .transition(RoundState::Open)
+            .map_err(|e| ServiceError::Lifecycle(format!("round `{id}`: {e}")))?;
+        if now >= stored.round.closes {
+            return Err(ServiceError::Lifecycle(format!(
+                "round `{id}` closes at {}, which has passed; set a later `closes` in the file, import it and open again",
+                stored.round.closes
+            )));
+        }
+        if !self
+            .store
+            .open_round(&stored.round.id, &RoundSalt::generate(), &day(now))
+            .await?
+        {
+            return Err(ServiceError::Lifecycle(format!(
+                "round `{id}` changed state meanwhile; check `round status`"
+            )));
+        }
+        tracing::info!(round = %stored.round.id, "round opened");
+        self.existing(id).await
+    }
+
+    /// Closes an open round: answers are refused from now on and the link between
+    /// residents and answers is destroyed.
+    pub async fn close_round(&self, id: &str, now: OffsetDateTime) -> Result<StoredRound, ServiceError> {
+        let stored = self.existing(id).await?;
+        stored
+            .state
+            .transition(RoundState::Closed)
+            .map_err(|e| ServiceError::Lifecycle(format!("round `{id}`: {e}")))?;
+        if !self.store.close_round(&stored.round.id, &day(now)).await? {
+            return Err(ServiceError::Lifecycle(format!(
+                "round `{id}` changed state meanwhile; check `round status`"
+            )));
+        }
+        tracing::info!(round = %stored.round.id, "round closed");
+        self.existing(id).await
+    }
+
+    /// Archives a closed round.
+    pub async fn archive_round(&self, id: &str) -> Result<StoredRound, ServiceError> {
+        let stored = self.existing(id).await?;
+        stored
+            .state
+            .transition(RoundState::Archived)
+            .map_err(|e| ServiceError::Lifecycle(format!("round `{id}`: {e}")))?;
+        self.store.archive_round(&stored.round.id).await?;
+        self.existing(id).await
+    }
+
+    /// Closes every open round whose closing moment has passed; returns their ids.
+    pub async fn close_due_rounds(&self, now: OffsetDateTime) -> Result<Vec<RoundId>, ServiceError> {
+        let due = self.store.rounds_due_to_close(now.unix_timestamp()).await?;
+        for id in &due {
+            self.store.close_round(id, &day(now)).await?;
+            tracing::info!(round = %id, "round closed on schedule");
+        }
+        Ok(due)
+    }
+
+    /// Every round.
+    pub async fn list_rounds(&self) -> Result<Vec<StoredRound>, ServiceError> {
+        Ok(self.store.rounds().await?)
+    }
+
+    /// A round and how many took part.
+    pub async fn round_status(&self, id: &str) -> Result<RoundStatus, ServiceError> {
+        let stored = self.existing(id).await?;
+        let counts = self.store.response_counts(&stored.round.id).await?;
+        Ok(RoundStatus { stored, counts })
+    }
+
+    /// On a database without rounds, imports and opens the bundled example so a
+    /// newcomer sees the bot work at once. If the example's planned window is not
+    /// current, it runs from now for four weeks instead. Returns its id if imported.
+    pub async fn ensure_example_round(&self, now: OffsetDateTime) -> Result<Option<RoundId>, ServiceError> {
+        if !self.store.rounds().await?.is_empty() {
+            return Ok(None);
+        }
+        let mut round = round_file::parse(
+            "examples/rounds/huishoudelijke-hulp-2027.toml",
+            EXAMPLE_ROUND.as_bytes(),
+        )
+        .map_err(ServiceError::RoundFile)?;
+        if now < round.opens || now >= round.closes {
+            round.opens = now;
+            round.closes = now + Duration::weeks(4);
+        }
+        self.import_checked(&round, EXAMPLE_ROUND, now).await?;
+        self.open_round(round.id.as_str(), now).await?;
+        tracing::info!(round = %round.id, "opened the example round on an empty database");
+        Ok(Some(round.id))
+    }
+}

@@ -1,0 +1,158 @@
+//! Durable storage: the port the service uses, with use-case methods rather than
+//! tables, and its SQLite implementation. This module and `migrations/` are the
+//! only places that hold SQL. SQLite runs in WAL mode with foreign keys on; every
+//! inbound message is handled in one `BEGIN IMMEDIATE` transaction ([`Tx`]), so
+//! two messages can never interleave their reads and writes.
+//!
+//! Values cross this boundary as ids, JSON text and counts: the store does not know
+//! the engine's types, and the engine does not know SQL. A PostgreSQL store would
+//! implement the same methods over the same tables.
+
+mod error;
+mod responses;
+mod rounds;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+pub use error::StoreError;
+pub use responses::{AnswerRow, ResponseCounts};
+pub use rounds::StoredRound;
+
+use crate::anon::Pseudonym;
+use crate::domain::RoundId;
+
+/// How long a writer waits for another before reporting the database as busy.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The SQLite store.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+}
+
+/// One transaction: everything one inbound message changes, or nothing.
+pub struct Tx {
+    inner: Transaction<'static, Sqlite>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file and brings its schema up to date.
+    pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        let options = SqliteConnectOptions::from_str("sqlite://")
+            .map_err(|e| StoreError::from_sqlx(e, path))?
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::from_sqlx(e, path))?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|e| StoreError::Migrate(e.to_string()))?;
+        Ok(Store { pool })
+    }
+
+    /// Starts a write transaction that holds the write lock from its first statement.
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
+        let inner = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(StoreError::sqlx)?;
+        Ok(Tx { inner })
+    }
+
+    /// Closes the pool, checkpointing the WAL.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// A fact stored in the settings table.
+    pub async fn setting(&self, name: &str) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar("SELECT value FROM settings WHERE name = ?")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(StoreError::sqlx)
+    }
+
+    /// Stores a fact in the settings table.
+    pub async fn set_setting(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value")
+            .bind(name)
+            .bind(value)
+            .execute(&self.pool)
+            .await
+            .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
+    /// Whether the database holds anything keyed by the secret (rounds or conversations).
+    pub async fn holds_data(&self) -> Result<bool, StoreError> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM rounds) + (SELECT COUNT(*) FROM conversations)")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(StoreError::sqlx)?;
+        Ok(n > 0)
+    }
+}
+
+impl Tx {
+    /// Commits everything done in this transaction.
+    pub async fn commit(self) -> Result<(), StoreError> {
+        self.inner.commit().await.map_err(StoreError::sqlx)
+    }
+
+    /// The stored conversation state (JSON) of a resident.
+    pub async fn conversation(&mut self, who: &Pseudonym) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar("SELECT state FROM conversations WHERE pseudonym = ?")
+            .bind(who.as_str())
+            .fetch_optional(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)
+    }
+
+    /// Stores a resident's conversation state, noting which round it concerns.
+    pub async fn save_conversation(
+        &mut self,
+        who: &Pseudonym,
+        round: Option<&RoundId>,
+        state_json: &str,
+        today: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO conversations (pseudonym, round_id, state, updated_on) VALUES (?, ?, ?, ?)
+             ON CONFLICT (pseudonym) DO UPDATE SET round_id = excluded.round_id, state = excluded.state, updated_on = excluded.updated_on",
+        )
+        .bind(who.as_str())
+        .bind(round.map(RoundId::as_str))
+        .bind(state_json)
+        .bind(today)
+        .execute(&mut *self.inner)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
+    /// Erases a resident's conversation state.
+    pub async fn delete_conversation(&mut self, who: &Pseudonym) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM conversations WHERE pseudonym = ?")
+            .bind(who.as_str())
+            .execute(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+}

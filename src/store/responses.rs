@@ -1,0 +1,143 @@
+//! Responses and answers: written per inbound message inside a [`Tx`], read in
+//! bulk for summaries. Rows carry only the round's respondent key.
+
+use std::collections::BTreeMap;
+
+use super::{Store, StoreError, Tx};
+use crate::anon::RespondentKey;
+use crate::domain::{QuestionId, RoundId};
+
+/// One stored answer, for summaries.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AnswerRow {
+    /// Groups the answers of one respondent within the round.
+    pub respondent_key: String,
+    /// The question answered.
+    pub question_id: String,
+    /// The answer as JSON.
+    pub value: String,
+}
+
+/// How many residents took part in a round.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResponseCounts {
+    /// Residents who answered at least one question.
+    pub started: i64,
+    /// Residents who reached the end.
+    pub completed: i64,
+    /// Answers per question, skips included.
+    pub per_question: BTreeMap<String, i64>,
+}
+
+impl Tx {
+    /// Stores or replaces one answer, creating the response row on first answer.
+    pub async fn record_answer(
+        &mut self,
+        round: &RoundId,
+        respondent: &RespondentKey,
+        question: &QuestionId,
+        value_json: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO responses (round_id, respondent_key) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .bind(round.as_str())
+            .bind(respondent.as_str())
+            .execute(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
+        sqlx::query(
+            "INSERT INTO answers (round_id, respondent_key, question_id, value) VALUES (?, ?, ?, ?)
+             ON CONFLICT (round_id, respondent_key, question_id) DO UPDATE SET value = excluded.value",
+        )
+        .bind(round.as_str())
+        .bind(respondent.as_str())
+        .bind(question.as_str())
+        .bind(value_json)
+        .execute(&mut *self.inner)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
+    /// Removes one answer that no longer applies.
+    pub async fn clear_answer(
+        &mut self,
+        round: &RoundId,
+        respondent: &RespondentKey,
+        question: &QuestionId,
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM answers WHERE round_id = ? AND respondent_key = ? AND question_id = ?")
+            .bind(round.as_str())
+            .bind(respondent.as_str())
+            .bind(question.as_str())
+            .execute(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
+    /// Marks a response as complete (creating it if every question was passed over).
+    pub async fn complete_response(
+        &mut self,
+        round: &RoundId,
+        respondent: &RespondentKey,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO responses (round_id, respondent_key, completed) VALUES (?, ?, 1)
+             ON CONFLICT (round_id, respondent_key) DO UPDATE SET completed = 1",
+        )
+        .bind(round.as_str())
+        .bind(respondent.as_str())
+        .execute(&mut *self.inner)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
+    /// Removes an unfinished response and its answers; a finished one stays.
+    pub async fn discard_response(
+        &mut self,
+        round: &RoundId,
+        respondent: &RespondentKey,
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM responses WHERE round_id = ? AND respondent_key = ? AND completed = 0")
+            .bind(round.as_str())
+            .bind(respondent.as_str())
+            .execute(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Participation counts for a round.
+    pub async fn response_counts(&self, round: &RoundId) -> Result<ResponseCounts, StoreError> {
+        let (started, completed): (i64, i64) =
+            sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(completed), 0) FROM responses WHERE round_id = ?")
+                .bind(round.as_str())
+                .fetch_one(&self.pool)
+                .await
+                .map_err(StoreError::sqlx)?;
+        let per_question: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT question_id, COUNT(*) FROM answers WHERE round_id = ? GROUP BY question_id",
+        )
+        .bind(round.as_str())
+        .fetch_all(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(ResponseCounts {
+            started,
+            completed,
+            per_question: per_question.into_iter().collect(),
+        })
+    }
+
+    /// Every answer of a round, for a summary.
+    pub async fn answers(&self, round: &RoundId) -> Result<Vec<AnswerRow>, StoreError> {
+        sqlx::query_as("SELECT respondent_key, question_id, value FROM answers WHERE round_id = ? ORDER BY respondent_key, question_id")
+            .bind(round.as_str())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(StoreError::sqlx)
+    }
+}

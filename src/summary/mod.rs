@@ -1,0 +1,9 @@
+//! Council summaries: first aggregation (counts, percentages, scale statistics,
+//! quotes) with small groups suppressed, then renderers for Markdown, CSV and JSON.
+//! Aggregation reads stored rows only; it never sees a resident.
+
+mod aggregate;
+mod render;
+
+pub use aggregate::{CouncilSummary, OptionRow, QuestionSummary, ScaleStats, build};
+pub use render::{Format, render};

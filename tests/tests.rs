@@ -1,1 +1,13 @@
-//! placeholder
+//! The one integration-test binary. Each module tests one area end to end on real
+//! SQLite files in temporary folders; helpers live in `support/`.
+
+mod support;
+
+mod architecture;
+mod bad_input;
+mod conversation;
+mod lifecycle;
+mod locales;
+mod round_files;
+mod store;
+mod summary;

@@ -76,23 +76,28 @@ pub async fn run(
         platform: PLATFORM,
         user: resident,
     };
-    let mut lines = input.lines();
+    let mut input = input;
+    let mut raw = Vec::new();
     let mut buttons: Vec<OutboundButton> = Vec::new();
     let mut free_text = false;
     loop {
-        let line = match lines.next_line().await {
-            Ok(Some(line)) => line,
-            Ok(None) => break,
+        raw.clear();
+        match input.read_until(b'\n', &mut raw).await {
+            Ok(0) => break,
+            Ok(_) => {}
             Err(e) => {
-                // Invalid UTF-8 on a line: tell the resident, keep going.
-                tracing::warn!(error = %e, "unreadable input line");
-                let _ = output
-                    .write_all(b"bot> (unreadable input: please use UTF-8 text)\n")
-                    .await;
-                continue;
+                tracing::warn!(error = %e, "standard input failed");
+                break;
             }
+        }
+        let Ok(line) = std::str::from_utf8(&raw) else {
+            let _ = output
+                .write_all(b"bot> (unreadable input: please use UTF-8 text)\n\n")
+                .await;
+            continue;
         };
-        let msg = interpret(&line, &buttons, free_text);
+        let line = line.trim_end_matches(['\n', '\r']);
+        let msg = interpret(line, &buttons, free_text);
         let replies = service
             .handle(&who, lang, &msg, OffsetDateTime::now_utc())
             .await?;

@@ -1,6 +1,9 @@
 //! What a resident sends, in platform-neutral form. Adapters build these; the
 //! command words (Dutch and English twins) are recognised here once for all.
 
+use super::ButtonAction;
+use crate::domain::RoundId;
+
 /// One inbound event from a resident.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -45,6 +48,21 @@ impl Input {
         match Command::parse(text) {
             Some(cmd) => Input::Command(cmd),
             None => Input::Text(text.to_owned()),
+        }
+    }
+}
+
+impl Input {
+    /// The round this input names (a deep link's payload or a round button), so
+    /// the service can load it even when it is no longer open.
+    pub fn named_round(&self) -> Option<RoundId> {
+        match self {
+            Input::Command(Command::Start(Some(arg))) => RoundId::parse(arg.trim()).ok(),
+            Input::Button(payload) => match ButtonAction::decode(payload) {
+                Some(ButtonAction::StartRound(id)) => Some(id),
+                _ => None,
+            },
+            _ => None,
         }
     }
 }

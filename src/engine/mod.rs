@@ -74,10 +74,6 @@ pub struct Step {
     pub effects: Vec<Effect>,
 }
 
-/// Longest message the engine reads; longer text is cut (and an open answer that
-/// long is refused as too long anyway), so no input can make a step slow.
-pub const MAX_INPUT_CHARS: usize = 20_000;
-
 /// Decides what a resident's input means and what follows.
 pub fn step(ctx: &Context<'_>, conversation: &Conversation, input: &Input) -> Step {
     let mut turn = Turn {
@@ -97,11 +93,13 @@ pub fn step(ctx: &Context<'_>, conversation: &Conversation, input: &Input) -> St
     }
 }
 
-/// Removes control characters (keeping line breaks and tabs) and bounds the length.
+/// Removes control characters (keeping line breaks and tabs) and bidirectional
+/// overrides (which can disguise text in a council report). Every later step is
+/// linear in the length, so a huge message costs little and is refused by length.
 fn clean(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .take(MAX_INPUT_CHARS + 1)
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}'))
         .collect()
 }
 
@@ -850,3 +848,6 @@ fn answer_arg(q: &Question, a: &AnswerValue, lang: Lang) -> Arg {
         AnswerValue::Skipped => Arg::Msg(Key::AnswerSkipped),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,9 +10,12 @@ mod check;
 mod diagnostic;
 mod raw;
 
-use std::path::Path;
-
 pub use diagnostic::{Diagnostic, Diagnostics};
+
+/// Diagnostics for a file that could not be read at all.
+pub fn unreadable(name: &str, message: String) -> Diagnostics {
+    Diagnostics::new(name, vec![Diagnostic::whole_file(message)])
+}
 
 use crate::domain::Round;
 
@@ -41,7 +44,11 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Round, Diagnostics> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
+    let only_comments = text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    });
+    if only_comments {
         return Err(fail(Diagnostic::whole_file(
             "the file is empty; see examples/rounds/ for a complete round",
         )));
@@ -54,32 +61,4 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Round, Diagnostics> {
         fail(d)
     })?;
     check::check(text, raw).map_err(|ds| Diagnostics::new(name, ds))
-}
-
-/// Reads and parses a round file from disk.
-pub fn load(path: &Path) -> Result<Round, Diagnostics> {
-    let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        Diagnostics::new(
-            &name,
-            vec![Diagnostic::whole_file(format!("cannot read the file: {e}"))],
-        )
-    })?;
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(Diagnostics::new(
-            &name,
-            vec![Diagnostic::whole_file(format!(
-                "the file is {} bytes; a round file may be at most {} bytes (1 MB)",
-                meta.len(),
-                MAX_FILE_BYTES
-            ))],
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostics::new(
-            &name,
-            vec![Diagnostic::whole_file(format!("cannot read the file: {e}"))],
-        )
-    })?;
-    parse(&name, &bytes)
 }

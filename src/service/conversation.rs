@@ -55,12 +55,20 @@ impl Service {
             None => Conversation::new(lang_hint.unwrap_or(Lang::Nl)),
         };
 
+        // Open rounds, plus the rounds this message is about whatever their state,
+        // so a resident can hear that "their" round has closed.
         let mut stored = tx.open_rounds().await?;
-        if let Some(id) = conversation.round()
-            && !stored.iter().any(|s| &s.round.id == id)
-            && let Some(s) = tx.round(id).await?
+        for id in conversation
+            .round()
+            .cloned()
+            .into_iter()
+            .chain(input.named_round())
         {
-            stored.push(s);
+            if !stored.iter().any(|s| s.round.id == id)
+                && let Some(s) = tx.round(&id).await?
+            {
+                stored.push(s);
+            }
         }
         let views: Vec<RoundView<'_>> = stored
             .iter()

@@ -44,10 +44,40 @@ fn questions_fingerprint(round: &Round) -> String {
     hex::encode(Sha256::digest(json.as_bytes()))
 }
 
+/// The stage conversations about a closed round are reset to.
+fn idle_stage() -> String {
+    serde_json::to_string(&crate::engine::Stage::Idle).unwrap_or_else(|_| r#"{"stage":"idle"}"#.to_owned())
+}
+
+/// Reads a round file (refusing oversized ones before reading) and checks it.
+/// Returns the round and the file's text.
+fn read_round_file(path: &Path) -> Result<(Round, String), ServiceError> {
+    let name = path.display().to_string();
+    let unreadable = |e: std::io::Error| {
+        ServiceError::RoundFile(round_file::unreadable(
+            &name,
+            format!("cannot read the file: {e}"),
+        ))
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > round_file::MAX_FILE_BYTES as u64 {
+        return Err(ServiceError::RoundFile(round_file::unreadable(
+            &name,
+            format!(
+                "the file is {size} bytes; a round file may be at most {} bytes (1 MB)",
+                round_file::MAX_FILE_BYTES
+            ),
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let round = round_file::parse(&name, &bytes).map_err(ServiceError::RoundFile)?;
+    Ok((round, String::from_utf8_lossy(&bytes).into_owned()))
+}
+
 impl Service {
     /// Reads and checks a round file without storing anything.
     pub fn check_round_file(path: &Path) -> Result<Round, ServiceError> {
-        round_file::load(path).map_err(ServiceError::RoundFile)
+        read_round_file(path).map(|(round, _)| round)
     }
 
     /// Imports a round file: new rounds become drafts; drafts are replaced; open
@@ -57,8 +87,7 @@ impl Service {
         path: &Path,
         now: OffsetDateTime,
     ) -> Result<(RoundId, ImportOutcome), ServiceError> {
-        let round = Self::check_round_file(path)?;
-        let source = std::fs::read_to_string(path).unwrap_or_default();
+        let (round, source) = read_round_file(path)?;
         self.import_checked(&round, &source, now).await
     }
 
@@ -148,7 +177,11 @@ impl Service {
             .state
             .transition(RoundState::Closed)
             .map_err(|e| ServiceError::Lifecycle(format!("round `{id}`: {e}")))?;
-        if !self.store.close_round(&stored.round.id, &day(now)).await? {
+        if !self
+            .store
+            .close_round(&stored.round.id, &day(now), &idle_stage())
+            .await?
+        {
             return Err(ServiceError::Lifecycle(format!(
                 "round `{id}` changed state meanwhile; check `round status`"
             )));
@@ -172,7 +205,7 @@ impl Service {
     pub async fn close_due_rounds(&self, now: OffsetDateTime) -> Result<Vec<RoundId>, ServiceError> {
         let due = self.store.rounds_due_to_close(now.unix_timestamp()).await?;
         for id in &due {
-            self.store.close_round(id, &day(now)).await?;
+            self.store.close_round(id, &day(now), &idle_stage()).await?;
             tracing::info!(round = %id, "round closed on schedule");
         }
         Ok(due)

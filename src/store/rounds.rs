@@ -194,10 +194,16 @@ impl Store {
     }
 
     /// Closes an open round: no more answers, the respondent salt destroyed and every
-    /// conversation about the round erased, all in one transaction. From then on
-    /// nothing links the round's answers to any resident. Returns false when the
+    /// conversation about the round reset to `idle_stage_json` (answers gathered in
+    /// it erased, the resident's language kept), all in one transaction. From then
+    /// on nothing links the round's answers to any resident. Returns false when the
     /// round was not open.
-    pub async fn close_round(&self, id: &RoundId, today: &str) -> Result<bool, StoreError> {
+    pub async fn close_round(
+        &self,
+        id: &RoundId,
+        today: &str,
+        idle_stage_json: &str,
+    ) -> Result<bool, StoreError> {
         let mut tx = self.begin().await?;
         let done = sqlx::query(
             "UPDATE rounds SET state = 'closed', respondent_salt = NULL, closed_on = ? WHERE id = ? AND state = 'open'",
@@ -210,7 +216,9 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query("DELETE FROM conversations WHERE round_id = ?")
+        // Keep each resident's language, drop everything about the round.
+        sqlx::query("UPDATE conversations SET round_id = NULL, state = json_set(state, '$.stage', json(?)) WHERE round_id = ?")
+            .bind(idle_stage_json)
             .bind(id.as_str())
             .execute(&mut *tx.inner)
             .await

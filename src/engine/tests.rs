@@ -1,0 +1,455 @@
+//! Table tests for the engine: named conversations, each a list of inputs with
+//! the message keys and effects expected after every one.
+
+use time::macros::datetime;
+
+use super::*;
+use crate::domain::{OptionId, QuestionId};
+
+const ROUND: &str = r#"
+id = "test-round"
+languages = ["nl", "en"]
+topic = "wmo"
+phase = "agenda"
+opens = 2027-01-11T09:00:00+01:00
+closes = 2027-01-25T17:00:00+01:00
+title = { nl = "Testronde", en = "Test round" }
+intro = { nl = "Intro", en = "Intro" }
+
+[[questions]]
+id = "tevreden"
+kind = "scale"
+text = { nl = "Hoe tevreden?", en = "How happy?" }
+min = 1
+max = 5
+
+[[questions]]
+id = "beter"
+kind = "open"
+text = { nl = "Wat kan beter?", en = "What could be better?" }
+max_chars = 50
+when = { question = "tevreden", in = [1, 2] }
+
+[[questions]]
+id = "vervoer"
+kind = "multi"
+text = { nl = "Welk vervoer?", en = "Which transport?" }
+options = [
+  { id = "bus", text = { nl = "Bus", en = "Bus" } },
+  { id = "taxi", text = { nl = "Taxi", en = "Taxi" } },
+  { id = "fiets", text = { nl = "Fiets", en = "Bike" } },
+]
+
+[[questions]]
+id = "hulp"
+kind = "yesno"
+text = { nl = "Hulp nodig?", en = "Need help?" }
+"#;
+
+fn round() -> Round {
+    crate::round_file::parse("test.toml", ROUND.as_bytes()).expect("test round is valid")
+}
+
+const DURING: OffsetDateTime = datetime!(2027-01-12 10:00 +01:00);
+const AFTER: OffsetDateTime = datetime!(2027-01-26 10:00 +01:00);
+
+fn q(id: &str) -> QuestionId {
+    QuestionId::parse(id).unwrap()
+}
+
+fn keys(step: &Step) -> Vec<Key> {
+    step.replies
+        .iter()
+        .flat_map(|r| r.lines.iter())
+        .filter_map(|t| match t {
+            Text::Msg { key, .. } => Some(*key),
+            Text::Plain(_) => None,
+        })
+        .collect()
+}
+
+fn text(s: &str) -> Input {
+    Input::from_text(s)
+}
+
+fn button(a: ButtonAction) -> Input {
+    Input::Button(a.encode())
+}
+
+/// Runs inputs in order, returning every step.
+fn converse(round: &Round, state: RoundState, now: OffsetDateTime, inputs: &[Input]) -> Vec<Step> {
+    let views = [RoundView { round, state }];
+    let ctx = Context { now, rounds: &views };
+    let mut conv = Conversation::new(Lang::Nl);
+    let mut steps = Vec::new();
+    for input in inputs {
+        let s = step(&ctx, &conv, input);
+        conv = s.next.clone();
+        steps.push(s);
+    }
+    steps
+}
+
+fn current(step: &Step) -> Option<&str> {
+    match &step.next.stage {
+        Stage::Answering(p) => Some(p.current.as_str()),
+        _ => None,
+    }
+}
+
+fn recorded(step: &Step) -> Vec<(String, AnswerValue)> {
+    step.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::RecordAnswer { question, answer, .. } => Some((question.to_string(), answer.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn first_message_introduces_the_round_and_asks_the_first_question() {
+    let r = round();
+    let steps = converse(&r, RoundState::Open, DURING, &[text("hoi")]);
+    let k = keys(&steps[0]);
+    assert!(k.contains(&Key::Welcome) && k.contains(&Key::RoundHowItWorks) && k.contains(&Key::PhaseAgenda));
+    assert_eq!(current(&steps[0]), Some("tevreden"));
+    assert!(steps[0].effects.is_empty());
+}
+
+#[test]
+fn a_low_score_brings_the_follow_up_and_a_high_score_passes_it() {
+    let r = round();
+    let low = converse(&r, RoundState::Open, DURING, &[text("/start"), text("2")]);
+    assert_eq!(current(&low[1]), Some("beter"));
+    assert_eq!(
+        recorded(&low[1]),
+        vec![("tevreden".into(), AnswerValue::Scale(2))]
+    );
+    let high = converse(&r, RoundState::Open, DURING, &[text("/start"), text("4")]);
+    assert_eq!(current(&high[1]), Some("vervoer"));
+}
+
+#[test]
+fn invalid_answers_get_a_friendly_retry_and_store_nothing() {
+    let r = round();
+    let too_long = "x".repeat(100_000);
+    let cases: Vec<(&str, Vec<Input>, Key, &str)> = vec![
+        (
+            "out of range",
+            vec![text("/start"), text("9")],
+            Key::InvalidScale,
+            "tevreden",
+        ),
+        (
+            "words for a number",
+            vec![text("/start"), text("heel goed")],
+            Key::InvalidScale,
+            "tevreden",
+        ),
+        (
+            "too long",
+            vec![text("/start"), text("1"), text(&too_long)],
+            Key::OpenTooLong,
+            "beter",
+        ),
+        (
+            "emoji only",
+            vec![text("/start"), text("1"), text("👍👍")],
+            Key::OpenNoWords,
+            "beter",
+        ),
+        (
+            "control characters only",
+            vec![text("/start"), text("1"), text("\u{7}\u{1b}")],
+            Key::EmptyMessage,
+            "beter",
+        ),
+        (
+            "unknown option",
+            vec![text("/start"), text("5"), text("raket")],
+            Key::InvalidMulti,
+            "vervoer",
+        ),
+        (
+            "neither yes nor no",
+            vec![text("/start"), text("5"), text("1"), text("misschien")],
+            Key::InvalidYesNo,
+            "hulp",
+        ),
+        (
+            "a sticker",
+            vec![text("/start"), Input::Unsupported],
+            Key::UnsupportedMessage,
+            "tevreden",
+        ),
+        (
+            "an unknown command",
+            vec![text("/start"), text("/frobnicate")],
+            Key::UnknownCommand,
+            "tevreden",
+        ),
+        (
+            "a forged button",
+            vec![text("/start"), Input::Button("a:tevreden:99".into())],
+            Key::StaleButton,
+            "tevreden",
+        ),
+        (
+            "a button of another question",
+            vec![text("/start"), button(ButtonAction::Skip { question: q("hulp") })],
+            Key::StaleButton,
+            "tevreden",
+        ),
+        (
+            "garbage payload",
+            vec![text("/start"), Input::Button("💥".into())],
+            Key::StaleButton,
+            "tevreden",
+        ),
+    ];
+    for (name, inputs, key, still_at) in cases {
+        let steps = converse(&r, RoundState::Open, DURING, &inputs);
+        let last = steps.last().unwrap();
+        assert!(keys(last).contains(&key), "{name}: {:?}", keys(last));
+        assert!(recorded(last).is_empty(), "{name} stored something");
+        assert_eq!(current(last), Some(still_at), "{name}");
+    }
+}
+
+#[test]
+fn multi_choice_by_buttons_and_by_numbers() {
+    let r = round();
+    let toggle = |o: &str| {
+        button(ButtonAction::Toggle {
+            question: q("vervoer"),
+            option: OptionId::parse(o).unwrap(),
+        })
+    };
+    let steps = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[
+            text("/start"),
+            text("5"),
+            toggle("taxi"),
+            toggle("bus"),
+            toggle("taxi"),
+            toggle("fiets"),
+            button(ButtonAction::Done {
+                question: q("vervoer"),
+            }),
+        ],
+    );
+    let bus_fiets = AnswerValue::Multi(vec![
+        OptionId::parse("bus").unwrap(),
+        OptionId::parse("fiets").unwrap(),
+    ]);
+    assert_eq!(
+        recorded(steps.last().unwrap()),
+        vec![("vervoer".into(), bus_fiets.clone())]
+    );
+    let typed = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("5"), text("3, 1")],
+    );
+    assert_eq!(
+        recorded(typed.last().unwrap()),
+        vec![("vervoer".into(), bus_fiets)]
+    );
+    let empty = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("5"), text("klaar")],
+    );
+    assert!(keys(empty.last().unwrap()).contains(&Key::MultiNothingChosen));
+}
+
+#[test]
+fn skip_back_and_change_an_answer_drops_a_follow_up_that_no_longer_applies() {
+    let r = round();
+    let steps = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[
+            text("/start"),
+            text("1"),                    // tevreden = 1 -> follow-up
+            text("De hulp komt te laat"), // beter
+            text("/overslaan"),           // vervoer skipped
+            text("/terug"),               // back to vervoer
+            text("/terug"),               // back to beter
+            text("/terug"),               // back to tevreden, shows the earlier answer
+            text("5"),                    // change: the follow-up no longer applies
+        ],
+    );
+    assert_eq!(
+        recorded(&steps[3]),
+        vec![("vervoer".into(), AnswerValue::Skipped)]
+    );
+    assert_eq!(current(&steps[6]), Some("tevreden"));
+    assert!(keys(&steps[6]).contains(&Key::CurrentAnswer));
+    let last = steps.last().unwrap();
+    assert!(last.effects.contains(&Effect::ClearAnswer {
+        round: r.id.clone(),
+        question: q("beter")
+    }));
+    assert_eq!(current(last), Some("vervoer"));
+    let back_at_start = converse(&r, RoundState::Open, DURING, &[text("/start"), text("/terug")]);
+    assert!(keys(&back_at_start[1]).contains(&Key::FirstQuestion));
+}
+
+#[test]
+fn finishing_completes_the_response_and_change_reopens_it() {
+    let r = round();
+    let steps = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[
+            text("/start"),
+            text("4"),
+            text("1"),
+            text("ja"),
+            text("/wijzig"),
+            button(ButtonAction::Keep {
+                question: q("tevreden"),
+            }),
+        ],
+    );
+    assert!(
+        steps[3]
+            .effects
+            .contains(&Effect::CompleteResponse { round: r.id })
+    );
+    assert!(matches!(steps[3].next.stage, Stage::Finished { .. }));
+    assert_eq!(current(&steps[4]), Some("tevreden"));
+    assert_eq!(current(&steps[5]), Some("vervoer"));
+    assert!(
+        steps[5].effects.is_empty(),
+        "keeping an answer stores nothing new"
+    );
+}
+
+#[test]
+fn a_closed_round_refuses_answers_politely() {
+    let r = round();
+    let views = [RoundView {
+        round: &r,
+        state: RoundState::Open,
+    }];
+    let during = Context {
+        now: DURING,
+        rounds: &views,
+    };
+    let started = step(&during, &Conversation::new(Lang::Nl), &text("/start"));
+    for (name, state, now) in [
+        ("past closes", RoundState::Open, AFTER),
+        ("closed", RoundState::Closed, DURING),
+    ] {
+        let views = [RoundView { round: &r, state }];
+        let ctx = Context { now, rounds: &views };
+        let s = step(&ctx, &started.next, &text("3"));
+        assert!(keys(&s).contains(&Key::RoundClosed), "{name}");
+        assert!(s.effects.is_empty(), "{name}");
+        assert_eq!(s.next.stage, Stage::Idle, "{name}");
+        let deep_link = step(&ctx, &Conversation::new(Lang::Nl), &text("/start test-round"));
+        assert!(keys(&deep_link).contains(&Key::RoundClosed), "{name}");
+    }
+}
+
+#[test]
+fn drafts_and_unknown_rounds_stay_invisible() {
+    let r = round();
+    let steps = converse(&r, RoundState::Draft, DURING, &[text("/start test-round")]);
+    let k = keys(&steps[0]);
+    assert!(
+        k.contains(&Key::RoundUnknown) && k.contains(&Key::NoOpenRounds),
+        "{k:?}"
+    );
+    let steps = converse(&r, RoundState::Open, DURING, &[text("/start bestaat-niet")]);
+    assert!(keys(&steps[0]).contains(&Key::RoundUnknown));
+    assert_eq!(
+        current(&steps[0]),
+        Some("tevreden"),
+        "falls back to the open round"
+    );
+}
+
+#[test]
+fn side_commands_keep_the_place() {
+    let r = round();
+    for cmd in ["/hulp", "/privacy", "/taal en", "/taal"] {
+        let steps = converse(
+            &r,
+            RoundState::Open,
+            DURING,
+            &[text("/start"), text("4"), text(cmd)],
+        );
+        let last = steps.last().unwrap();
+        assert!(last.effects.is_empty(), "{cmd}");
+        assert_eq!(current(last), Some("vervoer"), "{cmd}");
+    }
+    let en = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("/language en")],
+    );
+    assert_eq!(en[1].next.lang, Lang::En);
+    let bad = converse(&r, RoundState::Open, DURING, &[text("/taal klingon")]);
+    assert!(keys(&bad[0]).contains(&Key::LanguageUnknown));
+}
+
+#[test]
+fn stop_and_forget() {
+    let r = round();
+    let stopped = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("4"), text("/stop"), text("hallo")],
+    );
+    assert_eq!(stopped[2].next.stage, Stage::Stopped);
+    assert!(keys(&stopped[3]).contains(&Key::StoppedHint));
+    let forgot = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("4"), text("/vergeet")],
+    );
+    assert_eq!(
+        forgot[2].effects,
+        vec![Effect::DiscardResponse { round: r.id }, Effect::ForgetResident]
+    );
+}
+
+#[test]
+fn a_choice_between_open_rounds() {
+    let a = round();
+    let mut b = round();
+    b.id = crate::domain::RoundId::parse("second-round").unwrap();
+    let views = [
+        RoundView {
+            round: &a,
+            state: RoundState::Open,
+        },
+        RoundView {
+            round: &b,
+            state: RoundState::Open,
+        },
+    ];
+    let ctx = Context {
+        now: DURING,
+        rounds: &views,
+    };
+    let s = step(&ctx, &Conversation::new(Lang::Nl), &text("/start"));
+    assert!(keys(&s).contains(&Key::ChooseRound));
+    assert_eq!(s.next.stage, Stage::ChoosingRound);
+    let chosen = step(&ctx, &s.next, &button(ButtonAction::StartRound(b.id.clone())));
+    assert!(matches!(&chosen.next.stage, Stage::Answering(p) if p.round == b.id));
+}

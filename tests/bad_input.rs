@@ -1,0 +1,70 @@
+//! Odd input through the real terminal channel: huge, empty, emoji-only, control
+//! characters, invalid UTF-8, unknown commands. Each gets a clear message, the
+//! process carries on, and nothing is lost or stored by mistake.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use crate::support::{WMO_EXAMPLE, Workspace, stderr, stdout};
+
+#[test]
+fn odd_messages_get_clear_answers_and_the_conversation_goes_on() {
+    let ws = Workspace::new();
+    let file = ws.current_example(WMO_EXAMPLE);
+    assert!(
+        ws.run(&["round", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        ws.run(&["round", "open", "huishoudelijke-hulp-2027"])
+            .status
+            .success()
+    );
+
+    let mut script: Vec<u8> = Vec::new();
+    script.extend_from_slice(b"/start\n1\n1\n"); // to the open follow-up question
+    script.extend_from_slice("x".repeat(100_000).as_bytes());
+    script.extend_from_slice(b"\n");
+    script.extend_from_slice("🙂🙂🙂\n".as_bytes());
+    script.extend_from_slice(b"\x07\x1b\x00\x08\n");
+    script.extend_from_slice(b"caf\xff\xfe\n");
+    script.extend_from_slice(b"/doe-iets-geks\n");
+    script.extend_from_slice(b"   \n");
+    script.extend_from_slice("Te weinig tijd \u{202e}voor een praatje\n".as_bytes());
+
+    let mut child = ws
+        .cli()
+        .args(["serve", "--terminal", "--resident", "hank"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&script).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for expected in [
+        "Uw antwoord is 100000 tekens lang. Dat is te lang: het mag hoogstens 500 tekens zijn.",
+        "Ik zie geen woorden in uw antwoord.",
+        "Uw bericht is leeg.",
+        "unreadable input: please use UTF-8 text",
+        "Het commando /doe-iets-geks ken ik niet.",
+        "Vraag 4 van 6",
+    ] {
+        assert!(
+            text.contains(expected),
+            "missing `{expected}` in:\n{}",
+            &text[..text.len().min(4000)]
+        );
+    }
+    assert!(!stderr(&out).contains("panicked"));
+
+    let status = stdout(&ws.run(&["round", "status", "huishoudelijke-hulp-2027"]));
+    let beter = status
+        .lines()
+        .find(|l| l.trim_start().starts_with("beter"))
+        .unwrap_or_default();
+    assert!(beter.ends_with(" 1"), "only the real answer is stored: {status}");
+}

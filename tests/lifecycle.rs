@@ -1,0 +1,124 @@
+//! Officials' round lifecycle through the real CLI: draft -> open -> closed ->
+//! archived, with every wrong step refused in words, and re-imports that never
+//! silently change questions residents may have answered.
+
+use crate::support::{WMO_EXAMPLE, Workspace, stderr, stdout};
+
+const ID: &str = "huishoudelijke-hulp-2027";
+
+#[test]
+fn a_round_goes_from_draft_to_archive() {
+    let ws = Workspace::new();
+    let file = ws.current_example(WMO_EXAMPLE);
+    let file = file.to_str().unwrap();
+
+    let out = ws.run(&["round", "import", file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("imported round `huishoudelijke-hulp-2027` as a draft"));
+    assert!(stdout(&ws.run(&["round", "import", file])).contains("nothing changed"));
+    assert!(stdout(&ws.run(&["round", "list"])).contains("draft"));
+
+    // A draft may change anything.
+    let changed_question = std::fs::read_to_string(file)
+        .unwrap()
+        .replace("Voor wie vult u dit in?", "Voor wie antwoordt u?");
+    std::fs::write(file, &changed_question).unwrap();
+    assert!(stdout(&ws.run(&["round", "import", file])).contains("replaced draft round"));
+
+    let out = ws.run(&["round", "open", ID]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let status = stdout(&ws.run(&["round", "status", ID]));
+    assert!(
+        status.contains("state:      open (version 2)") && status.contains("started:    0"),
+        "{status}"
+    );
+
+    // An open round may change texts and schedule ...
+    let new_intro = changed_question.replace("Het duurt ongeveer 2 minuten.", "Het duurt 2 minuten.");
+    std::fs::write(file, &new_intro).unwrap();
+    let out = ws.run(&["round", "import", file]);
+    assert!(
+        stdout(&out).contains("updated texts or schedule of open round"),
+        "{}",
+        stderr(&out)
+    );
+    // ... but not its questions.
+    std::fs::write(file, new_intro.replace("max = 5", "max = 7")).unwrap();
+    let out = ws.run(&["round", "import", file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("its questions cannot change any more"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = ws.run(&["round", "open", ID]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("a round that is open cannot become open"));
+
+    let out = ws.run(&["round", "close", ID]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("answers can no longer be linked to residents"));
+    let out = ws.run(&["round", "open", ID]);
+    assert!(
+        stderr(&out).contains("a round that is closed cannot become open"),
+        "{}",
+        stderr(&out)
+    );
+    let out = ws.run(&["round", "import", file]);
+    assert!(stderr(&out).contains("is closed"), "{}", stderr(&out));
+
+    assert!(ws.run(&["round", "archive", ID]).status.success());
+    assert!(stdout(&ws.run(&["round", "list"])).contains("archived"));
+}
+
+#[test]
+fn unknown_rounds_and_past_deadlines_are_refused_in_words() {
+    let ws = Workspace::new();
+    let cases: [&[&str]; 3] = [
+        &["round", "open", "bestaat-niet"],
+        &["round", "status", "Bad Id!"],
+        &["summary", "bestaat-niet", "--format", "md"],
+    ];
+    for args in cases {
+        let out = ws.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("there is no round"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // The shipped example's window lies in the past once 2027 is over; here a window
+    // in the past is forced.
+    let text = std::fs::read_to_string(crate::support::repo(WMO_EXAMPLE))
+        .unwrap()
+        .replace(
+            "opens = 2027-01-11T09:00:00+01:00",
+            "opens = 2020-01-11T09:00:00+01:00",
+        )
+        .replace(
+            "closes = 2027-01-25T17:00:00+01:00",
+            "closes = 2020-01-25T17:00:00+01:00",
+        );
+    let file = ws.write("old.toml", text);
+    assert!(
+        ws.run(&["round", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = ws.run(&["round", "open", ID]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("which has passed"), "{}", stderr(&out));
+}
+
+#[test]
+fn serve_on_an_empty_database_opens_the_example_round() {
+    let ws = Workspace::new();
+    let out = ws.serve("newcomer", "/start\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("the example round `huishoudelijke-hulp-2027` was imported and opened"));
+    assert!(stdout(&out).contains("Hulp bij het huishouden") && stdout(&out).contains("Vraag 1 van 6"));
+    let again = ws.serve("newcomer", "");
+    assert!(!stderr(&again).contains("example round"), "imported once only");
+}

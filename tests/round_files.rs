@@ -1,0 +1,206 @@
+//! Round files: every kind of mistake an official can make gets a message with
+//! file, line and column (where the parser knows them), and `round check` fails.
+
+use meepraten::round_file::parse;
+
+use crate::support::{PLEIN_EXAMPLE, WMO_EXAMPLE, Workspace, repo, stderr, stdout};
+
+const VALID: &str = r#"id = "r1"
+languages = ["nl", "en"]
+title = { nl = "Titel", en = "Title" }
+intro = { nl = "Intro", en = "Intro" }
+topic = "wmo"
+phase = "agenda"
+opens = 2027-01-11T09:00:00+01:00
+closes = 2027-01-25T17:00:00+01:00
+
+[[questions]]
+id = "tevreden"
+kind = "scale"
+text = { nl = "Hoe tevreden?", en = "How happy?" }
+min = 1
+max = 5
+
+[[questions]]
+id = "beter"
+kind = "open"
+text = { nl = "Wat kan beter?", en = "What could be better?" }
+when = { question = "tevreden", in = [1, 2] }
+"#;
+
+/// Parses `text` and returns the rendered diagnostics.
+fn problems(text: &str) -> String {
+    match parse("round.toml", text.as_bytes()) {
+        Ok(_) => String::new(),
+        Err(d) => d.to_string(),
+    }
+}
+
+#[test]
+fn the_valid_base_and_both_examples_pass() {
+    assert_eq!(problems(VALID), "");
+    for example in [WMO_EXAMPLE, PLEIN_EXAMPLE] {
+        let text = std::fs::read(repo(example)).unwrap();
+        let round = parse(example, &text).unwrap_or_else(|d| panic!("{d}"));
+        assert!(
+            round.questions.iter().any(|q| q.when.is_some()),
+            "{example} shows a follow-up"
+        );
+        assert_eq!(round.languages.len(), 2);
+    }
+}
+
+#[test]
+fn each_mistake_is_named_with_line_and_column() {
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "malformed toml",
+            VALID.replace(r#"topic = "wmo""#, r#"topic = "wmo"#),
+            "round.toml:5:",
+        ),
+        (
+            "unknown key, named",
+            VALID.replace(r#"topic = "wmo""#, "topic = \"wmo\"\ncolour = \"blue\""),
+            "round.toml:6:1: error: unknown field `colour`",
+        ),
+        (
+            "unknown key in a question",
+            VALID.replace("min = 1", "minimum = 1"),
+            "round.toml:14:1: error: unknown field `minimum`",
+        ),
+        (
+            "unknown question kind",
+            VALID.replace(r#"kind = "scale""#, r#"kind = "slider""#),
+            "round.toml:12:8: error: unknown variant `slider`",
+        ),
+        (
+            "duplicate question id",
+            VALID.replace(r#"id = "beter""#, r#"id = "tevreden""#),
+            "round.toml:18:6: error: question id `tevreden` is used twice",
+        ),
+        (
+            "when points to a later question",
+            VALID
+                .replace(r#"when = { question = "tevreden", in = [1, 2] }"#, "")
+                .replace("max = 5", "max = 5\nwhen = { question = \"beter\", in = [1] }"),
+            "round.toml:16:21: error: question `tevreden`: `when` refers to `beter`, which is not an earlier question",
+        ),
+        (
+            "when points to a missing question",
+            VALID.replace(r#"question = "tevreden", in"#, r#"question = "tevredn", in"#),
+            "round.toml:21:21: error: question `beter`: `when` refers to `tevredn`",
+        ),
+        (
+            "impossible when value",
+            VALID.replace("in = [1, 2]", "in = [1, 9]"),
+            "round.toml:21:42: error: question `beter`: `when` value 9 can never happen: `tevreden` runs from 1 to 5",
+        ),
+        (
+            "closes before opens",
+            VALID.replace("closes = 2027-01-25", "closes = 2027-01-05"),
+            "round.toml:8:10: error: `closes` must be after `opens`",
+        ),
+        (
+            "missing translation",
+            VALID.replace(
+                r#"text = { nl = "Wat kan beter?", en = "What could be better?" }"#,
+                r#"text = { nl = "Wat kan beter?" }"#,
+            ),
+            "round.toml:20:8: error: question `beter` `text`: the `en` translation is missing",
+        ),
+        (
+            "min not below max",
+            VALID.replace("min = 1", "min = 5"),
+            "round.toml:15:7: error: question `tevreden`: `min` (5) must be smaller than `max` (5)",
+        ),
+        (
+            "a time without offset",
+            VALID.replace("opens = 2027-01-11T09:00:00+01:00", "opens = 2027-01-11T09:00:00"),
+            "round.toml:7:9: error: `opens` needs a date, a time and a UTC offset",
+        ),
+        (
+            "a bad round id",
+            VALID.replace(r#"id = "r1""#, r#"id = "Ronde 1""#),
+            "round.toml:1:6: error: round `id`: `Ronde 1` may only hold lowercase letters",
+        ),
+        (
+            "options on a scale",
+            VALID.replace("min = 1", "options = []\nmin = 1"),
+            "does not belong to a scale question",
+        ),
+        (
+            "empty file",
+            String::new(),
+            "round.toml: error: the file is empty",
+        ),
+        (
+            "only comments",
+            "# nothing here\n".to_owned(),
+            "round.toml: error: the file is empty",
+        ),
+    ];
+    for (name, text, want) in cases {
+        let got = problems(&text);
+        assert!(got.contains(want), "{name}: expected `{want}` in:\n{got}");
+    }
+}
+
+#[test]
+fn all_semantic_problems_are_reported_together() {
+    let text = VALID
+        .replace("closes = 2027-01-25", "closes = 2027-01-05")
+        .replace("min = 1", "min = 7")
+        .replace(r#"en = "Title""#, r#"de = "Titel""#);
+    let got = problems(&text);
+    assert_eq!(got.lines().count(), 6, "{got}");
+    assert!(got.contains("`closes` must be after `opens`"));
+    assert!(got.contains("`min` (7) must be smaller than `max` (5)"));
+    assert!(got.contains("`title`: `de` is not one of the round's languages"));
+    assert!(got.contains("`title`: the `en` translation is missing"));
+    assert!(
+        got.contains("`when` value 1 can never happen") || got.contains("`when` value 2 can never happen")
+    );
+}
+
+#[test]
+fn raw_bytes_that_are_not_utf8_get_a_position() {
+    let mut bytes = b"id = \"r1\"\ntitle = \"caf".to_vec();
+    bytes.push(0xff);
+    let d = parse("round.toml", &bytes).unwrap_err().to_string();
+    assert_eq!(
+        d,
+        "round.toml:2:13: error: the file is not valid UTF-8 text; save it as UTF-8"
+    );
+}
+
+#[test]
+fn round_check_reports_on_the_command_line_and_fails() {
+    let ws = Workspace::new();
+    let good = ws.write("good.toml", VALID);
+    let bad = ws.write("bad.toml", VALID.replace("min = 1", "min = 5"));
+    let huge = ws.write("huge.toml", vec![b'#'; 10 * 1024 * 1024]);
+    let out = ws.run(&["round", "check", good.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("ok: round `r1` with 2 questions in nl, en"));
+
+    let out = ws.run(&[
+        "round",
+        "check",
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        huge.to_str().unwrap(),
+        "missing.toml",
+    ]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.toml:15:7: error: question `tevreden`: `min` (5) must be smaller than `max` (5)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("huge.toml: error: the file is 10485760 bytes; a round file may be at most"),
+        "{err}"
+    );
+    assert!(err.contains("missing.toml: error: cannot read the file"), "{err}");
+    assert!(!ws.database().exists(), "check stores nothing");
+}

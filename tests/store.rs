@@ -1,0 +1,222 @@
+//! Storage on real SQLite files: the secret key's guard rails, one transaction per
+//! message under concurrency, what closing destroys, raw ids kept out of the
+//! files, and clear errors for a locked or unopenable database.
+
+use std::time::Duration as StdDuration;
+
+use meepraten::config::Settings;
+use meepraten::service::{Service, ServiceError};
+use sqlx::Connection;
+use time::OffsetDateTime;
+
+use crate::support::{Resident, WMO_EXAMPLE, Workspace, stderr};
+
+async fn open_example(ws: &Workspace, service: &Service) {
+    let file = ws.current_example(WMO_EXAMPLE);
+    let now = OffsetDateTime::now_utc();
+    service.import_round(&file, now).await.unwrap();
+    service.open_round("huishoudelijke-hulp-2027", now).await.unwrap();
+}
+
+#[tokio::test]
+async fn the_secret_key_is_created_private_and_guarded() {
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    open_example(&ws, &service).await;
+    service.close().await;
+    let key = ws.path("meepraten.key");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&key).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let original = std::fs::read(&key).unwrap();
+
+    std::fs::remove_file(&key).unwrap();
+    let err = Service::open(&ws.settings()).await.unwrap_err();
+    assert!(matches!(err, ServiceError::SecretMissing { .. }), "{err}");
+    assert!(!key.exists(), "no silent new key over old data");
+
+    std::fs::write(&key, "ab".repeat(32)).unwrap();
+    let err = Service::open(&ws.settings()).await.unwrap_err();
+    assert!(matches!(err, ServiceError::SecretMismatch { .. }), "{err}");
+
+    std::fs::write(&key, "not hex").unwrap();
+    assert!(matches!(
+        Service::open(&ws.settings()).await.unwrap_err(),
+        ServiceError::Secret(_)
+    ));
+
+    std::fs::write(&key, &original).unwrap();
+    Service::open(&ws.settings())
+        .await
+        .expect("the right key opens")
+        .close()
+        .await;
+    let from_env = Settings::new(
+        ws.database(),
+        Some(ws.path("absent.key")),
+        Some(String::from_utf8(original).unwrap()),
+    );
+    Service::open(&from_env)
+        .await
+        .expect("the key from the environment opens")
+        .close()
+        .await;
+
+    let out = ws
+        .cli()
+        .args(["round", "list"])
+        .env("MEEPRATEN_SECRET_FILE", "elsewhere.key")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("the secret key is missing"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[tokio::test]
+async fn concurrent_residents_each_store_exactly_their_answers() {
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    open_example(&ws, &service).await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..12 {
+        let service = service.clone();
+        tasks.spawn(async move {
+            let mut r = Resident::new(&service, &format!("resident-{i}"));
+            for line in ["/start", "1", "4", "ja", "1, 2", "/overslaan"] {
+                r.say(line).await;
+            }
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        done.expect("no resident failed");
+    }
+    let status = service.round_status("huishoudelijke-hulp-2027").await.unwrap();
+    assert_eq!((status.counts.started, status.counts.completed), (12, 12));
+    for q in ["rol", "tevreden", "zelfde-hulp", "belangrijk", "idee"] {
+        assert_eq!(status.counts.per_question[q], 12, "{q}");
+    }
+    assert!(
+        !status.counts.per_question.contains_key("beter"),
+        "no follow-up after a 4"
+    );
+    service.close().await;
+}
+
+#[tokio::test]
+async fn closing_destroys_the_salt_and_the_round_state_but_keeps_the_language() {
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    open_example(&ws, &service).await;
+    let mut r = Resident::new(&service, "gina");
+    r.say("/taal en").await;
+    r.say("/start").await;
+    r.say("1").await;
+    service
+        .close_round("huishoudelijke-hulp-2027", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    service.close().await;
+
+    let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", ws.database().display()))
+        .await
+        .unwrap();
+    let salt: Option<String> = sqlx::query_scalar("SELECT respondent_salt FROM rounds")
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(salt, None);
+    let states: Vec<(Option<String>, String)> = sqlx::query_as("SELECT round_id, state FROM conversations")
+        .fetch_all(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(
+        states,
+        vec![(None, r#"{"lang":"en","stage":{"stage":"idle"}}"#.to_owned())]
+    );
+    let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(answers, 1, "the answer itself stays, unlinkable");
+}
+
+#[tokio::test]
+async fn raw_resident_ids_never_reach_the_database_files() {
+    let ws = Workspace::new();
+    let raw_ids = ["terminal-user-8812345", "0031612345678-resident"];
+    let service = ws.service().await;
+    open_example(&ws, &service).await;
+    for id in raw_ids {
+        let mut r = Resident::new(&service, id);
+        for line in ["/start", "2", "3", "Gaat wel", "nee"] {
+            r.say(line).await;
+        }
+    }
+    // Look at the files while the pool is still open (WAL and shm exist now) and after.
+    let scan = || {
+        for ext in ["db", "db-wal", "db-shm"] {
+            let path = ws.path(&format!("meepraten.{ext}"));
+            if let Ok(bytes) = std::fs::read(&path) {
+                for id in raw_ids {
+                    let found = bytes.windows(id.len()).any(|w| w == id.as_bytes());
+                    assert!(!found, "{id} found in {}", path.display());
+                }
+            }
+        }
+    };
+    scan();
+    service.close().await;
+    scan();
+}
+
+#[tokio::test]
+async fn a_locked_or_unopenable_database_gets_a_clear_message() {
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    service.close().await;
+
+    let mut holder = sqlx::SqliteConnection::connect(&format!("sqlite://{}", ws.database().display()))
+        .await
+        .unwrap();
+    sqlx::query("BEGIN EXCLUSIVE").execute(&mut holder).await.unwrap();
+    let file = ws.current_example(WMO_EXAMPLE);
+    let started = std::time::Instant::now();
+    let out = ws.run(&["round", "import", file.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("the database is locked by another program"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(started.elapsed() < StdDuration::from_secs(30));
+    sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+    drop(holder);
+    assert!(
+        ws.run(&["round", "import", file.to_str().unwrap()])
+            .status
+            .success(),
+        "works once released"
+    );
+
+    let out = ws
+        .cli()
+        .args(["round", "list", "--database", "no/such/folder/x.db"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("cannot open the database no/such/folder/x.db"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("panicked"));
+}

@@ -1,0 +1,155 @@
+//! Council summaries on real answers: counts and percentages, small groups
+//! suppressed, quotes only from enough residents, nothing shown while open.
+
+use meepraten::domain::Lang;
+use meepraten::summary::Format;
+use time::OffsetDateTime;
+
+use crate::support::{Resident, WMO_EXAMPLE, Workspace, stdout};
+
+const ID: &str = "huishoudelijke-hulp-2027";
+
+/// Seven residents: six score 2 (and get the follow-up), one scores 5.
+/// rol: 6 x "zelf", 1 x "naaste" (a group of one: must be suppressed).
+async fn seven_residents(ws: &Workspace) -> meepraten::service::Service {
+    let service = ws.service().await;
+    let now = OffsetDateTime::now_utc();
+    service
+        .import_round(&ws.current_example(WMO_EXAMPLE), now)
+        .await
+        .unwrap();
+    service.open_round(ID, now).await.unwrap();
+    for i in 0..7 {
+        let mut r = Resident::new(&service, &format!("r{i}"));
+        r.say("/start").await;
+        if i == 6 {
+            r.say("2").await; // naaste
+            r.say("5").await;
+        } else {
+            r.say("1").await; // zelf
+            r.say("2").await;
+            r.say(&format!("Vaker dezelfde hulp, punt {i}")).await;
+        }
+        r.say("ja").await;
+        r.say("1, 2").await;
+        r.say("/overslaan").await;
+    }
+    service
+}
+
+#[tokio::test]
+async fn results_stay_hidden_while_the_round_is_open() {
+    let ws = Workspace::new();
+    let service = seven_residents(&ws).await;
+    let s = service.council_summary(ID, Lang::Nl).await.unwrap();
+    assert!(s.results_hidden);
+    assert!(s.questions.is_empty());
+    assert_eq!((s.respondents_started, s.respondents_completed), (7, 7));
+    let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
+    assert!(md.contains("De ronde is nog open."), "{md}");
+    assert!(!md.contains("Vaker dezelfde hulp"));
+    service.close().await;
+}
+
+#[tokio::test]
+async fn a_closed_round_shows_counts_with_small_groups_suppressed() {
+    let ws = Workspace::new();
+    let service = seven_residents(&ws).await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let s = service.council_summary(ID, Lang::Nl).await.unwrap();
+    assert!(!s.results_hidden);
+
+    let rol = &s.questions[0];
+    assert_eq!(rol.answered, Some(7));
+    let cell = |id: &str| rol.options.iter().find(|o| o.id == id).unwrap();
+    assert_eq!((cell("zelf").count, cell("zelf").percent), (Some(6), Some(85.7)));
+    assert_eq!(cell("naaste").count, None, "a group of one is suppressed");
+    assert_eq!(cell("naaste").percent, None, "and so is its percentage");
+    assert_eq!(cell("anders").count, Some(0));
+
+    let tevreden = &s.questions[1];
+    assert_eq!(
+        tevreden.options.iter().find(|o| o.id == "2").unwrap().count,
+        Some(6)
+    );
+    assert_eq!(
+        tevreden.scale.as_ref().map(|st| (st.mean, st.median)),
+        Some((2.4, 2.0))
+    );
+
+    let beter = &s.questions[2];
+    assert_eq!(beter.quotes.len(), 6);
+    assert!(beter.quotes.iter().all(|q| q.starts_with("Vaker dezelfde hulp")));
+
+    let idee = s.questions.iter().find(|q| q.id == "idee").unwrap();
+    assert_eq!((idee.answered, idee.skipped), (Some(0), Some(7)));
+
+    let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
+    assert!(md.contains("# Samenvatting: Hulp bij het huishouden"), "{md}");
+    assert!(md.contains("| Voor mezelf | 6 | 85.7 |"), "{md}");
+    assert!(md.contains("| Voor iemand voor wie ik zorg | <5 | – |"), "{md}");
+    assert!(md.contains("> Vaker dezelfde hulp, punt 0"), "{md}");
+
+    let csv = service.export_summary(ID, Format::Csv, Lang::En).await.unwrap();
+    assert!(
+        csv.starts_with("round,question_id,question,kind,row,label,count,percent,suppressed\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("huishoudelijke-hulp-2027,rol,Who are you answering for?,choice,naaste,For someone I care for,,,true"), "{csv}");
+    assert!(
+        csv.contains("rol,Who are you answering for?,choice,zelf,For myself,6,85.7,false"),
+        "{csv}"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::En).await.unwrap()).unwrap();
+    assert_eq!(json["respondents_completed"], 7);
+    assert_eq!(
+        json["questions"][0]["options"][1]["count"],
+        serde_json::Value::Null
+    );
+    service.close().await;
+
+    let out = ws.run(&[
+        "summary",
+        ID,
+        "--format",
+        "md",
+        "--lang",
+        "en",
+        "--output",
+        "advies.md",
+    ]);
+    assert!(out.status.success());
+    let file = std::fs::read_to_string(ws.path("advies.md")).unwrap();
+    assert!(file.contains("# Summary: Help with household tasks"), "{file}");
+    assert!(stdout(&out).is_empty());
+}
+
+#[tokio::test]
+async fn too_few_residents_show_no_numbers_and_no_quotes() {
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    let now = OffsetDateTime::now_utc();
+    service
+        .import_round(&ws.current_example(WMO_EXAMPLE), now)
+        .await
+        .unwrap();
+    service.open_round(ID, now).await.unwrap();
+    for i in 0..3 {
+        let mut r = Resident::new(&service, &format!("few{i}"));
+        for line in ["/start", "1", "1", "Iets persoonlijks over mijn situatie"] {
+            r.say(line).await;
+        }
+    }
+    service.close_round(ID, now).await.unwrap();
+    let s = service.council_summary(ID, Lang::Nl).await.unwrap();
+    let beter = s.questions.iter().find(|q| q.id == "beter").unwrap();
+    assert!(beter.quotes.is_empty() && beter.quotes_withheld);
+    assert_eq!(s.questions[0].answered, None);
+    assert!(s.questions[0].options.iter().all(|o| o.count.is_none()));
+    let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
+    assert!(!md.contains("Iets persoonlijks"), "{md}");
+    assert!(md.contains("We tonen ze niet"), "{md}");
+    service.close().await;
+}

@@ -1,0 +1,180 @@
+//! Test helpers: a fresh workspace with a database, the real `meepraten` binary,
+//! and a resident who talks to the service the way the terminal channel does.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use meepraten::anon::ResidentRef;
+use meepraten::channel::terminal;
+use meepraten::config::Settings;
+use meepraten::domain::Lang;
+use meepraten::service::{OutboundButton, OutboundMessage, Service};
+use tempfile::TempDir;
+use time::OffsetDateTime;
+
+/// Both example rounds, as shipped.
+pub const WMO_EXAMPLE: &str = "examples/rounds/huishoudelijke-hulp-2027.toml";
+pub const PLEIN_EXAMPLE: &str = "examples/rounds/speelplein-oost-2027.toml";
+
+/// A temporary folder holding a database and its key.
+pub struct Workspace {
+    pub dir: TempDir,
+}
+
+impl Workspace {
+    pub fn new() -> Workspace {
+        Workspace {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn database(&self) -> PathBuf {
+        self.path("meepraten.db")
+    }
+
+    pub fn settings(&self) -> Settings {
+        Settings::new(self.database(), None, None)
+    }
+
+    pub async fn service(&self) -> Service {
+        Service::open(&self.settings()).await.expect("service opens")
+    }
+
+    /// Writes a file into the workspace and returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, contents).expect("write file");
+        p
+    }
+
+    /// Copies an example round, with its window moved around now so it can open.
+    pub fn current_example(&self, example: &str) -> PathBuf {
+        let text = std::fs::read_to_string(repo(example)).expect("example exists");
+        let now = OffsetDateTime::now_utc();
+        let fmt = |t: OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339).unwrap();
+        let text = text
+            .lines()
+            .map(|l| {
+                if l.starts_with("opens = ") {
+                    format!("opens = {}", fmt(now - time::Duration::days(1)))
+                } else if l.starts_with("closes = ") {
+                    format!("closes = {}", fmt(now + time::Duration::days(14)))
+                } else {
+                    l.to_owned()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let name = Path::new(example).file_name().unwrap().to_str().unwrap();
+        self.write(name, text)
+    }
+
+    /// The `meepraten` binary, run in this workspace with a clean environment.
+    pub fn cli(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_meepraten"));
+        c.current_dir(self.dir.path())
+            .env_remove("MEEPRATEN_DATABASE")
+            .env_remove("MEEPRATEN_SECRET_FILE")
+            .env_remove("MEEPRATEN_SECRET")
+            .env("MEEPRATEN_LOG", "info");
+        c
+    }
+
+    /// Runs the CLI with arguments.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cli().args(args).output().expect("binary runs")
+    }
+
+    /// Runs `serve --terminal` with `script` on standard input.
+    pub fn serve(&self, resident: &str, script: &str) -> Output {
+        let mut child = self
+            .cli()
+            .args(["serve", "--terminal", "--resident", resident])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("serve starts");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(script.as_bytes())
+            .expect("write script");
+        child.wait_with_output().expect("serve ends")
+    }
+}
+
+/// A path in the repository.
+pub fn repo(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A resident talking to the service in-process, reading lines like the terminal.
+pub struct Resident<'s> {
+    pub service: &'s Service,
+    pub id: String,
+    pub platform: &'static str,
+    pub lang: Option<Lang>,
+    buttons: Vec<OutboundButton>,
+    free_text: bool,
+}
+
+impl<'s> Resident<'s> {
+    pub fn new(service: &'s Service, id: &str) -> Resident<'s> {
+        Resident {
+            service,
+            id: id.to_owned(),
+            platform: terminal::PLATFORM,
+            lang: None,
+            buttons: Vec::new(),
+            free_text: false,
+        }
+    }
+
+    /// Sends one line at `now` and returns the bot's replies.
+    pub async fn say_at(&mut self, line: &str, now: OffsetDateTime) -> Vec<OutboundMessage> {
+        let input = terminal::interpret(line, &self.buttons, self.free_text);
+        let who = ResidentRef {
+            platform: self.platform,
+            user: &self.id,
+        };
+        let replies = self
+            .service
+            .handle(&who, self.lang, &input, now)
+            .await
+            .expect("handled");
+        for r in &replies {
+            if !r.buttons.is_empty() || r.free_text {
+                self.buttons.clone_from(&r.buttons);
+                self.free_text = r.free_text;
+            }
+        }
+        replies
+    }
+
+    /// Sends one line now and returns all reply text joined.
+    pub async fn say(&mut self, line: &str) -> String {
+        let replies = self.say_at(line, OffsetDateTime::now_utc()).await;
+        replies
+            .iter()
+            .map(|r| r.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n---\n")
+    }
+}

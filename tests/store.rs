@@ -220,3 +220,58 @@ async fn a_locked_or_unopenable_database_gets_a_clear_message() {
     );
     assert!(!stderr(&out).contains("panicked"));
 }
+
+#[tokio::test]
+async fn a_read_only_database_gets_a_clear_message_and_keeps_its_data() {
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    open_example(&ws, &service).await;
+    service.close().await;
+    let key = std::fs::read_to_string(ws.path("meepraten.key")).unwrap();
+    let before = std::fs::read(ws.database()).unwrap();
+
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout == b"0\n")
+        .unwrap_or(false);
+    let mut cmd = if is_root {
+        // Root ignores file modes: run the binary as `nobody`, who may read but not write.
+        std::fs::set_permissions(ws.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(ws.database(), std::fs::Permissions::from_mode(0o644)).unwrap();
+        let mut c = std::process::Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            env!("CARGO_BIN_EXE_meepraten"),
+        ]);
+        c
+    } else {
+        std::fs::set_permissions(ws.database(), std::fs::Permissions::from_mode(0o444)).unwrap();
+        std::fs::set_permissions(ws.dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+        std::process::Command::new(env!("CARGO_BIN_EXE_meepraten"))
+    };
+    let out = cmd
+        .current_dir(ws.dir.path())
+        .args(["round", "close", "huishoudelijke-hulp-2027"])
+        .env("MEEPRATEN_SECRET", key.trim())
+        .env_remove("MEEPRATEN_DATABASE")
+        .env_remove("MEEPRATEN_SECRET_FILE")
+        .output()
+        .expect("the binary runs (setpriv is part of util-linux)");
+    std::fs::set_permissions(ws.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("cannot be written (read-only file or folder?)"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("panicked"));
+    assert_eq!(
+        std::fs::read(ws.database()).unwrap(),
+        before,
+        "nothing stored was lost or changed"
+    );
+}

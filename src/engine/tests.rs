@@ -453,3 +453,18 @@ fn a_choice_between_open_rounds() {
     let chosen = step(&ctx, &s.next, &button(ButtonAction::StartRound(b.id.clone())));
     assert!(matches!(&chosen.next.stage, Stage::Answering(p) if p.round == b.id));
 }
+
+#[test]
+fn typed_text_loses_control_and_bidi_override_characters() {
+    let r = round();
+    let steps = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("1"), text("Te \u{202e}laat\u{7} komen")],
+    );
+    assert_eq!(
+        recorded(&steps[2]),
+        vec![("beter".into(), AnswerValue::Open("Te laat komen".into()))]
+    );
+}

@@ -1,9 +1,11 @@
 //! Anonymization: residents are known only by keyed pseudonyms, and answers only by
 //! per-round respondent keys that cannot be linked back once a round's salt is gone.
-//! (The PII scrubber and small-group suppression belong here too.)
+//! Free text passes the PII [`scrub`]ber before anything is stored.
 
 mod pseudonym;
+pub mod scrub;
 mod secret;
 
 pub use pseudonym::{Pseudonym, ResidentRef, RespondentKey, RoundSalt};
+pub use scrub::{Finding, PiiKind, Scrubbed, Scrubber};
 pub use secret::{Secret, SecretError};

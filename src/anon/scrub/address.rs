@@ -1,0 +1,114 @@
+//! Street addresses with a house number: "Kerkstraat 12", "Van Speijkstraat 3a",
+//! "Laan van Meerdervoort 100", "burg. de Vlugtlaan 12-2". A street without a
+//! number ("in de Kerkstraat") is not an address, and "snelweg 2 keer" is not either.
+
+use regex::Regex;
+
+use super::{Candidate, PiiKind, alnum_after};
+
+pub(super) struct Detector {
+    suffixed: Regex,
+    prefixed: Regex,
+}
+
+const SUFFIXES: &str = "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef|park|baan|markt|boulevard|allee|erf|kamp|veld|wal|sloot|haven|plantsoen|hoek|rade|poort|brink|dam|ring|oord|gaarde|hove|berg|heuvel|akker|weide|wetering|vaart|tuin|tuinen|hoven|straatje|laantje|pleintje|stede|staete|burcht|polder|wijk|zoom|kwartier|ven|horst|donk|hout|bosch|kant";
+
+/// Words after a number that make it a count, not a house number.
+const UNITS: &[&str] = &[
+    "keer", "x", "dagen", "dag", "weken", "week", "uur", "minuten", "min", "jaar", "maanden", "maand", "km",
+    "meter", "m", "euro", "mensen", "personen", "kinderen", "procent", "%", "times", "days", "weeks",
+    "hours", "years", "people",
+];
+
+impl Detector {
+    pub(super) fn new() -> Self {
+        let number = r"\d{1,4}(?:(?: ?[a-zA-Z])\b|(?: ?- ?\d{1,3})|(?: (?:bis|hs|huis|I{1,3}|bg|boven))\b)?";
+        Self {
+            suffixed: Regex::new(&format!(
+                r"(?i)\b(?:(?:[a-zà-ÿ'.]+|van|de|der|den|het|ter|ten|'t) ){{0,3}}[a-zà-ÿ'-]{{2,}}(?:{SUFFIXES}) {number}"
+            ))
+            .expect("valid pattern"),
+            prefixed: Regex::new(&format!(
+                r"\b(?:Laan|Plein|Kade|Weg|Dreef|Singel|Dijk|Pad|Hof|Burgwal|Markt|Oude|Nieuwe) (?:(?:van|der|de|den|het|ter|ten|op|in|aan|bij) ){{0,3}}(?:[A-ZÀ-Ý][a-zà-ÿ'-]+ ){{1,3}}{number}"
+            ))
+            .expect("valid pattern"),
+        }
+    }
+
+    pub(super) fn find(&self, text: &str, out: &mut Vec<Candidate>) {
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            return;
+        }
+        for re in [&self.prefixed, &self.suffixed] {
+            for m in re.find_iter(text) {
+                if alnum_after(text, m.end()) {
+                    continue;
+                }
+                let next_word = text[m.end()..].split_whitespace().next().unwrap_or_default();
+                let next_word = next_word.trim_end_matches(['.', ',', '!', '?']).to_lowercase();
+                if UNITS.contains(&next_word.as_str()) {
+                    continue;
+                }
+                let (start, end) = trim_leading_words(text, m.start(), m.end());
+                out.push(Candidate {
+                    start,
+                    end,
+                    kind: PiiKind::Address,
+                });
+            }
+        }
+    }
+}
+
+/// The suffix pattern may take up to three words before the street word. Keep a
+/// word only while it belongs to the street's name: capitalised ("Van
+/// Speijkstraat", "Prins Hendrikkade"), an abbreviation ("burg."), or a particle
+/// between such words ("Burgemeester de Vlugtlaan"); drop the rest ("ik woon op de").
+fn trim_leading_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let span = &text[start..end];
+    let mut offsets = Vec::new();
+    let mut at = 0;
+    for w in span.split(' ') {
+        offsets.push((at, w));
+        at += w.len() + 1;
+    }
+    let street = offsets
+        .iter()
+        .position(|(_, w)| w.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(offsets.len())
+        .saturating_sub(1);
+    let is_name_word = |w: &str| {
+        let lower = w.to_lowercase();
+        let function_word = matches!(
+            lower.as_str(),
+            "op" | "in"
+                | "aan"
+                | "bij"
+                | "naar"
+                | "ik"
+                | "mijn"
+                | "wij"
+                | "we"
+                | "het"
+                | "de"
+                | "is"
+                | "woon"
+                | "at"
+                | "on"
+        );
+        (w.starts_with(|c: char| c.is_uppercase()) || (w.ends_with('.') && w.len() > 2)) && !function_word
+    };
+    let is_particle = |w: &str| matches!(w, "van" | "de" | "der" | "den" | "ter" | "ten" | "'t");
+    let mut first = street;
+    while first > 0 {
+        let prev = offsets[first - 1].1;
+        if is_name_word(prev) {
+            first -= 1;
+        } else if is_particle(prev) && first >= 2 && is_name_word(offsets[first - 2].1) {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    (start + offsets[first].0, end)
+}

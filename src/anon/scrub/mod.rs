@@ -1,0 +1,296 @@
+//! The PII scrubber: finds personal data in residents' free text and replaces each
+//! finding with a typed placeholder in the resident's language (`[telefoonnummer]`,
+//! `[naam]`) before anything is stored or logged. Dutch first, English too.
+//!
+//! One detector per kind proposes candidate spans; overlaps are resolved by kind
+//! priority (an e-mail address beats the handle inside it) and then by length.
+//! Pure and deterministic: no I/O, compiled once, safe to share between threads.
+
+mod address;
+mod birth_date;
+mod bsn;
+mod email;
+mod handle;
+mod iban;
+mod person;
+mod phone;
+mod plate;
+mod postcode;
+mod url;
+
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Lang;
+
+/// A kind of personal data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PiiKind {
+    /// A person's name.
+    Person,
+    /// An e-mail address.
+    Email,
+    /// A phone number.
+    Phone,
+    /// A bank account number (checksum-valid IBAN).
+    Iban,
+    /// A citizen service number (nine digits passing the 11-test).
+    Bsn,
+    /// A Dutch postcode.
+    Postcode,
+    /// A street address with a house number.
+    Address,
+    /// A date of birth.
+    DateOfBirth,
+    /// A link.
+    Url,
+    /// A Dutch licence plate.
+    Plate,
+    /// A chat or social-media handle.
+    Handle,
+}
+
+impl PiiKind {
+    /// Every kind.
+    pub const ALL: [PiiKind; 11] = [
+        PiiKind::Person,
+        PiiKind::Email,
+        PiiKind::Phone,
+        PiiKind::Iban,
+        PiiKind::Bsn,
+        PiiKind::Postcode,
+        PiiKind::Address,
+        PiiKind::DateOfBirth,
+        PiiKind::Url,
+        PiiKind::Plate,
+        PiiKind::Handle,
+    ];
+
+    /// The name used in `meepraten scrub --jsonl` output.
+    pub fn name(self) -> &'static str {
+        match self {
+            PiiKind::Person => "PERSON",
+            PiiKind::Email => "EMAIL",
+            PiiKind::Phone => "PHONE",
+            PiiKind::Iban => "IBAN",
+            PiiKind::Bsn => "BSN",
+            PiiKind::Postcode => "POSTCODE",
+            PiiKind::Address => "ADDRESS",
+            PiiKind::DateOfBirth => "DATE_OF_BIRTH",
+            PiiKind::Url => "URL",
+            PiiKind::Plate => "PLATE",
+            PiiKind::Handle => "HANDLE",
+        }
+    }
+
+    /// The placeholder that replaces a finding, in the resident's language.
+    pub fn placeholder(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Nl, PiiKind::Person) => "[naam]",
+            (Lang::Nl, PiiKind::Email) => "[e-mailadres]",
+            (Lang::Nl, PiiKind::Phone) => "[telefoonnummer]",
+            (Lang::Nl, PiiKind::Iban) => "[rekeningnummer]",
+            (Lang::Nl, PiiKind::Bsn) => "[bsn]",
+            (Lang::Nl, PiiKind::Postcode) => "[postcode]",
+            (Lang::Nl, PiiKind::Address) => "[adres]",
+            (Lang::Nl, PiiKind::DateOfBirth) => "[geboortedatum]",
+            (Lang::Nl, PiiKind::Url) => "[link]",
+            (Lang::Nl, PiiKind::Plate) => "[kenteken]",
+            (Lang::Nl, PiiKind::Handle) => "[gebruikersnaam]",
+            (Lang::En, PiiKind::Person) => "[name]",
+            (Lang::En, PiiKind::Email) => "[email]",
+            (Lang::En, PiiKind::Phone) => "[phone number]",
+            (Lang::En, PiiKind::Iban) => "[bank account]",
+            (Lang::En, PiiKind::Bsn) => "[bsn]",
+            (Lang::En, PiiKind::Postcode) => "[postcode]",
+            (Lang::En, PiiKind::Address) => "[address]",
+            (Lang::En, PiiKind::DateOfBirth) => "[date of birth]",
+            (Lang::En, PiiKind::Url) => "[link]",
+            (Lang::En, PiiKind::Plate) => "[licence plate]",
+            (Lang::En, PiiKind::Handle) => "[username]",
+        }
+    }
+
+    /// Which kind wins when two findings overlap: the more specific one.
+    fn priority(self) -> u8 {
+        match self {
+            PiiKind::Email => 10,
+            PiiKind::Url => 9,
+            PiiKind::Iban => 8,
+            PiiKind::Handle => 7,
+            PiiKind::Phone => 6,
+            PiiKind::Bsn | PiiKind::DateOfBirth | PiiKind::Plate => 5,
+            PiiKind::Address => 4,
+            PiiKind::Postcode => 3,
+            PiiKind::Person => 2,
+        }
+    }
+}
+
+/// One finding, in character offsets (Unicode scalar values) into the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// First character of the finding.
+    pub start: usize,
+    /// One past the last character.
+    pub end: usize,
+    /// What was found.
+    #[serde(rename = "type")]
+    pub kind: PiiKind,
+}
+
+/// Text with personal data replaced, and what was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scrubbed {
+    /// The text to store.
+    pub text: String,
+    /// What was replaced, in input order.
+    pub findings: Vec<Finding>,
+}
+
+/// A candidate span in byte offsets, proposed by one detector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Candidate {
+    pub start: usize,
+    pub end: usize,
+    pub kind: PiiKind,
+}
+
+/// The compiled detectors.
+pub struct Scrubber {
+    email: email::Detector,
+    url: url::Detector,
+    handle: handle::Detector,
+    phone: phone::Detector,
+    iban: iban::Detector,
+    bsn: bsn::Detector,
+    postcode: postcode::Detector,
+    address: address::Detector,
+    birth_date: birth_date::Detector,
+    plate: plate::Detector,
+    person: person::Detector,
+}
+
+impl std::fmt::Debug for Scrubber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Scrubber")
+    }
+}
+
+static SCRUBBER: LazyLock<Scrubber> = LazyLock::new(Scrubber::build);
+
+impl Scrubber {
+    /// The shared, compiled scrubber.
+    pub fn get() -> &'static Scrubber {
+        &SCRUBBER
+    }
+
+    fn build() -> Scrubber {
+        Scrubber {
+            email: email::Detector::new(),
+            url: url::Detector::new(),
+            handle: handle::Detector::new(),
+            phone: phone::Detector::new(),
+            iban: iban::Detector::new(),
+            bsn: bsn::Detector::new(),
+            postcode: postcode::Detector::new(),
+            address: address::Detector::new(),
+            birth_date: birth_date::Detector::new(),
+            plate: plate::Detector::new(),
+            person: person::Detector::new(),
+        }
+    }
+
+    /// Finds personal data, in byte offsets, overlaps resolved, in text order.
+    fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let mut all = Vec::new();
+        self.email.find(text, &mut all);
+        self.url.find(text, &mut all);
+        self.handle.find(text, &mut all);
+        self.phone.find(text, &mut all);
+        self.iban.find(text, &mut all);
+        self.bsn.find(text, &mut all);
+        self.postcode.find(text, &mut all);
+        self.address.find(text, &mut all);
+        self.birth_date.find(text, &mut all);
+        self.plate.find(text, &mut all);
+        self.person.find(text, &mut all);
+        resolve(all)
+    }
+
+    /// Finds personal data in `text` without changing it.
+    pub fn find(&self, text: &str) -> Vec<Finding> {
+        let candidates = self.candidates(text);
+        let mut findings = Vec::with_capacity(candidates.len());
+        let mut chars = 0;
+        let mut byte = 0;
+        for c in candidates {
+            chars += text[byte..c.start].chars().count();
+            let start = chars;
+            chars += text[c.start..c.end].chars().count();
+            byte = c.end;
+            findings.push(Finding {
+                start,
+                end: chars,
+                kind: c.kind,
+            });
+        }
+        findings
+    }
+
+    /// Replaces personal data in `text` with placeholders in `lang`.
+    pub fn scrub(&self, text: &str, lang: Lang) -> Scrubbed {
+        let candidates = self.candidates(text);
+        if candidates.is_empty() {
+            return Scrubbed {
+                text: text.to_owned(),
+                findings: Vec::new(),
+            };
+        }
+        let findings = self.find(text);
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for c in &candidates {
+            out.push_str(&text[at..c.start]);
+            out.push_str(c.kind.placeholder(lang));
+            at = c.end;
+        }
+        out.push_str(&text[at..]);
+        Scrubbed { text: out, findings }
+    }
+}
+
+/// Keeps the best of overlapping candidates: higher priority, then longer, then earlier.
+fn resolve(mut all: Vec<Candidate>) -> Vec<Candidate> {
+    all.retain(|c| c.end > c.start);
+    all.sort_by(|a, b| {
+        b.kind
+            .priority()
+            .cmp(&a.kind.priority())
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Candidate> = Vec::with_capacity(all.len());
+    for c in all {
+        if kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    kept
+}
+
+/// Whether the byte before `at` is a letter or digit (for hand-made word boundaries).
+pub(crate) fn alnum_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the byte at `at` starts a letter or digit.
+pub(crate) fn alnum_after(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,43 @@
+//! Links: with a scheme, starting with `www.`, or a bare domain on a common
+//! top-level domain (`mijnzorg.nl/afspraak`).
+
+use regex::Regex;
+
+use super::{Candidate, PiiKind};
+
+pub(super) struct Detector(Regex);
+
+const TLDS: &str = "nl|com|org|net|eu|be|de|info|io|nu|app|me|tv|co|uk|fr|biz|online|site|link|ly";
+
+impl Detector {
+    pub(super) fn new() -> Self {
+        Self(
+            Regex::new(&format!(
+                r"(?i)\b(?:(?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:{TLDS})\b(?:/[^\s<>]*)?)"
+            ))
+            .expect("valid pattern"),
+        )
+    }
+
+    pub(super) fn find(&self, text: &str, out: &mut Vec<Candidate>) {
+        if !text.contains('.') {
+            return;
+        }
+        for m in self.0.find_iter(text) {
+            // The domain of an e-mail address or a Matrix id (`@piet:matrix.org`)
+            // belongs to that, not to a link.
+            let word_start = text[..m.start()].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            if text[word_start..m.start()].contains('@') {
+                continue;
+            }
+            let trimmed = m
+                .as_str()
+                .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'']);
+            out.push(Candidate {
+                start: m.start(),
+                end: m.start() + trimmed.len(),
+                kind: PiiKind::Url,
+            });
+        }
+    }
+}

@@ -9,5 +9,6 @@ mod conversation;
 mod lifecycle;
 mod locales;
 mod round_files;
+mod scrubber;
 mod store;
 mod summary;

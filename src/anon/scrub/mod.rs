@@ -217,7 +217,7 @@ impl Scrubber {
         self.birth_date.find(text, &mut all);
         self.plate.find(text, &mut all);
         self.person.find(text, &mut all);
-        resolve(all)
+        resolve(text, all)
     }
 
     /// Finds personal data in `text` without changing it.
@@ -263,7 +263,7 @@ impl Scrubber {
 }
 
 /// Keeps the best of overlapping candidates: higher priority, then longer, then earlier.
-fn resolve(mut all: Vec<Candidate>) -> Vec<Candidate> {
+fn resolve(text: &str, mut all: Vec<Candidate>) -> Vec<Candidate> {
     all.retain(|c| c.end > c.start);
     all.sort_by(|a, b| {
         b.kind
@@ -273,8 +273,23 @@ fn resolve(mut all: Vec<Candidate>) -> Vec<Candidate> {
             .then(a.start.cmp(&b.start))
     });
     let mut kept: Vec<Candidate> = Vec::with_capacity(all.len());
-    for c in all {
-        if kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
+    for mut c in all {
+        // A name or address that runs into something more specific ("fatima
+        // Kerkstraat 12", "Kerkstraat 12 x@y.nl") keeps its part before it, so no
+        // part of it survives unreplaced.
+        if matches!(c.kind, PiiKind::Person | PiiKind::Address)
+            && let Some(cut) = kept
+                .iter()
+                .filter(|k| k.start > c.start && k.start < c.end)
+                .map(|k| k.start)
+                .min()
+        {
+            c.end = c.start
+                + text[c.start..cut]
+                    .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+                    .len();
+        }
+        if c.end > c.start && kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
             kept.push(c);
         }
     }

@@ -188,6 +188,9 @@ const NEVER: &[&str] = &[
     "no",
 ];
 
+/// Shops named after people, which are not people.
+const BRANDS: &[&str] = &["albert heijn", "jan linders"];
+
 pub(super) struct Detector {
     first: HashSet<&'static str>,
     last: HashSet<&'static str>,
@@ -276,42 +279,59 @@ impl Detector {
                 i += 1;
                 continue;
             };
-            let mut last = first;
-            let mut j = first + 1;
-            while j < toks.len() && joined(text, &toks[j - 1], &toks[j]) {
-                let lc = lower[j].as_str();
-                if Self::never(lc) {
-                    break;
-                }
-                let capital = capitalised(toks[j].text);
-                if capital || self.unambiguous(lc) {
-                    last = j;
-                    j += 1;
-                } else if PARTICLES.contains(&lc)
-                    && j + 1 < toks.len()
-                    && joined(text, &toks[j], &toks[j + 1])
-                    && (capitalised(toks[j + 1].text) || self.is_last(&lower[j + 1]))
-                    && !Self::never(&lower[j + 1])
-                {
-                    // "Fatima el Amrani", "Jan van der Berg": step over the particle.
-                    j += 1;
-                    while j + 1 < toks.len()
-                        && PARTICLES.contains(&lower[j].as_str())
-                        && joined(text, &toks[j], &toks[j + 1])
-                    {
-                        j += 1;
-                    }
-                } else {
-                    break;
-                }
+            let last = self.name_end(text, &toks, &lower, first);
+            // A capitalised word just before a found name, in mid-sentence, is part
+            // of it too: "de consulent, Sevda Hendriks" where only Hendriks is known.
+            let mut begin = first;
+            if begin > i
+                && joined(text, &toks[begin - 1], &toks[begin])
+                && capitalised(toks[begin - 1].text)
+                && !sentence_start(text, toks[begin - 1].start)
+                && !Self::never(&lower[begin - 1])
+                && !TITLES.contains(&lower[begin - 1].as_str())
+            {
+                begin -= 1;
             }
-            out.push(Candidate {
-                start: toks[first].start,
-                end: toks[last].end,
-                kind: PiiKind::Person,
-            });
+            if !BRANDS.iter().any(|b| span_is(&lower, begin, last, b)) {
+                out.push(Candidate {
+                    start: toks[begin].start,
+                    end: toks[last].end,
+                    kind: PiiKind::Person,
+                });
+            }
             i = last + 1;
         }
+    }
+
+    /// The last token of a name that starts at `first`: further capitalised or
+    /// known names, over particles ("Fatima el Amrani", "Wilma van den Berg").
+    fn name_end(&self, text: &str, toks: &[Token<'_>], lower: &[String], first: usize) -> usize {
+        let mut last = first;
+        let mut j = first + 1;
+        while j < toks.len() && joined(text, &toks[j - 1], &toks[j]) {
+            let lc = lower[j].as_str();
+            if Self::never(lc) {
+                break;
+            }
+            if capitalised(toks[j].text) || self.unambiguous(lc) {
+                last = j;
+                j += 1;
+                continue;
+            }
+            let Some(k) = next_non_particle(lower, j).filter(|_| PARTICLES.contains(&lc)) else {
+                break;
+            };
+            if chain_joined(text, toks, j, k)
+                && (capitalised(toks[k].text) || self.is_last(&lower[k]))
+                && !Self::never(&lower[k])
+            {
+                last = k;
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        last
     }
 
     /// Where a name starting at token `i` begins (a particle after a title may
@@ -327,26 +347,18 @@ impl Detector {
             i > 0 && TITLES.contains(&lower[i - 1].as_str()) && near(text, &toks[i - 1], &toks[i]);
         let after_cue = after_cue(lower, i) && (i == 0 || near(text, &toks[i - 1], &toks[i]));
         if after_title || after_cue {
-            if PARTICLES.contains(&lc)
-                && i + 1 < toks.len()
-                && capitalised(toks[i + 1].text)
-                && joined(text, &toks[i], &toks[i + 1])
-            {
-                return Some(i);
+            // "mevrouw de Vries" starts at the particle; "de hulp van Truus" does not.
+            if PARTICLES.contains(&lc) {
+                let surname = next_non_particle(lower, i).is_some_and(|k| {
+                    capitalised(toks[k].text)
+                        && chain_joined(text, toks, i, k)
+                        && (self.is_last(&lower[k]) || !self.is_first(&lower[k]))
+                });
+                return surname.then_some(i);
             }
-            // After a weak cue ("ik ben"), only a capital or a known name will do.
-            let weak = after_cue
-                && !after_title
-                && matches!(
-                    lower.get(i.wrapping_sub(1)).map(String::as_str),
-                    Some("ben" | "am" | "im")
-                );
-            if (capital || self.is_first(lc) || self.is_last(lc))
-                && !(weak && !capital && !self.unambiguous(lc))
-            {
-                return Some(i);
-            }
-            return None;
+            // A capital, or a name that is no ordinary word: "buurman Henk",
+            // "ik heet fatima", but not "geen hulp meer".
+            return (capital || self.unambiguous(lc)).then_some(i);
         }
         if self.unambiguous(lc) && self.is_first(lc) {
             return Some(i);
@@ -356,6 +368,22 @@ impl Detector {
         }
         None
     }
+}
+
+/// The first token at or after `i` that is not a particle.
+fn next_non_particle(lower: &[String], i: usize) -> Option<usize> {
+    (i..lower.len()).find(|&k| !PARTICLES.contains(&lower[k].as_str()))
+}
+
+/// Whether tokens `a..=b` are joined by single spaces.
+fn chain_joined(text: &str, toks: &[Token<'_>], a: usize, b: usize) -> bool {
+    (a..b).all(|k| joined(text, &toks[k], &toks[k + 1]))
+}
+
+/// Whether tokens `a..=b` spell `words` (lowercase, space-separated).
+fn span_is(lower: &[String], a: usize, b: usize, words: &str) -> bool {
+    let mut it = words.split(' ');
+    (a..=b).all(|k| it.next() == Some(lower[k].as_str())) && it.next().is_none()
 }
 
 /// "ik heet", "mijn naam is", "genaamd", "my name is", "called", "ik ben", "i am".

@@ -21,7 +21,7 @@ impl Detector {
                 .expect("valid pattern"),
             // Ten digits starting with 0 and then 1-9 (00 opens an international
             // number), single separators allowed between digits.
-            national: Regex::new(r"0[ .\-/]?[1-9](?:[ .\-/]?\d){8}").expect("valid pattern"),
+            national: Regex::new(r"0(?:[ .\-/]| - )?[1-9](?:(?:[ .\-/]| - )?\d){8}").expect("valid pattern"),
             area_in_brackets: Regex::new(r"\(0\d{1,3}\)[ .\-]?\d(?:[ .\-]?\d){5,7}").expect("valid pattern"),
             // +31 or 0031, optional (0), then 9 to 13 digits with separators.
             international: Regex::new(

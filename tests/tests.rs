@@ -8,6 +8,7 @@ mod bad_input;
 mod conversation;
 mod lifecycle;
 mod locales;
+mod privacy;
 mod round_files;
 mod scrubber;
 mod store;

@@ -2,6 +2,7 @@
 //! Each command opens the service and calls the same functions chat commands use.
 
 mod round;
+mod scrub;
 mod serve;
 mod summary;
 
@@ -36,6 +37,8 @@ pub enum Command {
     Round(round::RoundCommand),
     /// A council summary of a round.
     Summary(summary::Summary),
+    /// Remove personal data from text, to check the scrubber.
+    Scrub(scrub::Scrub),
 }
 
 impl Cli {
@@ -64,6 +67,7 @@ impl Cli {
             Command::Serve(cmd) => cmd.run(&settings).await,
             Command::Round(cmd) => cmd.run(&settings).await,
             Command::Summary(cmd) => cmd.run(&settings).await,
+            Command::Scrub(cmd) => cmd.run(),
         }
     }
 }

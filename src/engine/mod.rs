@@ -40,6 +40,9 @@ pub struct Context<'a> {
     pub now: OffsetDateTime,
     /// The open rounds, plus the round the conversation is about (whatever its state).
     pub rounds: &'a [RoundView<'a>],
+    /// True when the service removed personal data from the typed text in the input,
+    /// so the resident can be told (and can rephrase).
+    pub personal_data_removed: bool,
 }
 
 impl Context<'_> {
@@ -299,6 +302,9 @@ impl<'a> Turn<'a> {
                 }
                 match validate::parse_answer(q, t.lang, text) {
                     Ok(answer) => {
+                        if t.ctx.personal_data_removed && matches!(answer, AnswerValue::Open(_)) {
+                            t.say(Key::PersonalDataRemoved);
+                        }
                         let question = p.current.clone();
                         t.record(round, p, question, answer)
                     }

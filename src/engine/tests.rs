@@ -79,7 +79,11 @@ fn button(a: ButtonAction) -> Input {
 /// Runs inputs in order, returning every step.
 fn converse(round: &Round, state: RoundState, now: OffsetDateTime, inputs: &[Input]) -> Vec<Step> {
     let views = [RoundView { round, state }];
-    let ctx = Context { now, rounds: &views };
+    let ctx = Context {
+        now,
+        rounds: &views,
+        personal_data_removed: false,
+    };
     let mut conv = Conversation::new(Lang::Nl);
     let mut steps = Vec::new();
     for input in inputs {
@@ -345,6 +349,7 @@ fn a_closed_round_refuses_answers_politely() {
     let during = Context {
         now: DURING,
         rounds: &views,
+        personal_data_removed: false,
     };
     let started = step(&during, &Conversation::new(Lang::Nl), &text("/start"));
     for (name, state, now) in [
@@ -352,7 +357,11 @@ fn a_closed_round_refuses_answers_politely() {
         ("closed", RoundState::Closed, DURING),
     ] {
         let views = [RoundView { round: &r, state }];
-        let ctx = Context { now, rounds: &views };
+        let ctx = Context {
+            now,
+            rounds: &views,
+            personal_data_removed: false,
+        };
         let s = step(&ctx, &started.next, &text("3"));
         assert!(keys(&s).contains(&Key::RoundClosed), "{name}");
         assert!(s.effects.is_empty(), "{name}");
@@ -446,6 +455,7 @@ fn a_choice_between_open_rounds() {
     let ctx = Context {
         now: DURING,
         rounds: &views,
+        personal_data_removed: false,
     };
     let s = step(&ctx, &Conversation::new(Lang::Nl), &text("/start"));
     assert!(keys(&s).contains(&Key::ChooseRound));
@@ -467,4 +477,32 @@ fn typed_text_loses_control_and_bidi_override_characters() {
         recorded(&steps[2]),
         vec![("beter".into(), AnswerValue::Open("Te laat komen".into()))]
     );
+}
+
+#[test]
+fn the_resident_hears_when_personal_data_was_removed() {
+    let r = round();
+    let views = [RoundView {
+        round: &r,
+        state: RoundState::Open,
+    }];
+    let plain = Context {
+        now: DURING,
+        rounds: &views,
+        personal_data_removed: false,
+    };
+    let scrubbed = Context {
+        personal_data_removed: true,
+        ..plain
+    };
+    let at_open = step(
+        &plain,
+        &step(&plain, &Conversation::new(Lang::Nl), &text("/start")).next,
+        &text("1"),
+    )
+    .next;
+    let told = step(&scrubbed, &at_open, &text("Bel [naam] even"));
+    assert_eq!(keys(&told)[0], Key::PersonalDataRemoved);
+    let quiet = step(&plain, &at_open, &text("Te laat"));
+    assert!(!keys(&quiet).contains(&Key::PersonalDataRemoved));
 }

@@ -71,6 +71,7 @@ keys! {
     UnsupportedMessage => "unsupported-message",
     StaleButton => "stale-button",
     FirstQuestion => "first-question",
+    PersonalDataRemoved => "personal-data-removed",
     NotNow => "not-now",
     UnknownCommand => "unknown-command",
     // commands.ftl

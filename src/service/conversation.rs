@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::{Service, ServiceError, day};
-use crate::anon::{Pseudonym, ResidentRef, RespondentKey};
+use crate::anon::{Pseudonym, ResidentRef, RespondentKey, Scrubber};
 use crate::domain::{Lang, RoundId};
 use crate::engine::{self, Context, Conversation, Effect, Input, Reply, RoundView};
 use crate::store::{StoreError, Tx};
@@ -77,8 +77,22 @@ impl Service {
                 state: s.state,
             })
             .collect();
-        let ctx = Context { now, rounds: &views };
-        let step = engine::step(&ctx, &conversation, input);
+        // Personal data leaves typed text here, before the engine, the store or a
+        // log line can see it.
+        let (input, personal_data_removed) = match input {
+            Input::Text(raw) => {
+                let scrubbed = Scrubber::get().scrub(raw, conversation.lang);
+                let removed = !scrubbed.findings.is_empty();
+                (Input::Text(scrubbed.text), removed)
+            }
+            other => (other.clone(), false),
+        };
+        let ctx = Context {
+            now,
+            rounds: &views,
+            personal_data_removed,
+        };
+        let step = engine::step(&ctx, &conversation, &input);
 
         let forget = self.apply(&mut tx, &pseudonym, &step.effects).await?;
         if forget {

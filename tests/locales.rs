@@ -47,6 +47,7 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "suppressed",
             "answered",
             "skipped",
+            "asked",
             "mean",
             "median",
         ]

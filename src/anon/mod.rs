@@ -1,10 +1,12 @@
 //! Anonymization: residents are known only by keyed pseudonyms, and answers only by
 //! per-round respondent keys that cannot be linked back once a round's salt is gone.
-//! Free text passes the PII [`scrub`]ber before anything is stored.
+//! Free text passes the PII [`scrub`]ber before anything is stored, and every
+//! count a council sees passes small-group [`suppression`].
 
 mod pseudonym;
 pub mod scrub;
 mod secret;
+pub mod suppression;
 
 pub use pseudonym::{Pseudonym, ResidentRef, RespondentKey, RoundSalt};
 pub use scrub::{Finding, PiiKind, Scrubbed, Scrubber};

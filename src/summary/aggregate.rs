@@ -1,5 +1,5 @@
-//! From stored answers to what a council may see. A count below the round's
-//! minimum group size (k) is suppressed, and so is every percentage built on it;
+//! From stored answers to what a council may see. Counts pass the small-group
+//! rules of `anon::suppression` (a suppressed count takes its percentage with it);
 //! quotes show only when at least k residents answered; and while a round is open
 //! only the number of respondents shows (unless the round sets `live_results`).
 
@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
-use crate::domain::{AnswerValue, Lang, QuestionKind, RoundState};
+use crate::anon::suppression;
+use crate::domain::{AnswerValue, Lang, Question, QuestionKind, RoundState};
 use crate::store::{AnswerRow, ResponseCounts, StoredRound};
 
 /// One row of a question's table: an option, a scale point, yes or no.
@@ -42,15 +43,17 @@ pub struct QuestionSummary {
     pub text: String,
     /// Kind name as in round files.
     pub kind: &'static str,
+    /// How many were asked (answered plus skipped); `None` when suppressed.
+    pub asked: Option<i64>,
     /// How many gave a real answer; `None` when suppressed.
     pub answered: Option<i64>,
     /// How many skipped; `None` when suppressed.
     pub skipped: Option<i64>,
-    /// Counts per option (empty for open questions).
+    /// Counts per option (empty for open questions), percentages of those asked.
     pub options: Vec<OptionRow>,
     /// For scale questions with enough answers.
     pub scale: Option<ScaleStats>,
-    /// Open answers, when enough residents answered to show them.
+    /// Open answers (already scrubbed), when enough residents answered to show them.
     pub quotes: Vec<String>,
     /// True when open answers exist but too few to show.
     pub quotes_withheld: bool,
@@ -101,7 +104,6 @@ pub fn build(
     let round = &stored.round;
     let k = i64::from(round.min_group_size);
     let hidden = matches!(stored.state, RoundState::Draft | RoundState::Open) && !round.live_results;
-    let show = |n: i64| (n == 0 || n >= k).then_some(n);
 
     let mut by_question: BTreeMap<&str, Vec<AnswerValue>> = BTreeMap::new();
     for row in rows {
@@ -109,7 +111,6 @@ pub fn build(
             by_question.entry(row.question_id.as_str()).or_default().push(v);
         }
     }
-
     let questions = if hidden {
         Vec::new()
     } else {
@@ -121,109 +122,7 @@ pub fn build(
                     .get(q.id.as_str())
                     .map(Vec::as_slice)
                     .unwrap_or_default();
-                let answered = values.iter().filter(|v| v.is_answered()).count() as i64;
-                let skipped = values.len() as i64 - answered;
-                let enough = answered >= k;
-                let row = |id: String, label: String, n: i64| {
-                    let count = if enough { show(n) } else { None };
-                    OptionRow {
-                        id,
-                        label,
-                        count,
-                        percent: count
-                            .filter(|_| answered > 0)
-                            .map(|n| round1(n as f64 * 100.0 / answered as f64)),
-                    }
-                };
-                let mut options = Vec::new();
-                let mut scale = None;
-                let mut quotes = Vec::new();
-                let mut quotes_withheld = false;
-                match &q.kind {
-                    QuestionKind::Choice { options: opts } | QuestionKind::Multi { options: opts } => {
-                        for o in opts {
-                            let n = values
-                                .iter()
-                                .filter(|v| match v {
-                                    AnswerValue::Choice(c) => c == &o.id,
-                                    AnswerValue::Multi(cs) => cs.contains(&o.id),
-                                    _ => false,
-                                })
-                                .count() as i64;
-                            options.push(row(o.id.to_string(), o.text.get(lang).to_owned(), n));
-                        }
-                    }
-                    QuestionKind::Scale { min, max, labels } => {
-                        let mut points: Vec<i64> = values
-                            .iter()
-                            .filter_map(|v| match v {
-                                AnswerValue::Scale(n) => Some(*n),
-                                _ => None,
-                            })
-                            .collect();
-                        for p in *min..=*max {
-                            let n = points.iter().filter(|x| **x == p).count() as i64;
-                            let label = match labels {
-                                Some(l) if p == *min => format!("{p} ({})", l.low.get(lang)),
-                                Some(l) if p == *max => format!("{p} ({})", l.high.get(lang)),
-                                _ => p.to_string(),
-                            };
-                            options.push(row(p.to_string(), label, n));
-                        }
-                        if enough && !points.is_empty() {
-                            points.sort_unstable();
-                            let mean = points.iter().sum::<i64>() as f64 / points.len() as f64;
-                            let mid = points.len() / 2;
-                            let median = if points.len().is_multiple_of(2) {
-                                (points[mid - 1] + points[mid]) as f64 / 2.0
-                            } else {
-                                points[mid] as f64
-                            };
-                            scale = Some(ScaleStats {
-                                mean: round1(mean),
-                                median,
-                            });
-                        }
-                    }
-                    QuestionKind::YesNo => {
-                        for (id, b) in [("yes", true), ("no", false)] {
-                            let n = values.iter().filter(|v| **v == AnswerValue::YesNo(b)).count() as i64;
-                            let label = match (lang, b) {
-                                (Lang::Nl, true) => "Ja",
-                                (Lang::Nl, false) => "Nee",
-                                (Lang::En, true) => "Yes",
-                                (Lang::En, false) => "No",
-                            };
-                            options.push(row(id.to_owned(), label.to_owned(), n));
-                        }
-                    }
-                    QuestionKind::Open { .. } => {
-                        let texts: Vec<String> = values
-                            .iter()
-                            .filter_map(|v| match v {
-                                AnswerValue::Open(s) => Some(s.clone()),
-                                _ => None,
-                            })
-                            .collect();
-                        if enough && counts.started >= k {
-                            quotes = texts;
-                            quotes.sort();
-                        } else {
-                            quotes_withheld = !texts.is_empty();
-                        }
-                    }
-                }
-                QuestionSummary {
-                    id: q.id.to_string(),
-                    text: q.text.get(lang).to_owned(),
-                    kind: q.kind.name(),
-                    answered: show(answered),
-                    skipped: show(skipped),
-                    options,
-                    scale,
-                    quotes,
-                    quotes_withheld,
-                }
+                question(q, values, counts.started, k, lang)
             })
             .collect()
     };
@@ -244,6 +143,142 @@ pub fn build(
         min_group_size: round.min_group_size,
         results_hidden: hidden,
         questions,
+    }
+}
+
+/// One question's table: the options and "skipped" form a breakdown of those asked,
+/// protected together so no suppressed cell can be recovered from the total.
+fn question(q: &Question, values: &[AnswerValue], started: i64, k: i64, lang: Lang) -> QuestionSummary {
+    let asked_n = values.len() as i64;
+    let skipped_n = values.iter().filter(|v| !v.is_answered()).count() as i64;
+    let answered_n = asked_n - skipped_n;
+    let asked = suppression::protect_total(asked_n, k);
+    let percent = |n: Option<i64>| {
+        n.filter(|_| asked_n > 0 && asked.is_some())
+            .map(|n| round1(n as f64 * 100.0 / asked_n as f64))
+    };
+    // Rows as (id, label, count) before protection.
+    let rows: Vec<(String, String, i64)> = match &q.kind {
+        QuestionKind::Choice { options } | QuestionKind::Multi { options } => options
+            .iter()
+            .map(|o| {
+                let n = values
+                    .iter()
+                    .filter(|v| match v {
+                        AnswerValue::Choice(c) => c == &o.id,
+                        AnswerValue::Multi(cs) => cs.contains(&o.id),
+                        _ => false,
+                    })
+                    .count() as i64;
+                (o.id.to_string(), o.text.get(lang).to_owned(), n)
+            })
+            .collect(),
+        QuestionKind::Scale { min, max, labels } => (*min..=*max)
+            .map(|p| {
+                let n = values.iter().filter(|v| **v == AnswerValue::Scale(p)).count() as i64;
+                let label = match labels {
+                    Some(l) if p == *min => format!("{p} ({})", l.low.get(lang)),
+                    Some(l) if p == *max => format!("{p} ({})", l.high.get(lang)),
+                    _ => p.to_string(),
+                };
+                (p.to_string(), label, n)
+            })
+            .collect(),
+        QuestionKind::YesNo => [("yes", true), ("no", false)]
+            .into_iter()
+            .map(|(id, b)| {
+                let n = values.iter().filter(|v| **v == AnswerValue::YesNo(b)).count() as i64;
+                let label = match (lang, b) {
+                    (Lang::Nl, true) => "Ja",
+                    (Lang::Nl, false) => "Nee",
+                    (Lang::En, true) => "Yes",
+                    (Lang::En, false) => "No",
+                };
+                (id.to_owned(), label.to_owned(), n)
+            })
+            .collect(),
+        QuestionKind::Open { .. } => Vec::new(),
+    };
+
+    let exclusive = matches!(
+        q.kind,
+        QuestionKind::Choice { .. } | QuestionKind::Scale { .. } | QuestionKind::YesNo
+    );
+    let (option_cells, skipped, answered) = if exclusive {
+        // Options and skips add up to those asked.
+        let mut cells: Vec<i64> = rows.iter().map(|r| r.2).collect();
+        cells.push(skipped_n);
+        let mut shown = suppression::protect_breakdown(&cells, k);
+        let skipped = shown.pop().flatten();
+        // Answered = asked − skipped, so it shows exactly when skipped does.
+        let answered = skipped.and(asked).map(|_| answered_n);
+        (shown, skipped, answered)
+    } else {
+        let pair = suppression::protect_breakdown(&[answered_n, skipped_n], k);
+        let cells = if asked.is_some() {
+            suppression::protect_cells(&rows.iter().map(|r| r.2).collect::<Vec<_>>(), k)
+        } else {
+            vec![None; rows.len()]
+        };
+        (cells, pair[1], pair[0])
+    };
+    let options = rows
+        .into_iter()
+        .zip(option_cells)
+        .map(|((id, label, _), count)| OptionRow {
+            id,
+            label,
+            count,
+            percent: percent(count),
+        })
+        .collect();
+
+    let enough_answers = answered.is_some_and(|n| n >= k);
+    let scale = match q.kind {
+        QuestionKind::Scale { .. } if enough_answers => {
+            let mut points: Vec<i64> = values
+                .iter()
+                .filter_map(|v| match v {
+                    AnswerValue::Scale(n) => Some(*n),
+                    _ => None,
+                })
+                .collect();
+            points.sort_unstable();
+            let mean = points.iter().sum::<i64>() as f64 / points.len() as f64;
+            let mid = points.len() / 2;
+            let median = if points.len().is_multiple_of(2) {
+                (points[mid - 1] + points[mid]) as f64 / 2.0
+            } else {
+                points[mid] as f64
+            };
+            Some(ScaleStats {
+                mean: round1(mean),
+                median,
+            })
+        }
+        _ => None,
+    };
+    let texts: Vec<String> = values
+        .iter()
+        .filter_map(|v| match v {
+            AnswerValue::Open(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    let show_quotes = enough_answers && started >= k;
+    let mut quotes = if show_quotes { texts.clone() } else { Vec::new() };
+    quotes.sort();
+    QuestionSummary {
+        id: q.id.to_string(),
+        text: q.text.get(lang).to_owned(),
+        kind: q.kind.name(),
+        asked,
+        answered,
+        skipped,
+        options,
+        scale,
+        quotes,
+        quotes_withheld: !show_quotes && !texts.is_empty(),
     }
 }
 

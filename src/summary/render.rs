@@ -111,6 +111,7 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             t(
                 Key::SummaryAnswered,
                 vec![
+                    ("asked", Arg::Str(cell(q.asked))),
                     ("answered", Arg::Str(cell(q.answered))),
                     ("skipped", Arg::Str(cell(q.skipped))),
                 ]
@@ -219,6 +220,7 @@ fn csv_rows(s: &CouncilSummary) -> String {
         None,
     );
     for q in &s.questions {
+        rec(&q.id, &q.text, q.kind, "asked", "", q.asked, None);
         rec(&q.id, &q.text, q.kind, "answered", "", q.answered, None);
         rec(&q.id, &q.text, q.kind, "skipped", "", q.skipped, None);
         for o in &q.options {

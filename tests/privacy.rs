@@ -190,6 +190,7 @@ async fn after_closing_nothing_links_answers_to_residents_even_with_the_key() {
                 &ResidentRef {
                     platform: "terminal",
                     user: id,
+                    address: None,
                 },
             )
             .as_str()
@@ -265,5 +266,68 @@ async fn after_closing_nothing_links_answers_to_residents_even_with_the_key() {
             !state.contains("tevreden"),
             "state still holds the closed round's answers: {state}"
         );
+    }
+}
+
+#[tokio::test]
+async fn contact_addresses_are_sealed_opt_in_and_erased_on_stop_and_forget() {
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    let now = OffsetDateTime::now_utc();
+    service
+        .import_round(&ws.current_example(WMO_EXAMPLE), now)
+        .await
+        .unwrap();
+    service.open_round("huishoudelijke-hulp-2027", now).await.unwrap();
+    let finish = ["/start", "1", "4", "ja", "1, 2", "/overslaan"];
+
+    let mut residents = Vec::new();
+    for (id, address) in [
+        ("tg-7001", "5570010001"),
+        ("tg-7002", "5570020002"),
+        ("tg-7003", "5570030003"),
+    ] {
+        let mut r = Resident::new(&service, id);
+        r.platform = "telegram";
+        r.address = Some(address.to_owned());
+        for line in finish {
+            r.say(line).await;
+        }
+        residents.push(r);
+    }
+    let asked = residents[0].say("/hulp").await;
+    assert!(!asked.is_empty());
+    // Two say yes, one says no.
+    let yes = residents[0].say("Ja, graag").await;
+    assert!(yes.contains("krijgt u een bericht"), "{yes}");
+    assert!(
+        residents[1]
+            .say("Ja, graag")
+            .await
+            .contains("krijgt u een bericht")
+    );
+    assert!(residents[2].say("Nee, dank u").await.contains("geen berichten"));
+
+    let subscribers = service.subscribers("wmo").await.unwrap();
+    let addresses: BTreeSet<&str> = subscribers.iter().map(|c| c.address.as_str()).collect();
+    assert_eq!(addresses, BTreeSet::from(["5570010001", "5570020002"]));
+    assert!(subscribers.iter().all(|c| c.platform == "telegram"));
+    for (name, bytes) in database_bytes(&ws) {
+        assert_absent(&name, &bytes, &["5570010001", "5570020002", "5570030003"]);
+    }
+
+    residents[0].say("/stop").await;
+    residents[1].say("/vergeet").await;
+    assert!(service.subscribers("wmo").await.unwrap().is_empty());
+    service.close().await;
+    let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", ws.database().display()))
+        .await
+        .unwrap();
+    for table in ["contacts", "subscriptions"] {
+        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+            .fetch_one(&mut db)
+            .await
+            .unwrap();
+        assert_eq!(n, 0, "{table} is empty after stop and forget");
     }
 }

@@ -16,3 +16,5 @@ button-back = ◀ Back
 button-done = Done ✔
 button-keep = Keep it
 button-change = Change answers
+button-follow-up-yes = Yes, please
+button-follow-up-no = No, thank you

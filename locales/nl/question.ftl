@@ -16,3 +16,5 @@ button-back = ◀ Terug
 button-done = Klaar ✔
 button-keep = Zo laten
 button-change = Antwoorden wijzigen
+button-follow-up-yes = Ja, graag
+button-follow-up-no = Nee, dank u

@@ -7,7 +7,9 @@ mod pseudonym;
 pub mod scrub;
 mod secret;
 pub mod suppression;
+mod vault;
 
 pub use pseudonym::{Pseudonym, ResidentRef, RespondentKey, RoundSalt};
 pub use scrub::{Finding, PiiKind, Scrubbed, Scrubber};
 pub use secret::{Secret, SecretError};
+pub use vault::{ContactAddress, Vault, VaultError};

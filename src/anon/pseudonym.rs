@@ -15,6 +15,10 @@ pub struct ResidentRef<'a> {
     pub platform: &'a str,
     /// The platform's user id.
     pub user: &'a str,
+    /// Where the resident can be reached later (a chat or room id), if the
+    /// platform can send unprompted messages. Stored only, sealed, when the
+    /// resident asks to hear back.
+    pub address: Option<&'a str>,
 }
 
 impl std::fmt::Debug for ResidentRef<'_> {
@@ -22,6 +26,7 @@ impl std::fmt::Debug for ResidentRef<'_> {
         f.debug_struct("ResidentRef")
             .field("platform", &self.platform)
             .field("user", &"<redacted>")
+            .field("address", &self.address.map(|_| "<redacted>"))
             .finish()
     }
 }
@@ -117,10 +122,12 @@ mod tests {
         let tg = ResidentRef {
             platform: "telegram",
             user: "12345",
+            address: None,
         };
         let mx = ResidentRef {
             platform: "matrix",
             user: "12345",
+            address: None,
         };
         assert_eq!(Pseudonym::of(&a, &tg), Pseudonym::of(&a, &tg));
         assert_ne!(Pseudonym::of(&a, &tg), Pseudonym::of(&b, &tg));

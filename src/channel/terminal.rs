@@ -75,6 +75,7 @@ pub async fn run(
     let who = ResidentRef {
         platform: PLATFORM,
         user: resident,
+        address: None,
     };
     let mut input = input;
     let mut raw = Vec::new();

@@ -18,6 +18,11 @@ pub enum Effect {
     CompleteResponse { round: RoundId },
     /// Remove every answer of an unfinished response to this round.
     DiscardResponse { round: RoundId },
+    /// The resident wants to hear back about rounds on this topic ("you said, we
+    /// did"): keep a subscription and the sealed contact address.
+    Subscribe { topic: String },
+    /// The resident wants no more messages: drop contact address and subscriptions.
+    Unsubscribe,
     /// Erase everything linked to the resident: contact, subscriptions and the
     /// conversation itself (the service deletes it instead of saving the next state).
     ForgetResident,

@@ -148,6 +148,7 @@ impl<'a> Turn<'a> {
                 self.reprompt(stage)
             }
             Command::Stop => {
+                self.effects.push(Effect::Unsubscribe);
                 self.say(Key::Stopped);
                 Stage::Stopped
             }
@@ -213,6 +214,7 @@ impl<'a> Turn<'a> {
             ButtonAction::Language(lang) => return self.set_language(stage, *lang),
             ButtonAction::Change => return self.change(stage),
             ButtonAction::Back => return self.command(stage, &Command::Back),
+            ButtonAction::FollowUp(yes) => return self.follow_up(stage, *yes),
             ButtonAction::Answer { question, .. }
             | ButtonAction::Toggle { question, .. }
             | ButtonAction::Done { question }
@@ -329,6 +331,22 @@ impl<'a> Turn<'a> {
                 Stage::Stopped
             }
         }
+    }
+
+    /// The answer to "do you want to hear what was done with the input?".
+    fn follow_up(&mut self, stage: Stage, yes: bool) -> Stage {
+        let topic = stage_round(&stage)
+            .and_then(|r| self.ctx.view(r))
+            .map(|v| v.round.topic.clone());
+        match (topic, yes) {
+            (Some(topic), true) => {
+                self.effects.push(Effect::Subscribe { topic });
+                self.say(Key::FollowUpYes);
+            }
+            (Some(_), false) => self.say(Key::FollowUpNo),
+            (None, _) => self.say(Key::StaleButton),
+        }
+        stage
     }
 
     fn set_language(&mut self, stage: Stage, lang: Lang) -> Stage {
@@ -576,11 +594,26 @@ impl<'a> Turn<'a> {
                 self.effects.push(Effect::CompleteResponse {
                     round: round.id.clone(),
                 });
-                self.replies.push(Reply {
-                    lines: vec![Text::with(Key::Finished, vec![("date", Arg::Date(round.closes))])],
-                    buttons: Vec::new(),
-                    free_text: false,
-                });
+                self.replies.push(Reply::text(Text::with(
+                    Key::Finished,
+                    vec![("date", Arg::Date(round.closes))],
+                )));
+                if !p.reviewing {
+                    self.replies.push(Reply {
+                        lines: vec![Text::msg(Key::FollowUpAsk)],
+                        buttons: vec![
+                            Button {
+                                label: Text::msg(Key::ButtonFollowUpYes),
+                                action: ButtonAction::FollowUp(true),
+                            },
+                            Button {
+                                label: Text::msg(Key::ButtonFollowUpNo),
+                                action: ButtonAction::FollowUp(false),
+                            },
+                        ],
+                        free_text: false,
+                    });
+                }
                 Stage::Finished {
                     round: p.round,
                     answers: p.answers,

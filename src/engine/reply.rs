@@ -69,6 +69,8 @@ pub enum ButtonAction {
     StartRound(RoundId),
     /// Speak this language from now on.
     Language(Lang),
+    /// Yes (`true`) or no to hearing back what was done with the input.
+    FollowUp(bool),
 }
 
 impl ButtonAction {
@@ -84,6 +86,7 @@ impl ButtonAction {
             ButtonAction::Change => "c".to_owned(),
             ButtonAction::StartRound(r) => format!("r:{r}"),
             ButtonAction::Language(l) => format!("l:{l}"),
+            ButtonAction::FollowUp(yes) => (if *yes { "f:y" } else { "f:n" }).to_owned(),
         }
     }
 
@@ -116,6 +119,8 @@ impl ButtonAction {
             ("c", None, None) => ButtonAction::Change,
             ("r", Some(round), None) => ButtonAction::StartRound(RoundId::parse(round).ok()?),
             ("l", Some(lang), None) => ButtonAction::Language(Lang::parse(lang).ok()?),
+            ("f", Some("y"), None) => ButtonAction::FollowUp(true),
+            ("f", Some("n"), None) => ButtonAction::FollowUp(false),
             _ => return None,
         })
     }
@@ -181,6 +186,8 @@ mod tests {
             ButtonAction::Change,
             ButtonAction::StartRound(RoundId::parse(&"r".repeat(40)).unwrap()),
             ButtonAction::Language(Lang::En),
+            ButtonAction::FollowUp(true),
+            ButtonAction::FollowUp(false),
         ];
         for a in actions {
             let p = a.encode();

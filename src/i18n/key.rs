@@ -37,6 +37,9 @@ keys! {
     PhaseEvaluation => "phase-evaluation",
     Resume => "resume",
     Finished => "finished",
+    FollowUpAsk => "follow-up-ask",
+    FollowUpYes => "follow-up-yes",
+    FollowUpNo => "follow-up-no",
     AlreadyTookPart => "already-took-part",
     FinishedIdle => "finished-idle",
     RoundClosed => "round-closed",
@@ -59,6 +62,8 @@ keys! {
     ButtonDone => "button-done",
     ButtonKeep => "button-keep",
     ButtonChange => "button-change",
+    ButtonFollowUpYes => "button-follow-up-yes",
+    ButtonFollowUpNo => "button-follow-up-no",
     // validation.ftl
     InvalidChoice => "invalid-choice",
     InvalidMulti => "invalid-multi",

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::{Service, ServiceError, day};
-use crate::anon::{Pseudonym, ResidentRef, RespondentKey, Scrubber};
+use crate::anon::{ContactAddress, Pseudonym, ResidentRef, RespondentKey, Scrubber};
 use crate::domain::{Lang, RoundId};
 use crate::engine::{self, Context, Conversation, Effect, Input, Reply, RoundView};
 use crate::store::{StoreError, Tx};
@@ -94,7 +94,13 @@ impl Service {
         };
         let step = engine::step(&ctx, &conversation, &input);
 
-        let forget = self.apply(&mut tx, &pseudonym, &step.effects).await?;
+        let contact = who.address.map(|address| ContactAddress {
+            platform: who.platform.to_owned(),
+            address: address.to_owned(),
+        });
+        let forget = self
+            .apply(&mut tx, &pseudonym, contact.as_ref(), &step.effects, now)
+            .await?;
         if forget {
             tx.delete_conversation(&pseudonym).await?;
         } else {
@@ -115,7 +121,14 @@ impl Service {
     }
 
     /// Performs the effects; returns whether the conversation is to be forgotten.
-    async fn apply(&self, tx: &mut Tx, who: &Pseudonym, effects: &[Effect]) -> Result<bool, ServiceError> {
+    async fn apply(
+        &self,
+        tx: &mut Tx,
+        who: &Pseudonym,
+        contact: Option<&ContactAddress>,
+        effects: &[Effect],
+        now: OffsetDateTime,
+    ) -> Result<bool, ServiceError> {
         let mut keys: HashMap<RoundId, RespondentKey> = HashMap::new();
         let mut forget = false;
         for effect in effects {
@@ -144,10 +157,36 @@ impl Service {
                         tx.discard_response(round, &salt.respondent(who)).await?;
                     }
                 }
-                Effect::ForgetResident => forget = true,
+                Effect::Subscribe { topic } => {
+                    tx.subscribe(who, topic, &day(now)).await?;
+                    if let Some(address) = contact {
+                        tx.save_contact(who, &self.vault.seal(who, address), &day(now))
+                            .await?;
+                    }
+                }
+                Effect::Unsubscribe => tx.forget_contact(who).await?,
+                Effect::ForgetResident => {
+                    tx.forget_contact(who).await?;
+                    forget = true;
+                }
             }
         }
         Ok(forget)
+    }
+
+    /// Where to reach everyone who asked to hear back about `topic`. Rows that do
+    /// not open (a key mix-up) are skipped and logged without identifying anyone.
+    pub async fn subscribers(&self, topic: &str) -> Result<Vec<ContactAddress>, ServiceError> {
+        let rows = self.store.subscribers(topic).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (pseudonym, sealed) in rows {
+            let who = Pseudonym::from_stored(pseudonym);
+            match self.vault.open(&who, &sealed) {
+                Ok(c) => out.push(c),
+                Err(e) => tracing::warn!(resident = who.short(), error = %e, "contact skipped"),
+            }
+        }
+        Ok(out)
     }
 
     /// Renders an engine reply in `lang`.

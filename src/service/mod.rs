@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 
 pub use conversation::{OutboundButton, OutboundMessage};
 
-use crate::anon::{Secret, SecretError};
+use crate::anon::{Secret, SecretError, Vault};
 use crate::config::Settings;
 use crate::i18n::{LocaleError, Localizer};
 use crate::round_file::Diagnostics;
@@ -64,6 +64,7 @@ pub enum ServiceError {
 pub struct Service {
     store: Store,
     secret: Secret,
+    vault: std::sync::Arc<Vault>,
     localizer: std::sync::Arc<Localizer>,
 }
 
@@ -104,6 +105,7 @@ impl Service {
         };
         Ok(Service {
             store,
+            vault: std::sync::Arc::new(Vault::new(&secret)),
             secret,
             localizer,
         })

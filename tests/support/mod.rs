@@ -131,6 +131,8 @@ pub struct Resident<'s> {
     pub id: String,
     pub platform: &'static str,
     pub lang: Option<Lang>,
+    /// Where the platform could reach this resident later (a chat id), if anywhere.
+    pub address: Option<String>,
     buttons: Vec<OutboundButton>,
     free_text: bool,
 }
@@ -142,6 +144,7 @@ impl<'s> Resident<'s> {
             id: id.to_owned(),
             platform: terminal::PLATFORM,
             lang: None,
+            address: None,
             buttons: Vec::new(),
             free_text: false,
         }
@@ -153,6 +156,7 @@ impl<'s> Resident<'s> {
         let who = ResidentRef {
             platform: self.platform,
             user: &self.id,
+            address: self.address.as_deref(),
         };
         let replies = self
             .service

@@ -35,26 +35,58 @@ impl Detector {
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             return;
         }
-        for re in [&self.international, &self.area_in_brackets, &self.national] {
-            for m in re.find_iter(text) {
-                if alnum_before(text, m.start())
-                    || alnum_after(text, m.end())
-                    || self.date_like.is_match(m.as_str())
-                {
-                    continue;
+        for (re, digits) in [
+            (&self.international, 9..=15),
+            (&self.area_in_brackets, 9..=10),
+            (&self.national, 10..=10),
+        ] {
+            let mut pos = 0;
+            while let Some(m) = re.find_at(text, pos) {
+                match self.longest_valid(text, m.start(), m.end(), &digits) {
+                    Some(end) => {
+                        out.push(Candidate {
+                            start: m.start(),
+                            end,
+                            kind: PiiKind::Phone,
+                        });
+                        pos = end;
+                    }
+                    // Try again from the next character: a greedy match may have
+                    // swallowed the start of a real number.
+                    None => pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8),
                 }
-                // Money and decimals ("0,5", "€ 0.50") never reach ten digits, but
-                // a run of digits glued to a comma is a list of amounts, not a number.
-                if text[m.end()..].starts_with(',')
-                    && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
-                {
-                    continue;
+                if pos >= text.len() {
+                    break;
                 }
-                out.push(Candidate {
-                    start: m.start(),
-                    end: m.end(),
-                    kind: PiiKind::Phone,
-                });
+            }
+        }
+    }
+
+    /// The end of the longest valid phone number in `start..end`, shrinking at
+    /// separators: a greedy match can run on into the next number ("06-12345678
+    /// 06-87654321" must be two numbers, not one invalid one).
+    fn longest_valid(
+        &self,
+        text: &str,
+        start: usize,
+        mut end: usize,
+        digits: &std::ops::RangeInclusive<usize>,
+    ) -> Option<usize> {
+        if alnum_before(text, start) {
+            return None;
+        }
+        loop {
+            let s = &text[start..end];
+            let n = s.bytes().filter(u8::is_ascii_digit).count();
+            let money =
+                text[end..].starts_with(',') && text[end + 1..].starts_with(|c: char| c.is_ascii_digit());
+            if digits.contains(&n) && !alnum_after(text, end) && !money && !self.date_like.is_match(s) {
+                return Some(end);
+            }
+            let cut = s.rfind([' ', '.', '-', '/'])?;
+            end = start + s[..cut].trim_end_matches([' ', '.', '-', '/']).len();
+            if end <= start {
+                return None;
             }
         }
     }

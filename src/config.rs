@@ -13,6 +13,12 @@ pub const ENV_SECRET: &str = "MEEPRATEN_SECRET";
 /// Environment variable with a tracing filter, e.g. `meepraten=debug`.
 pub const ENV_LOG: &str = "MEEPRATEN_LOG";
 
+/// Environment variable: days of silence after which conversation state is erased.
+pub const ENV_RETENTION_DAYS: &str = "MEEPRATEN_RETENTION_DAYS";
+/// Conversation state is kept this many days after a resident's last message,
+/// unless they are in the middle of an open round.
+pub const DEFAULT_RETENTION_DAYS: u32 = 90;
+
 /// The database used when none is named.
 pub const DEFAULT_DATABASE: &str = "meepraten.db";
 

@@ -275,3 +275,49 @@ async fn a_read_only_database_gets_a_clear_message_and_keeps_its_data() {
         "nothing stored was lost or changed"
     );
 }
+
+#[tokio::test]
+async fn old_conversation_state_is_purged_but_not_mid_round() {
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    open_example(&ws, &service).await;
+    let now = OffsetDateTime::now_utc();
+    let long_ago = now - time::Duration::days(120);
+
+    // Silent for 120 days, not in a round: purged.
+    let mut idle = Resident::new(&service, "idle-resident");
+    idle.say_at("/taal en", long_ago).await;
+    // Silent for 120 days but in the middle of an open round: kept.
+    let mut busy = Resident::new(&service, "busy-resident");
+    busy.say_at("/start", long_ago).await;
+    // Active yesterday: kept.
+    let mut recent = Resident::new(&service, "recent-resident");
+    recent.say_at("/taal en", now - time::Duration::days(1)).await;
+
+    assert_eq!(service.purge_conversations(now, 90).await.unwrap(), 1);
+    assert_eq!(
+        service.purge_conversations(now, 90).await.unwrap(),
+        0,
+        "nothing more to purge"
+    );
+    let back = idle.say("hallo").await;
+    assert!(
+        back.contains("Welkom"),
+        "the purged resident starts afresh, in Dutch again: {back}"
+    );
+    let resumed = busy.say("/start").await;
+    assert!(resumed.contains("We gaan verder waar u was"), "{resumed}");
+    service.close().await;
+
+    let out = ws
+        .cli()
+        .args(["purge", "--retention-days", "0"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        crate::support::stdout(&out).starts_with("erased "),
+        "{}",
+        crate::support::stdout(&out)
+    );
+}

@@ -19,6 +19,10 @@ pub struct Cli {
     /// SQLite database file.
     #[arg(long, global = true, env = config::ENV_DATABASE, default_value = config::DEFAULT_DATABASE)]
     pub database: PathBuf,
+    /// Days after a resident's last message that their conversation state is kept
+    /// (never while they are in the middle of an open round).
+    #[arg(long, global = true, env = config::ENV_RETENTION_DAYS, default_value_t = config::DEFAULT_RETENTION_DAYS)]
+    pub retention_days: u32,
     /// Secret key file (default: the database name with `.key`). Back it up: without it
     /// residents' conversations cannot be found again.
     #[arg(long, global = true, env = config::ENV_SECRET_FILE)]
@@ -39,6 +43,9 @@ pub enum Command {
     Summary(summary::Summary),
     /// Remove personal data from text, to check the scrubber.
     Scrub(scrub::Scrub),
+    /// Erase conversation state older than the retention period now (serve does
+    /// this at every start).
+    Purge,
 }
 
 impl Cli {
@@ -64,10 +71,22 @@ impl Cli {
     pub async fn run(self) -> anyhow::Result<std::process::ExitCode> {
         let settings = self.settings();
         match self.command {
-            Command::Serve(cmd) => cmd.run(&settings).await,
+            Command::Serve(cmd) => cmd.run(&settings, self.retention_days).await,
             Command::Round(cmd) => cmd.run(&settings).await,
             Command::Summary(cmd) => cmd.run(&settings).await,
             Command::Scrub(cmd) => cmd.run(),
+            Command::Purge => {
+                let service = crate::service::Service::open(&settings).await?;
+                let n = service
+                    .purge_conversations(time::OffsetDateTime::now_utc(), self.retention_days)
+                    .await?;
+                service.close().await;
+                println!(
+                    "erased {n} conversation(s) older than {} days",
+                    self.retention_days
+                );
+                Ok(std::process::ExitCode::SUCCESS)
+            }
         }
     }
 }

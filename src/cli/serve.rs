@@ -34,10 +34,11 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 
 impl Serve {
     /// Runs the terminal channel until end of input.
-    pub async fn run(self, settings: &Settings) -> anyhow::Result<ExitCode> {
+    pub async fn run(self, settings: &Settings, retention_days: u32) -> anyhow::Result<ExitCode> {
         let service = Service::open(settings).await.context("cannot start")?;
         let now = OffsetDateTime::now_utc();
         service.close_due_rounds(now).await?;
+        service.purge_conversations(now, retention_days).await?;
         if let Some(id) = service.ensure_example_round(now).await? {
             eprintln!(
                 "meepraten: the database had no rounds, so the example round `{id}` was imported and opened."

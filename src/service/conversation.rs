@@ -174,6 +174,17 @@ impl Service {
         Ok(forget)
     }
 
+    /// Erases conversation state not touched for `days` days, except for residents
+    /// in the middle of an open round. Returns how many were erased.
+    pub async fn purge_conversations(&self, now: OffsetDateTime, days: u32) -> Result<u64, ServiceError> {
+        let before = day(now - time::Duration::days(i64::from(days)));
+        let n = self.store.purge_conversations(&before).await?;
+        if n > 0 {
+            tracing::info!(conversations = n, days, "purged old conversation state");
+        }
+        Ok(n)
+    }
+
     /// Where to reach everyone who asked to hear back about `topic`. Rows that do
     /// not open (a key mix-up) are skipped and logged without identifying anyone.
     pub async fn subscribers(&self, topic: &str) -> Result<Vec<ContactAddress>, ServiceError> {

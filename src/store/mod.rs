@@ -99,6 +99,20 @@ impl Store {
         Ok(())
     }
 
+    /// Erases conversation state last touched before `before_day` that is not about
+    /// an open round. Returns how many conversations were erased.
+    pub async fn purge_conversations(&self, before_day: &str) -> Result<u64, StoreError> {
+        let done = sqlx::query(
+            "DELETE FROM conversations WHERE updated_on < ?
+             AND (round_id IS NULL OR round_id NOT IN (SELECT id FROM rounds WHERE state = 'open'))",
+        )
+        .bind(before_day)
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(done.rows_affected())
+    }
+
     /// Whether the database holds anything keyed by the secret (rounds or conversations).
     pub async fn holds_data(&self) -> Result<bool, StoreError> {
         let n: i64 =

@@ -22,14 +22,14 @@ const UNITS: &[&str] = &[
 
 impl Detector {
     pub(super) fn new() -> Self {
-        let number = r"\d{1,4}(?:(?: ?[a-zA-Z])\b|(?: ?- ?\d{1,3})|(?: (?:bis|hs|huis|I{1,3}|bg|boven))\b)?";
+        let number = r"\d{1,4}(?:(?: ?[a-zA-Z])(?-u:\b)|(?: ?- ?\d{1,3})|(?: (?:bis|hs|huis|I{1,3}|bg|boven))(?-u:\b))?";
         Self {
-            suffixed: Regex::new(&format!(
-                r"(?i)\b(?:(?:[a-zà-ÿ'.]+|van|de|der|den|het|ter|ten|'t) ){{0,3}}[a-zà-ÿ'-]{{2,}}(?:{SUFFIXES}) {number}"
-            ))
+            // The street word and number only; words before it are added by hand
+            // (see `extend_left`), which is far cheaper than a repeated group.
+            suffixed: Regex::new(&format!(r"(?i)(?-u:\b)[a-zà-ÿ'-]{{2,}}(?:{SUFFIXES}) {number}"))
             .expect("valid pattern"),
             prefixed: Regex::new(&format!(
-                r"\b(?:Laan|Plein|Kade|Weg|Dreef|Singel|Dijk|Pad|Hof|Burgwal|Markt|Oude|Nieuwe) (?:(?:van|der|de|den|het|ter|ten|op|in|aan|bij) ){{0,3}}(?:[A-ZÀ-Ý][a-zà-ÿ'-]+ ){{1,3}}{number}"
+                r"(?-u:\b)(?:Laan|Plein|Kade|Weg|Dreef|Singel|Dijk|Pad|Hof|Burgwal|Markt|Oude|Nieuwe) (?:(?:van|der|de|den|het|ter|ten|op|in|aan|bij) ){{0,3}}(?:[A-ZÀ-Ý][a-zà-ÿ'-]+ ){{1,3}}{number}"
             ))
             .expect("valid pattern"),
         }
@@ -49,7 +49,15 @@ impl Detector {
                 if UNITS.contains(&next_word.as_str()) {
                     continue;
                 }
-                let (start, end) = trim_leading_words(text, m.start(), m.end());
+                // An ASCII word boundary may fall inside a word with accents
+                // ("Cafébaan 3"): start at the whole word.
+                let word_start = text[..m.start()]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphabetic())
+                    .last()
+                    .map_or(m.start(), |(i, _)| i);
+                let (start, end) = trim_leading_words(text, extend_left(text, word_start), m.end());
                 out.push(Candidate {
                     start,
                     end,
@@ -58,6 +66,24 @@ impl Detector {
             }
         }
     }
+}
+
+/// Up to three words before `start`, each separated by one space: candidates for
+/// the street's name, which `trim_leading_words` then judges.
+fn extend_left(text: &str, mut start: usize) -> usize {
+    for _ in 0..3 {
+        let Some(before) = text[..start].strip_suffix(' ') else {
+            break;
+        };
+        let word_start = before
+            .rfind(|c: char| !(c.is_alphabetic() || c == '.' || c == '\''))
+            .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        if word_start == before.len() {
+            break;
+        }
+        start = word_start;
+    }
+    start
 }
 
 /// The suffix pattern may take up to three words before the street word. Keep a

@@ -8,7 +8,7 @@ pub(super) struct Detector(Regex);
 
 impl Detector {
     pub(super) fn new() -> Self {
-        Self(Regex::new(r"(?i)[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}\b").expect("valid pattern"))
+        Self(Regex::new(r"(?i)[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?-u:\b)").expect("valid pattern"))
     }
 
     pub(super) fn find(&self, text: &str, out: &mut Vec<Candidate>) {

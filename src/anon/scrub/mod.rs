@@ -204,40 +204,42 @@ impl Scrubber {
     }
 
     /// Finds personal data, in byte offsets, overlaps resolved, in text order.
+    /// Detectors that need digits, an `@` or a dot are skipped when the text has
+    /// none: most chat answers are plain words, and this keeps them cheap.
     fn candidates(&self, text: &str) -> Vec<Candidate> {
+        let digits = text.bytes().filter(u8::is_ascii_digit).count();
         let mut all = Vec::new();
-        self.email.find(text, &mut all);
-        self.url.find(text, &mut all);
-        self.handle.find(text, &mut all);
-        self.phone.find(text, &mut all);
-        self.iban.find(text, &mut all);
-        self.bsn.find(text, &mut all);
-        self.postcode.find(text, &mut all);
-        self.address.find(text, &mut all);
-        self.birth_date.find(text, &mut all);
-        self.plate.find(text, &mut all);
+        if text.contains('@') {
+            self.email.find(text, &mut all);
+            self.handle.find(text, &mut all);
+        }
+        if text.contains('.') {
+            self.url.find(text, &mut all);
+        }
+        if digits >= 9 {
+            self.phone.find(text, &mut all);
+            self.bsn.find(text, &mut all);
+        }
+        if digits >= 8 {
+            self.iban.find(text, &mut all);
+        }
+        if digits >= 4 {
+            self.postcode.find(text, &mut all);
+            self.birth_date.find(text, &mut all);
+        }
+        if digits >= 1 {
+            self.address.find(text, &mut all);
+            if text.contains('-') {
+                self.plate.find(text, &mut all);
+            }
+        }
         self.person.find(text, &mut all);
         resolve(text, all)
     }
 
     /// Finds personal data in `text` without changing it.
     pub fn find(&self, text: &str) -> Vec<Finding> {
-        let candidates = self.candidates(text);
-        let mut findings = Vec::with_capacity(candidates.len());
-        let mut chars = 0;
-        let mut byte = 0;
-        for c in candidates {
-            chars += text[byte..c.start].chars().count();
-            let start = chars;
-            chars += text[c.start..c.end].chars().count();
-            byte = c.end;
-            findings.push(Finding {
-                start,
-                end: chars,
-                kind: c.kind,
-            });
-        }
-        findings
+        to_findings(text, &self.candidates(text))
     }
 
     /// Replaces personal data in `text` with placeholders in `lang`.
@@ -249,7 +251,6 @@ impl Scrubber {
                 findings: Vec::new(),
             };
         }
-        let findings = self.find(text);
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
         for c in &candidates {
@@ -258,8 +259,30 @@ impl Scrubber {
             at = c.end;
         }
         out.push_str(&text[at..]);
-        Scrubbed { text: out, findings }
+        Scrubbed {
+            text: out,
+            findings: to_findings(text, &candidates),
+        }
     }
+}
+
+/// Byte spans to character spans, in one pass over the text.
+fn to_findings(text: &str, candidates: &[Candidate]) -> Vec<Finding> {
+    let mut findings = Vec::with_capacity(candidates.len());
+    let mut chars = 0;
+    let mut byte = 0;
+    for c in candidates {
+        chars += text[byte..c.start].chars().count();
+        let start = chars;
+        chars += text[c.start..c.end].chars().count();
+        byte = c.end;
+        findings.push(Finding {
+            start,
+            end: chars,
+            kind: c.kind,
+        });
+    }
+    findings
 }
 
 /// Keeps the best of overlapping candidates: higher priority, then longer, then earlier.

@@ -5,7 +5,9 @@
 //! sentence ("ik heb Bakker gebeld", while "de bakker op de hoek" stays). The name
 //! then runs on over particles (van, de, el) and further capitalised or known names.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use super::{Candidate, PiiKind};
 
@@ -195,6 +197,9 @@ pub(super) struct Detector {
     first: HashSet<&'static str>,
     last: HashSet<&'static str>,
     ambiguous: HashSet<&'static str>,
+    titles: HashSet<&'static str>,
+    particles: HashSet<&'static str>,
+    never: HashSet<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -243,6 +248,9 @@ impl Detector {
             first: set(FIRST),
             last: set(LAST),
             ambiguous: set(AMBIGUOUS),
+            titles: TITLES.iter().copied().collect(),
+            particles: PARTICLES.iter().copied().collect(),
+            never: NEVER.iter().copied().collect(),
         }
     }
 
@@ -258,21 +266,34 @@ impl Detector {
         self.last.contains(lc)
     }
 
-    fn never(lc: &str) -> bool {
-        NEVER.contains(&lc)
+    fn never(&self, lc: &str) -> bool {
+        self.never.contains(lc)
+    }
+
+    fn particle(&self, lc: &str) -> bool {
+        self.particles.contains(lc)
+    }
+
+    fn title(&self, lc: &str) -> bool {
+        self.titles.contains(lc)
+    }
+
+    /// The first token at or after `i` that is not a particle.
+    fn next_non_particle(&self, lower: &[Cow<'_, str>], i: usize) -> Option<usize> {
+        (i..lower.len()).find(|&k| !self.particle(lower[k].as_ref()))
     }
 
     /// A name word that needs no context: a known name that is not an ordinary word.
     fn unambiguous(&self, lc: &str) -> bool {
         (self.is_first(lc) || self.is_last(lc))
             && !self.ambiguous.contains(lc)
-            && !Self::never(lc)
+            && !self.never(lc)
             && lc.chars().count() > 2
     }
 
     pub(super) fn find(&self, text: &str, out: &mut Vec<Candidate>) {
         let toks = tokens(text);
-        let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+        let lower: Vec<Cow<'_, str>> = toks.iter().map(|t| lowercase(t.text)).collect();
         let mut i = 0;
         while i < toks.len() {
             let Some(first) = self.name_start(text, &toks, &lower, i) else {
@@ -287,8 +308,8 @@ impl Detector {
                 && joined(text, &toks[begin - 1], &toks[begin])
                 && capitalised(toks[begin - 1].text)
                 && !sentence_start(text, toks[begin - 1].start)
-                && !Self::never(&lower[begin - 1])
-                && !TITLES.contains(&lower[begin - 1].as_str())
+                && !self.never(&lower[begin - 1])
+                && !self.title(lower[begin - 1].as_ref())
             {
                 begin -= 1;
             }
@@ -305,12 +326,12 @@ impl Detector {
 
     /// The last token of a name that starts at `first`: further capitalised or
     /// known names, over particles ("Fatima el Amrani", "Wilma van den Berg").
-    fn name_end(&self, text: &str, toks: &[Token<'_>], lower: &[String], first: usize) -> usize {
+    fn name_end(&self, text: &str, toks: &[Token<'_>], lower: &[Cow<'_, str>], first: usize) -> usize {
         let mut last = first;
         let mut j = first + 1;
         while j < toks.len() && joined(text, &toks[j - 1], &toks[j]) {
-            let lc = lower[j].as_str();
-            if Self::never(lc) {
+            let lc = lower[j].as_ref();
+            if self.never(lc) {
                 break;
             }
             if capitalised(toks[j].text) || self.unambiguous(lc) {
@@ -318,12 +339,12 @@ impl Detector {
                 j += 1;
                 continue;
             }
-            let Some(k) = next_non_particle(lower, j).filter(|_| PARTICLES.contains(&lc)) else {
+            let Some(k) = self.next_non_particle(lower, j).filter(|_| self.particle(lc)) else {
                 break;
             };
             if chain_joined(text, toks, j, k)
                 && (capitalised(toks[k].text) || self.is_last(&lower[k]))
-                && !Self::never(&lower[k])
+                && !self.never(&lower[k])
             {
                 last = k;
                 j = k + 1;
@@ -336,20 +357,24 @@ impl Detector {
 
     /// Where a name starting at token `i` begins (a particle after a title may
     /// begin it: "mevrouw de Vries"), or `None`.
-    fn name_start(&self, text: &str, toks: &[Token<'_>], lower: &[String], i: usize) -> Option<usize> {
-        let lc = lower[i].as_str();
-        if Self::never(lc) || lc.chars().count() < 2 && !capitalised(toks[i].text) {
+    fn name_start(&self, text: &str, toks: &[Token<'_>], lower: &[Cow<'_, str>], i: usize) -> Option<usize> {
+        let lc = lower[i].as_ref();
+        let capital = capitalised(toks[i].text);
+        let after_context = i > 0 && (self.title(lower[i - 1].as_ref()) || after_cue(lower, i));
+        // Most words are lowercase ordinary words: settle them with one lookup.
+        if !capital && !after_context {
+            return (self.unambiguous(lc) && self.is_first(lc)).then_some(i);
+        }
+        if self.never(lc) || lc.chars().count() < 2 && !capital {
             return None;
         }
-        let capital = capitalised(toks[i].text);
         let mid_sentence = !sentence_start(text, toks[i].start);
-        let after_title =
-            i > 0 && TITLES.contains(&lower[i - 1].as_str()) && near(text, &toks[i - 1], &toks[i]);
+        let after_title = i > 0 && self.title(lower[i - 1].as_ref()) && near(text, &toks[i - 1], &toks[i]);
         let after_cue = after_cue(lower, i) && (i == 0 || near(text, &toks[i - 1], &toks[i]));
         if after_title || after_cue {
             // "mevrouw de Vries" starts at the particle; "de hulp van Truus" does not.
-            if PARTICLES.contains(&lc) {
-                let surname = next_non_particle(lower, i).is_some_and(|k| {
+            if self.particle(lc) {
+                let surname = self.next_non_particle(lower, i).is_some_and(|k| {
                     capitalised(toks[k].text)
                         && chain_joined(text, toks, i, k)
                         && (self.is_last(&lower[k]) || !self.is_first(&lower[k]))
@@ -370,34 +395,38 @@ impl Detector {
     }
 }
 
-/// The first token at or after `i` that is not a particle.
-fn next_non_particle(lower: &[String], i: usize) -> Option<usize> {
-    (i..lower.len()).find(|&k| !PARTICLES.contains(&lower[k].as_str()))
-}
-
 /// Whether tokens `a..=b` are joined by single spaces.
 fn chain_joined(text: &str, toks: &[Token<'_>], a: usize, b: usize) -> bool {
     (a..b).all(|k| joined(text, &toks[k], &toks[k + 1]))
 }
 
 /// Whether tokens `a..=b` spell `words` (lowercase, space-separated).
-fn span_is(lower: &[String], a: usize, b: usize, words: &str) -> bool {
+fn span_is(lower: &[Cow<'_, str>], a: usize, b: usize, words: &str) -> bool {
     let mut it = words.split(' ');
-    (a..=b).all(|k| it.next() == Some(lower[k].as_str())) && it.next().is_none()
+    (a..=b).all(|k| it.next() == Some(lower[k].as_ref())) && it.next().is_none()
 }
 
 /// "ik heet", "mijn naam is", "genaamd", "my name is", "called", "ik ben", "i am".
-fn after_cue(lower: &[String], i: usize) -> bool {
+fn after_cue(lower: &[Cow<'_, str>], i: usize) -> bool {
     let w = |k: usize| {
         i.checked_sub(k)
             .and_then(|x| lower.get(x))
-            .map_or("", String::as_str)
+            .map_or("", |c| c.as_ref())
     };
     matches!(w(1), "heet" | "genaamd" | "called" | "named" | "heette")
         || (w(1) == "is" && matches!(w(2), "naam" | "name"))
         || (w(1) == "ben" && w(2) == "ik")
         || (w(1) == "am" && w(2) == "i")
         || (w(1) == "m" && w(2) == "i")
+}
+
+/// A lowercase form, borrowed when the word is lowercase already (most are).
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
 }
 
 fn capitalised(word: &str) -> bool {

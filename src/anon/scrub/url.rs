@@ -13,7 +13,7 @@ impl Detector {
     pub(super) fn new() -> Self {
         Self(
             Regex::new(&format!(
-                r"(?i)\b(?:(?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:{TLDS})\b(?:/[^\s<>]*)?)"
+                r"(?i)(?-u:\b)(?:(?:https?|ftp)://[^\s<>]+|www\.[^\s<>]+|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:{TLDS})(?-u:\b)(?:/[^\s<>]*)?)"
             ))
             .expect("valid pattern"),
         )

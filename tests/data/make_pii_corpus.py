@@ -346,6 +346,45 @@ Het gaat om 12 tot 15 mensen per dag
 Ik heb geen klachten
 """.strip().splitlines()
 
+# Hand-written lines, labelled with {=TYPE:text}: harder cases, not templates.
+HARD = """Ik heb contact gehad met {=PERSON:Sjaak} van de thuiszorg maar hij belt niet terug
+Mijn schoonzoon {=PERSON:Bas} helpt me met de boodschappen
+de wijkverpleegkundige ({=PERSON:Ellen}) is top!!
+Groeten van ome {=PERSON:Jan}
+{=HANDLE:@Henk} kun je dit doorsturen?
+Ik ben {=PERSON:Marloes}, 34, moeder van twee
+vraag maar naar mevr. {=PERSON:Pietersen-de Boer}
+ik bel wel met {=PERSON:yusuf} hierover
+{=PERSON:mohammed} en ik hebben samen een petitie
+My neighbour {=PERSON:Tom} helps me every week
+Het Wit-Gele Kruis doet het goed in onze wijk
+Op de Prins Clausplein rotonde is het gevaarlijk
+Koningsdag in het park was gezellig
+Ik woon aan de {=ADDRESS:Jan Pieterszoon Coenstraat 12}
+tel. {=PHONE:06-1234 5678} (na 18u)
+Bereikbaar op {=PHONE:+32 470 12 34 56} (Belgisch nummer)
+mijn iban is {=IBAN:NL02 ABNA 0123 4567 89}
+bsn: {=BSN:123456782}
+Mijn moeder is op {=DATE_OF_BIRTH:4 juli 1938} geboren en woont nog thuis
+{=EMAIL:info.familie.jansen@ziggo.nl} is ons adres
+stuur naar {=EMAIL:K.Yilmaz@Hotmail.com}
+Ik woon in {=POSTCODE:2511 CV} Den Haag
+kenteken {=PLATE:GZ-446-F} rijdt hier elke nacht
+zie {=URL:https://t.me/buurtpreventie_oost} voor de groep
+Dank aan {=PERSON:Anouk} en {=PERSON:Rachid} van het buurthuis
+{=PERSON:Annie} (85) woont alleen op nummer 12 en krijgt geen hulp
+De familie {=PERSON:Öztürk} is al jaren mantelzorger
+Ik ben zelf {=PERSON:Ingrid de Graaf}, ik ben vrijwilliger
+Help, mijn buurvrouw {=PERSON:Ria} valt steeds
+mevrouw {=PERSON:van der Linden} kwam niet opdagen
+Lieve groet, {=PERSON:Oksana}
+De Mark Rutte-brug? Nooit van gehoord
+De Jansen-methode werkt niet voor ons
+Bij Kruidvat is het goedkoper
+Ik sprak {=PERSON:Dirk} bij de Jumbo
+Roos en Iris zijn mooie bloemen voor het plein
+""".strip().splitlines()
+
 
 def render(template):
     text, spans = "", []
@@ -376,6 +415,8 @@ def main():
     for _ in range(7):
         for t in TEMPLATES:
             lines.append(render(t))
+    for h in HARD:
+        lines.append(render(h))
     for n in NEGATIVES:
         lines.append({"text": n, "spans": []})
     for _ in range(30):

@@ -18,7 +18,10 @@ privacy = What do we keep?
     • Your answers, without your name or phone number. Nobody can see who said what.
     • A code instead of your chat account, so we know where you were in the conversation. The code cannot be traced back to you.
     • Only the day of your answer, not the time.
+    • We remove names, phone numbers, addresses and the like from your answers before we keep anything.
+    • Only if you ask to hear back later: where to reach you, encrypted and apart from your answers.
     When the round closes, we erase the link between you and your answers. After that nobody can see what you answered, not even the municipality.
     The advisory council only sees totals. We leave out small groups, so nobody can be recognised.
-    With /forget you erase everything that is still linked to you.
+    If you send us nothing for a long time, we erase your conversation.
+    With /stop or /forget you erase everything that is still linked to you.
 forgotten = Done. We have erased everything linked to you: your conversation, and answers to a round you had not finished. Answers to rounds you had finished count anonymously and can no longer be linked to you once that round closes.

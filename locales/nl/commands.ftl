@@ -18,7 +18,10 @@ privacy = Wat bewaren we?
     • Uw antwoorden, zonder uw naam of telefoonnummer. Wie wat zei, is niet te zien.
     • Een code in plaats van uw chat-account, zodat we weten waar u was in het gesprek. Die code is niet terug te rekenen naar u.
     • Alleen de dag van uw antwoord, geen tijdstip.
+    • Namen, telefoonnummers, adressen en dergelijke in uw antwoorden halen we weg voordat we iets bewaren.
+    • Alleen als u vraagt om later bericht: waar we u kunnen bereiken, versleuteld en los van uw antwoorden.
     Als de ronde sluit, wissen we de koppeling tussen u en uw antwoorden. Daarna kan niemand meer zien wat u antwoordde, ook de gemeente niet.
     De adviesraad ziet alleen totalen. Kleine groepen laten we weg, zodat niemand herkenbaar is.
-    Met /vergeet wist u alles wat nog aan u gekoppeld is.
+    Stuurt u ons lange tijd niets, dan wissen we uw gesprek.
+    Met /stop of /vergeet wist u alles wat nog aan u gekoppeld is.
 forgotten = Gedaan. We hebben alles gewist wat aan u gekoppeld was: uw gesprek, en antwoorden op een ronde die u nog niet had afgerond. Antwoorden van rondes die u al had afgerond, tellen anoniem mee en zijn niet meer aan u te koppelen zodra die ronde sluit.

@@ -18,11 +18,15 @@ impl Detector {
         if !text.contains('@') {
             return;
         }
+        let mut previous_end = None;
         for m in self.0.find_iter(text) {
-            if alnum_before(text, m.start()) {
-                continue; // part of an e-mail address
+            // Glued to a word it is part of an e-mail address, unless that word is
+            // the previous handle ("@piet@henk" are two handles).
+            if alnum_before(text, m.start()) && previous_end != Some(m.start()) {
+                continue;
             }
             let trimmed = m.as_str().trim_end_matches(['.', '-', '=']);
+            previous_end = Some(m.start() + trimmed.len());
             out.push(Candidate {
                 start: m.start(),
                 end: m.start() + trimmed.len(),

@@ -239,31 +239,89 @@ impl Scrubber {
 
     /// Finds personal data in `text` without changing it.
     pub fn find(&self, text: &str) -> Vec<Finding> {
-        to_findings(text, &self.candidates(text))
+        self.scrub(text, Lang::Nl).findings
     }
 
     /// Replaces personal data in `text` with placeholders in `lang`.
+    ///
+    /// Detectors refuse a match glued to a letter or digit ("abc06-12345678"),
+    /// but once the glued neighbour is itself replaced ("[naam]06-12345678") the
+    /// match stands free. So scrubbing repeats until nothing more is found, which
+    /// makes it idempotent; later findings always lie in unchanged input text and
+    /// are mapped back to input offsets.
     pub fn scrub(&self, text: &str, lang: Lang) -> Scrubbed {
-        let candidates = self.candidates(text);
+        let mut candidates = self.candidates(text);
         if candidates.is_empty() {
+            // Nothing replaced, so a second look would see the same text.
             return Scrubbed {
                 text: text.to_owned(),
                 findings: Vec::new(),
             };
         }
-        let mut out = String::with_capacity(text.len());
-        let mut at = 0;
-        for c in &candidates {
-            out.push_str(&text[at..c.start]);
-            out.push_str(c.kind.placeholder(lang));
-            at = c.end;
+        for _ in 0..8 {
+            let (out, unchanged) = render(text, &candidates, lang);
+            let more = self.candidates(&out);
+            if more.is_empty() {
+                return Scrubbed {
+                    text: out,
+                    findings: to_findings(text, &candidates),
+                };
+            }
+            let before = candidates.len();
+            for c in more {
+                if let Some((start, end)) = map_back(&unchanged, c.start, c.end) {
+                    candidates.push(Candidate {
+                        start,
+                        end,
+                        kind: c.kind,
+                    });
+                }
+            }
+            if candidates.len() == before {
+                break;
+            }
+            candidates.sort_by_key(|c| c.start);
         }
-        out.push_str(&text[at..]);
+        // Findings that straddle a placeholder cannot be mapped back: scrub the
+        // text itself to a fixed point so nothing of them survives.
+        let (mut out, _) = render(text, &candidates, lang);
+        for _ in 0..8 {
+            let more = self.candidates(&out);
+            if more.is_empty() {
+                break;
+            }
+            out = render(&out, &more, lang).0;
+        }
         Scrubbed {
             text: out,
             findings: to_findings(text, &candidates),
         }
     }
+}
+
+/// The text with candidates replaced, and the unchanged stretches as
+/// (output start, input start, length) in bytes.
+fn render(text: &str, candidates: &[Candidate], lang: Lang) -> (String, Vec<(usize, usize, usize)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut unchanged = Vec::with_capacity(candidates.len() + 1);
+    let mut at = 0;
+    for c in candidates {
+        unchanged.push((out.len(), at, c.start - at));
+        out.push_str(&text[at..c.start]);
+        out.push_str(c.kind.placeholder(lang));
+        at = c.end;
+    }
+    unchanged.push((out.len(), at, text.len() - at));
+    out.push_str(&text[at..]);
+    (out, unchanged)
+}
+
+/// Maps an output span inside one unchanged stretch back to input offsets.
+fn map_back(unchanged: &[(usize, usize, usize)], start: usize, end: usize) -> Option<(usize, usize)> {
+    unchanged
+        .iter()
+        .find(|(o, _, len)| start >= *o && end <= o + len)
+        .map(|(o, i, _)| (i + (start - o), i + (end - o)))
 }
 
 /// Byte spans to character spans, in one pass over the text.

@@ -31,6 +31,9 @@ const CUES: &[&str] = &[
     "i was born",
 ];
 
+/// Placeholders that contain a cue word.
+const PLACEHOLDERS: &[&str] = &["[geboortedatum]", "[date of birth]"];
+
 /// Before this year, a full date in a resident's message is taken as a birth date.
 const LAST_BIRTH_YEAR: i32 = 2010;
 
@@ -86,7 +89,10 @@ impl Detector {
 
     fn push(&self, text: &str, start: usize, end: usize, year: Option<i32>, out: &mut Vec<Candidate>) {
         let window_start = text[..start].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        // A placeholder such as "[geboortedatum]" is no cue: it would make a
+        // second scrub find more than the first.
         let window = text[window_start..start].to_lowercase();
+        let window = PLACEHOLDERS.iter().fold(window, |w, p| w.replace(p, ""));
         let cued = CUES.iter().any(|c| window.contains(c));
         let long_ago = year.is_some_and(|y| (1900..LAST_BIRTH_YEAR).contains(&y));
         if cued || long_ago {

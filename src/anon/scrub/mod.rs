@@ -252,13 +252,12 @@ impl Scrubber {
     pub fn scrub(&self, text: &str, lang: Lang) -> Scrubbed {
         let mut candidates = self.candidates(text);
         if candidates.is_empty() {
-            // Nothing replaced, so a second look would see the same text.
             return Scrubbed {
                 text: text.to_owned(),
                 findings: Vec::new(),
             };
         }
-        for _ in 0..8 {
+        for _ in 0..16 {
             let (out, unchanged) = render(text, &candidates, lang);
             let more = self.candidates(&out);
             if more.is_empty() {
@@ -285,7 +284,7 @@ impl Scrubber {
         // Findings that straddle a placeholder cannot be mapped back: scrub the
         // text itself to a fixed point so nothing of them survives.
         let (mut out, _) = render(text, &candidates, lang);
-        for _ in 0..8 {
+        for _ in 0..16 {
             let more = self.candidates(&out);
             if more.is_empty() {
                 break;
@@ -355,20 +354,23 @@ fn resolve(text: &str, mut all: Vec<Candidate>) -> Vec<Candidate> {
     });
     let mut kept: Vec<Candidate> = Vec::with_capacity(all.len());
     for mut c in all {
-        // A name or address that runs into something more specific ("fatima
-        // Kerkstraat 12", "Kerkstraat 12 x@y.nl") keeps its part before it, so no
-        // part of it survives unreplaced.
-        if matches!(c.kind, PiiKind::Person | PiiKind::Address)
-            && let Some(cut) = kept
-                .iter()
-                .filter(|k| k.start > c.start && k.start < c.end)
-                .map(|k| k.start)
-                .min()
-        {
-            c.end = c.start
-                + text[c.start..cut]
-                    .trim_end_matches(|ch: char| !ch.is_alphanumeric())
-                    .len();
+        // A name or address that overlaps something more specific ("fatima
+        // Kerkstraat 12", "Kerkstraat 12 x@y.nl", "@daik Hofweg 3") keeps its part
+        // outside it, so no part of it survives unreplaced.
+        if matches!(c.kind, PiiKind::Person | PiiKind::Address) {
+            for k in &kept {
+                if k.start > c.start && k.start < c.end {
+                    // Runs into it: keep the part before.
+                    c.end = c.start
+                        + text[c.start..k.start]
+                            .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+                            .len();
+                } else if k.start <= c.start && k.end > c.start && k.end < c.end {
+                    // Starts inside it: keep the part after.
+                    let rest = &text[k.end..c.end];
+                    c.start = c.end - rest.trim_start_matches(|ch: char| !ch.is_alphanumeric()).len();
+                }
+            }
         }
         if c.end > c.start && kept.iter().all(|k| c.end <= k.start || c.start >= k.end) {
             kept.push(c);

@@ -27,7 +27,12 @@ impl Detector {
             // The domain of an e-mail address or a Matrix id (`@piet:matrix.org`)
             // belongs to that, not to a link.
             let word_start = text[..m.start()].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            if text[word_start..m.start()].contains('@') {
+            let glued_to_id = text[word_start..m.start()].rfind('@').is_some_and(|at| {
+                text[word_start + at + 1..m.start()]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_.%+=:-".contains(c))
+            });
+            if glued_to_id {
                 continue;
             }
             let trimmed = m

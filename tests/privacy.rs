@@ -272,13 +272,7 @@ async fn after_closing_nothing_links_answers_to_residents_even_with_the_key() {
 #[tokio::test]
 async fn contact_addresses_are_sealed_opt_in_and_erased_on_stop_and_forget() {
     let ws = Workspace::new();
-    let service = ws.service().await;
-    let now = OffsetDateTime::now_utc();
-    service
-        .import_round(&ws.current_example(WMO_EXAMPLE), now)
-        .await
-        .unwrap();
-    service.open_round("huishoudelijke-hulp-2027", now).await.unwrap();
+    let service = ws.service_with_open_example().await;
     let finish = ["/start", "1", "4", "ja", "1, 2", "/overslaan"];
 
     let mut residents = Vec::new();

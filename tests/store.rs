@@ -11,18 +11,10 @@ use time::OffsetDateTime;
 
 use crate::support::{Resident, WMO_EXAMPLE, Workspace, stderr};
 
-async fn open_example(ws: &Workspace, service: &Service) {
-    let file = ws.current_example(WMO_EXAMPLE);
-    let now = OffsetDateTime::now_utc();
-    service.import_round(&file, now).await.unwrap();
-    service.open_round("huishoudelijke-hulp-2027", now).await.unwrap();
-}
-
 #[tokio::test]
 async fn the_secret_key_is_created_private_and_guarded() {
     let ws = Workspace::new();
-    let service = ws.service().await;
-    open_example(&ws, &service).await;
+    let service = ws.service_with_open_example().await;
     service.close().await;
     let key = ws.path("meepraten.key");
     #[cfg(unix)]
@@ -84,8 +76,7 @@ async fn the_secret_key_is_created_private_and_guarded() {
 #[tokio::test]
 async fn concurrent_residents_each_store_exactly_their_answers() {
     let ws = Workspace::new();
-    let service = ws.service().await;
-    open_example(&ws, &service).await;
+    let service = ws.service_with_open_example().await;
     let mut tasks = tokio::task::JoinSet::new();
     for i in 0..12 {
         let service = service.clone();
@@ -114,8 +105,7 @@ async fn concurrent_residents_each_store_exactly_their_answers() {
 #[tokio::test]
 async fn closing_destroys_the_salt_and_the_round_state_but_keeps_the_language() {
     let ws = Workspace::new();
-    let service = ws.service().await;
-    open_example(&ws, &service).await;
+    let service = ws.service_with_open_example().await;
     let mut r = Resident::new(&service, "gina");
     r.say("/taal en").await;
     r.say("/start").await;
@@ -153,8 +143,7 @@ async fn closing_destroys_the_salt_and_the_round_state_but_keeps_the_language() 
 async fn raw_resident_ids_never_reach_the_database_files() {
     let ws = Workspace::new();
     let raw_ids = ["terminal-user-8812345", "0031612345678-resident"];
-    let service = ws.service().await;
-    open_example(&ws, &service).await;
+    let service = ws.service_with_open_example().await;
     for id in raw_ids {
         let mut r = Resident::new(&service, id);
         for line in ["/start", "2", "3", "Gaat wel", "nee"] {
@@ -224,8 +213,7 @@ async fn a_locked_or_unopenable_database_gets_a_clear_message() {
 #[tokio::test]
 async fn a_read_only_database_gets_a_clear_message_and_keeps_its_data() {
     let ws = Workspace::new();
-    let service = ws.service().await;
-    open_example(&ws, &service).await;
+    let service = ws.service_with_open_example().await;
     service.close().await;
     let key = std::fs::read_to_string(ws.path("meepraten.key")).unwrap();
     let before = std::fs::read(ws.database()).unwrap();
@@ -279,8 +267,7 @@ async fn a_read_only_database_gets_a_clear_message_and_keeps_its_data() {
 #[tokio::test]
 async fn old_conversation_state_is_purged_but_not_mid_round() {
     let ws = Workspace::new();
-    let service = ws.service().await;
-    open_example(&ws, &service).await;
+    let service = ws.service_with_open_example().await;
     let now = OffsetDateTime::now_utc();
     let long_ago = now - time::Duration::days(120);
 

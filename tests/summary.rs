@@ -5,7 +5,7 @@ use meepraten::domain::Lang;
 use meepraten::summary::Format;
 use time::OffsetDateTime;
 
-use crate::support::{Resident, WMO_EXAMPLE, Workspace, stdout};
+use crate::support::{Resident, Workspace, stdout};
 
 const ID: &str = "huishoudelijke-hulp-2027";
 
@@ -13,13 +13,7 @@ const ID: &str = "huishoudelijke-hulp-2027";
 /// tevreden: the six "zelf" score 2 (and get the open follow-up), the five
 /// "naaste" score 5, the one "anders" scores 4.
 async fn twelve_residents(ws: &Workspace) -> meepraten::service::Service {
-    let service = ws.service().await;
-    let now = OffsetDateTime::now_utc();
-    service
-        .import_round(&ws.current_example(WMO_EXAMPLE), now)
-        .await
-        .unwrap();
-    service.open_round(ID, now).await.unwrap();
+    let service = ws.service_with_open_example().await;
     for i in 0..12 {
         let mut r = Resident::new(&service, &format!("r{i}"));
         r.say("/start").await;
@@ -171,13 +165,8 @@ async fn a_closed_round_shows_counts_with_small_groups_suppressed() {
 #[tokio::test]
 async fn too_few_residents_show_no_numbers_and_no_quotes() {
     let ws = Workspace::new();
-    let service = ws.service().await;
+    let service = ws.service_with_open_example().await;
     let now = OffsetDateTime::now_utc();
-    service
-        .import_round(&ws.current_example(WMO_EXAMPLE), now)
-        .await
-        .unwrap();
-    service.open_round(ID, now).await.unwrap();
     for i in 0..3 {
         let mut r = Resident::new(&service, &format!("few{i}"));
         for line in ["/start", "1", "1", "Iets persoonlijks over mijn situatie"] {

@@ -47,6 +47,21 @@ impl Workspace {
         Service::open(&self.settings()).await.expect("service opens")
     }
 
+    /// A service whose database holds the Wmo example round, open now.
+    pub async fn service_with_open_example(&self) -> Service {
+        let service = self.service().await;
+        let now = OffsetDateTime::now_utc();
+        service
+            .import_round(&self.current_example(WMO_EXAMPLE), now)
+            .await
+            .expect("example imports");
+        service
+            .open_round("huishoudelijke-hulp-2027", now)
+            .await
+            .expect("example opens");
+        service
+    }
+
     /// Writes a file into the workspace and returns its path.
     pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let p = self.path(name);

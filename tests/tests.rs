@@ -13,3 +13,4 @@ mod round_files;
 mod scrubber;
 mod store;
 mod summary;
+mod telegram;

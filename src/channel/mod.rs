@@ -2,4 +2,5 @@
 //! rendered replies into platform messages. They translate and own platform
 //! mechanics; they never decide what to say.
 
+pub mod telegram;
 pub mod terminal;

@@ -7,12 +7,13 @@ use clap::Args;
 use time::OffsetDateTime;
 use tokio::io::BufReader;
 
-use crate::channel::terminal;
+use crate::channel::{telegram, terminal};
 use crate::config::Settings;
 use crate::domain::Lang;
 use crate::service::Service;
 
-/// Serve residents. With no platform token configured this is the terminal channel:
+/// Serve residents: over Telegram when TELEGRAM_BOT_TOKEN is set (TELEGRAM_API_URL
+/// points at another Bot API server), otherwise the terminal channel:
 /// one message per line on standard input, the bot's messages on standard output.
 /// On an empty database it imports and opens the bundled example round.
 #[derive(Debug, Args)]
@@ -43,6 +44,25 @@ impl Serve {
             eprintln!(
                 "meepraten: the database had no rounds, so the example round `{id}` was imported and opened."
             );
+        }
+        let token = std::env::var(telegram::ENV_TOKEN)
+            .ok()
+            .filter(|t| !t.trim().is_empty());
+        if let (Some(token), false) = (token, self.terminal) {
+            let api_url = match std::env::var(telegram::ENV_API_URL) {
+                Ok(u) if !u.trim().is_empty() => Some(
+                    url::Url::parse(u.trim())
+                        .with_context(|| format!("{} is not a URL", telegram::ENV_API_URL))?,
+                ),
+                _ => None,
+            };
+            let config = telegram::TelegramConfig::new(token, api_url);
+            let shutdown = async {
+                let _ = tokio::signal::ctrl_c().await;
+            };
+            telegram::serve(&service, &config, shutdown).await?;
+            service.close().await;
+            return Ok(ExitCode::SUCCESS);
         }
         if !self.terminal {
             tracing::info!("no platform token configured: serving the terminal channel");

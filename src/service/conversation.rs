@@ -11,6 +11,15 @@ use crate::domain::{Lang, RoundId};
 use crate::engine::{self, Context, Conversation, Effect, Input, Reply, RoundView};
 use crate::store::{StoreError, Tx};
 
+/// A progress marker committed with an update's effects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// Its name in storage, e.g. `telegram_next_update`.
+    pub name: &'static str,
+    /// The value once this update is handled: the next update to fetch.
+    pub next: i64,
+}
+
 /// A button as the adapter shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboundButton {
@@ -35,7 +44,6 @@ pub struct OutboundMessage {
 impl Service {
     /// Handles one message from a resident and returns the replies to send.
     /// `lang_hint` is the platform's language for a resident the bot has not met.
-    #[tracing::instrument(skip_all, fields(platform = who.platform))]
     pub async fn handle(
         &self,
         who: &ResidentRef<'_>,
@@ -43,8 +51,34 @@ impl Service {
         input: &Input,
         now: OffsetDateTime,
     ) -> Result<Vec<OutboundMessage>, ServiceError> {
+        Ok(self
+            .handle_update(who, lang_hint, input, now, None)
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// Handles one platform update exactly once: the `checkpoint` (e.g. the next
+    /// Telegram update id) commits in the same transaction as the update's effects,
+    /// and an update at or below the stored checkpoint is skipped (`None`), so a
+    /// crash and restart neither loses an answer nor stores one twice.
+    #[tracing::instrument(skip_all, fields(platform = who.platform))]
+    pub async fn handle_update(
+        &self,
+        who: &ResidentRef<'_>,
+        lang_hint: Option<Lang>,
+        input: &Input,
+        now: OffsetDateTime,
+        checkpoint: Option<Checkpoint>,
+    ) -> Result<Option<Vec<OutboundMessage>>, ServiceError> {
         let pseudonym = Pseudonym::of(&self.secret, who);
         let mut tx = self.store.begin().await?;
+        if let Some(c) = checkpoint {
+            if tx.checkpoint(c.name).await?.is_some_and(|done| done >= c.next) {
+                tracing::debug!(checkpoint = c.name, "update already handled");
+                return Ok(None);
+            }
+            tx.set_checkpoint(c.name, c.next).await?;
+        }
         let conversation = match tx.conversation(&pseudonym).await? {
             Some(json) => serde_json::from_str(&json).unwrap_or_else(|e| {
                 // A state this version cannot read starts over rather than locking
@@ -117,7 +151,43 @@ impl Service {
         );
 
         let lang = step.next.lang;
-        Ok(step.replies.iter().map(|r| self.render(lang, r)).collect())
+        Ok(Some(step.replies.iter().map(|r| self.render(lang, r)).collect()))
+    }
+
+    /// Moves a checkpoint past an update that needed no handling.
+    pub async fn pass_checkpoint(&self, checkpoint: Checkpoint) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin().await?;
+        if tx
+            .checkpoint(checkpoint.name)
+            .await?
+            .is_none_or(|done| done < checkpoint.next)
+        {
+            tx.set_checkpoint(checkpoint.name, checkpoint.next).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The stored checkpoint, e.g. where Telegram polling resumes after a restart.
+    pub async fn checkpoint(&self, name: &str) -> Result<Option<i64>, ServiceError> {
+        let mut tx = self.store.begin().await?;
+        let v = tx.checkpoint(name).await?;
+        tx.commit().await?;
+        Ok(v)
+    }
+
+    /// The platform says the resident cannot be reached any more (blocked the
+    /// bot, deleted the account): treat it as an unsubscribe.
+    pub async fn unreachable(&self, who: &ResidentRef<'_>) -> Result<(), ServiceError> {
+        let pseudonym = Pseudonym::of(&self.secret, who);
+        let mut tx = self.store.begin().await?;
+        tx.forget_contact(&pseudonym).await?;
+        tx.commit().await?;
+        tracing::info!(
+            resident = pseudonym.short(),
+            "resident unreachable: contact and subscriptions erased"
+        );
+        Ok(())
     }
 
     /// Performs the effects; returns whether the conversation is to be forgotten.

@@ -10,7 +10,7 @@ pub mod rounds;
 
 use time::OffsetDateTime;
 
-pub use conversation::{OutboundButton, OutboundMessage};
+pub use conversation::{Checkpoint, OutboundButton, OutboundMessage};
 
 use crate::anon::{Secret, SecretError, Vault};
 use crate::config::Settings;

@@ -161,6 +161,33 @@ impl Tx {
         Ok(())
     }
 
+    /// A stored progress marker, e.g. the next Telegram update to fetch.
+    pub async fn checkpoint(&mut self, name: &str) -> Result<Option<i64>, StoreError> {
+        let v: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE name = ?")
+            .bind(name)
+            .fetch_optional(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
+        v.map(|v| {
+            v.parse()
+                .map_err(|_| StoreError::Corrupt(format!("checkpoint {name}: {v}")))
+        })
+        .transpose()
+    }
+
+    /// Stores a progress marker in this transaction, so it commits with the effects.
+    pub async fn set_checkpoint(&mut self, name: &str, value: i64) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        )
+        .bind(name)
+        .bind(value.to_string())
+        .execute(&mut *self.inner)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
     /// Erases a resident's conversation state.
     pub async fn delete_conversation(&mut self, who: &Pseudonym) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM conversations WHERE pseudonym = ?")

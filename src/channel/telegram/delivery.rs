@@ -1,0 +1,167 @@
+//! Sending replies the way Telegram wants: at most about 30 messages a second
+//! overall and one a second per chat (short bursts allowed), waiting out 429
+//! `retry_after`, backing off on network errors, and reporting a resident who
+//! blocked the bot (403) so the service can erase their contact.
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota};
+use teloxide::prelude::*;
+use teloxide::{ApiError, RequestError};
+
+use super::translate::{self, MAX_MESSAGE_CHARS};
+use crate::service::OutboundMessage;
+
+/// Delivery limits.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Messages per second over all chats.
+    pub per_second: u32,
+    /// Messages per second in one chat.
+    pub per_chat_per_second: u32,
+    /// Messages one chat may get at once before the per-chat rate applies.
+    pub per_chat_burst: u32,
+    /// Attempts per message before giving up on it.
+    pub attempts: u32,
+}
+
+impl Limits {
+    /// Telegram's published limits.
+    pub fn telegram() -> Limits {
+        Limits {
+            per_second: 30,
+            per_chat_per_second: 1,
+            per_chat_burst: 3,
+            attempts: 6,
+        }
+    }
+}
+
+/// What happened to a delivery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything was sent.
+    Delivered,
+    /// The resident blocked the bot or left Telegram.
+    Unreachable,
+    /// Sending failed after every attempt; logged.
+    Failed,
+}
+
+/// Sends messages within the limits.
+#[derive(Clone)]
+pub struct Sender {
+    bot: Bot,
+    limits: Limits,
+    overall: Arc<DefaultDirectRateLimiter>,
+    per_chat: Arc<DefaultKeyedRateLimiter<i64>>,
+}
+
+fn nonzero(n: u32) -> NonZeroU32 {
+    NonZeroU32::new(n.max(1)).expect("at least one")
+}
+
+impl Sender {
+    /// A sender for `bot`.
+    pub fn new(bot: Bot, limits: Limits) -> Sender {
+        Sender {
+            bot,
+            limits,
+            overall: Arc::new(governor::RateLimiter::direct(Quota::per_second(nonzero(
+                limits.per_second,
+            )))),
+            per_chat: Arc::new(governor::RateLimiter::keyed(
+                Quota::per_second(nonzero(limits.per_chat_per_second))
+                    .allow_burst(nonzero(limits.per_chat_burst)),
+            )),
+        }
+    }
+
+    /// Acknowledges a button press (so the button stops spinning) and sends the replies.
+    pub async fn deliver(
+        &self,
+        chat: ChatId,
+        callback: Option<&str>,
+        replies: &[OutboundMessage],
+    ) -> Outcome {
+        if let Some(id) = callback {
+            let ack = self
+                .retrying(|| {
+                    self.bot
+                        .answer_callback_query(teloxide::types::CallbackQueryId(id.to_owned()))
+                        .send()
+                })
+                .await;
+            if let Err(outcome) = ack {
+                return outcome;
+            }
+        }
+        for reply in replies {
+            let parts = translate::chunks(&reply.text, MAX_MESSAGE_CHARS);
+            let last = parts.len() - 1;
+            for (i, part) in parts.into_iter().enumerate() {
+                let keyboard = if i == last {
+                    translate::keyboard(&reply.buttons)
+                } else {
+                    None
+                };
+                self.per_chat.until_key_ready(&chat.0).await;
+                self.overall.until_ready().await;
+                let sent = self
+                    .retrying(|| {
+                        let request = self.bot.send_message(chat, part.clone());
+                        match keyboard.clone() {
+                            Some(k) => request.reply_markup(k).send(),
+                            None => request.send(),
+                        }
+                    })
+                    .await;
+                if let Err(outcome) = sent {
+                    return outcome;
+                }
+            }
+        }
+        Outcome::Delivered
+    }
+
+    /// Runs a request until it succeeds, waiting out `retry_after` and backing off
+    /// on network and server errors; a blocked bot ends it at once.
+    async fn retrying<T, F, Fut>(&self, request: F) -> Result<T, Outcome>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<T, RequestError>>,
+    {
+        let mut backoff = Duration::from_millis(200);
+        for attempt in 1..=self.limits.attempts {
+            match request().await {
+                Ok(v) => return Ok(v),
+                Err(RequestError::RetryAfter(s)) => {
+                    tracing::info!(seconds = s.seconds(), "Telegram asks to slow down");
+                    tokio::time::sleep(s.duration()).await;
+                }
+                Err(RequestError::Api(
+                    ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::ChatNotFound,
+                )) => {
+                    return Err(Outcome::Unreachable);
+                }
+                Err(
+                    e @ (RequestError::Network(_)
+                    | RequestError::Io(_)
+                    | RequestError::Api(_)
+                    | RequestError::InvalidJson { .. }),
+                ) => {
+                    tracing::warn!(error = %e, attempt, "sending failed; retrying");
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(Duration::from_secs(10));
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "sending failed");
+                    return Err(Outcome::Failed);
+                }
+            }
+        }
+        Err(Outcome::Failed)
+    }
+}

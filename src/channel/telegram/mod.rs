@@ -1,0 +1,145 @@
+//! The Telegram adapter: long-polls the Bot API, turns updates into engine inputs
+//! ([`translate`]), hands them to the service, and delivers the replies
+//! ([`delivery`]). It owns Telegram's mechanics (offsets, rate limits,
+//! `retry_after`, blocked users) and nothing of what to say.
+//!
+//! Exactly once: each update is handled in one transaction together with the next
+//! offset, so a crash between fetching and handling replays the update, and a
+//! crash after handling skips it.
+
+pub mod delivery;
+pub mod translate;
+
+use std::future::Future;
+use std::time::Duration;
+
+use teloxide::RequestError;
+use teloxide::prelude::*;
+use teloxide::types::AllowedUpdate;
+use time::OffsetDateTime;
+
+use crate::anon::ResidentRef;
+use crate::service::{Checkpoint, Service, ServiceError};
+
+/// The platform name used for pseudonyms of Telegram residents.
+pub const PLATFORM: &str = "telegram";
+/// Where the next update id to fetch is kept.
+const OFFSET: &str = "telegram_next_update";
+/// Environment variable with the bot token.
+pub const ENV_TOKEN: &str = "TELEGRAM_BOT_TOKEN";
+/// Environment variable with another Bot API server (self-hosted, or a test double).
+pub const ENV_API_URL: &str = "TELEGRAM_API_URL";
+
+/// How the adapter reaches Telegram.
+#[derive(Clone)]
+pub struct TelegramConfig {
+    /// The bot token from BotFather. Never logged.
+    pub token: String,
+    /// Another Bot API server than api.telegram.org.
+    pub api_url: Option<url::Url>,
+    /// Long-poll timeout in seconds (Telegram allows up to 50; teloxide's client
+    /// gives up after 17).
+    pub poll_timeout: u32,
+    /// Delivery limits.
+    pub limits: delivery::Limits,
+}
+
+impl std::fmt::Debug for TelegramConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TelegramConfig")
+            .field("token", &"<redacted>")
+            .field("api_url", &self.api_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl TelegramConfig {
+    /// A configuration with Telegram's published limits.
+    pub fn new(token: String, api_url: Option<url::Url>) -> TelegramConfig {
+        TelegramConfig {
+            token,
+            api_url,
+            poll_timeout: 10,
+            limits: delivery::Limits::telegram(),
+        }
+    }
+
+    fn bot(&self) -> Bot {
+        let bot = Bot::new(self.token.clone());
+        match &self.api_url {
+            Some(url) => bot.set_api_url(url.clone()),
+            None => bot,
+        }
+    }
+}
+
+/// Serves residents over Telegram until `shutdown` resolves.
+pub async fn serve(
+    service: &Service,
+    config: &TelegramConfig,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), ServiceError> {
+    let bot = config.bot();
+    let sender = delivery::Sender::new(bot.clone(), config.limits);
+    let mut offset = service.checkpoint(OFFSET).await?.unwrap_or(0);
+    let mut backoff = Duration::from_millis(500);
+    tokio::pin!(shutdown);
+    tracing::info!("serving Telegram");
+    loop {
+        let request = bot
+            .get_updates()
+            .offset(i32::try_from(offset).unwrap_or(i32::MAX))
+            .timeout(config.poll_timeout)
+            .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::CallbackQuery]);
+        let updates = tokio::select! {
+            () = &mut shutdown => break,
+            result = request.send() => result,
+        };
+        let updates = match updates {
+            Ok(u) => {
+                backoff = Duration::from_millis(500);
+                u
+            }
+            Err(RequestError::RetryAfter(s)) => {
+                tokio::time::sleep(s.duration()).await;
+                continue;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, wait_ms = backoff.as_millis() as u64, "fetching updates failed; retrying");
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(Duration::from_secs(30));
+                continue;
+            }
+        };
+        for update in updates {
+            let next = i64::from(update.id.0) + 1;
+            let checkpoint = Checkpoint { name: OFFSET, next };
+            match translate::inbound(&update) {
+                None => service.pass_checkpoint(checkpoint).await?,
+                Some(inbound) => {
+                    let address = inbound.chat.to_string();
+                    let who = ResidentRef {
+                        platform: PLATFORM,
+                        user: &inbound.user,
+                        address: Some(&address),
+                    };
+                    let now = OffsetDateTime::now_utc();
+                    let handled = service
+                        .handle_update(&who, inbound.lang_hint, &inbound.input, now, Some(checkpoint))
+                        .await?;
+                    if let Some(replies) = handled {
+                        let outcome = sender
+                            .deliver(ChatId(inbound.chat), inbound.callback.as_deref(), &replies)
+                            .await;
+                        if outcome == delivery::Outcome::Unreachable {
+                            service.unreachable(&who).await?;
+                        }
+                    }
+                }
+            }
+            offset = next;
+        }
+    }
+    tracing::info!("Telegram stopped");
+    Ok(())
+}

@@ -1,0 +1,205 @@
+//! Telegram <-> engine, decided purely: an update becomes an [`Inbound`] (or is
+//! ignored), rendered replies become message chunks and inline keyboards. No I/O.
+
+use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Update, UpdateKind};
+
+use crate::domain::Lang;
+use crate::engine::Input;
+use crate::service::OutboundButton;
+
+/// Telegram's limit on one message's text, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 4096;
+
+/// One update a resident sent, in engine terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inbound {
+    /// The Telegram user id (pseudonymized by the service, never stored).
+    pub user: String,
+    /// The chat to answer in.
+    pub chat: i64,
+    /// What it means.
+    pub input: Input,
+    /// The language the resident's Telegram app uses.
+    pub lang_hint: Option<Lang>,
+    /// The callback query to acknowledge, for button presses.
+    pub callback: Option<String>,
+}
+
+/// What an update means, if it is a resident's message or button press in a
+/// private chat. Groups, channels, edits and other updates are not answered here.
+pub fn inbound(update: &Update) -> Option<Inbound> {
+    match &update.kind {
+        UpdateKind::Message(m) if m.chat.is_private() => {
+            let from = m.from.as_ref()?;
+            if from.is_bot {
+                return None;
+            }
+            let input = match m.text() {
+                Some(text) => Input::from_text(text),
+                None => Input::Unsupported,
+            };
+            Some(Inbound {
+                user: from.id.0.to_string(),
+                chat: m.chat.id.0,
+                input,
+                lang_hint: from.language_code.as_deref().and_then(|c| Lang::parse(c).ok()),
+                callback: None,
+            })
+        }
+        UpdateKind::CallbackQuery(q) => {
+            let message = q.message.as_ref()?;
+            if !message.chat().is_private() {
+                return None;
+            }
+            Some(Inbound {
+                user: q.from.id.0.to_string(),
+                chat: message.chat().id.0,
+                input: Input::Button(q.data.clone().unwrap_or_default()),
+                lang_hint: q.from.language_code.as_deref().and_then(|c| Lang::parse(c).ok()),
+                callback: Some(q.id.0.clone()),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Splits text into chunks Telegram accepts, at paragraph or line breaks where
+/// possible, never inside a character.
+pub fn chunks(text: &str, limit: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while rest.chars().count() > limit {
+        let byte_limit = rest.char_indices().nth(limit).map_or(rest.len(), |(i, _)| i);
+        let head = &rest[..byte_limit];
+        let cut = head
+            .rfind("\n\n")
+            .or_else(|| head.rfind('\n'))
+            .or_else(|| head.rfind(' '))
+            .filter(|i| *i > 0)
+            .unwrap_or(byte_limit);
+        out.push(rest[..cut].trim_end().to_owned());
+        rest = rest[cut..].trim_start();
+    }
+    if !rest.is_empty() || out.is_empty() {
+        out.push(rest.to_owned());
+    }
+    out
+}
+
+/// Lays buttons out for a phone: short labels (scale points) side by side, up to
+/// six a row; longer labels one a row.
+pub fn keyboard(buttons: &[OutboundButton]) -> Option<InlineKeyboardMarkup> {
+    if buttons.is_empty() {
+        return None;
+    }
+    let mut rows: Vec<Vec<InlineKeyboardButton>> = Vec::new();
+    let mut short_row: Vec<InlineKeyboardButton> = Vec::new();
+    for b in buttons {
+        let button = InlineKeyboardButton::callback(b.label.clone(), b.payload.clone());
+        if b.label.chars().count() <= 3 {
+            short_row.push(button);
+            if short_row.len() == 6 {
+                rows.push(std::mem::take(&mut short_row));
+            }
+        } else {
+            if !short_row.is_empty() {
+                rows.push(std::mem::take(&mut short_row));
+            }
+            rows.push(vec![button]);
+        }
+    }
+    if !short_row.is_empty() {
+        rows.push(short_row);
+    }
+    Some(InlineKeyboardMarkup::new(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses an update from its JSON text, as it arrives over HTTP (teloxide's
+    /// `Update` does not deserialize from an in-memory `serde_json::Value`).
+    fn update(json: serde_json::Value) -> Update {
+        serde_json::from_str(&json.to_string()).expect("a Bot API update")
+    }
+
+    fn private_message(text: serde_json::Value) -> serde_json::Value {
+        let mut message = serde_json::json!({
+            "message_id": 7, "date": 1_790_000_000,
+            "chat": {"id": 5512345678_i64, "type": "private", "first_name": "Fatima"},
+            "from": {"id": 5512345678_i64, "is_bot": false, "first_name": "Fatima", "language_code": "en"}
+        });
+        if let serde_json::Value::Object(extra) = text {
+            message.as_object_mut().unwrap().extend(extra);
+        }
+        serde_json::json!({"update_id": 1, "message": message})
+    }
+
+    #[test]
+    fn updates_become_inputs() {
+        let text = inbound(&update(private_message(
+            serde_json::json!({"text": "/start huishoudelijke-hulp-2027"}),
+        )))
+        .unwrap();
+        assert_eq!(text.input, Input::from_text("/start huishoudelijke-hulp-2027"));
+        assert_eq!(
+            (text.user.as_str(), text.chat, text.lang_hint),
+            ("5512345678", 5512345678, Some(Lang::En))
+        );
+        let sticker = inbound(&update(private_message(serde_json::json!({"sticker": {
+            "file_id": "x", "file_unique_id": "y", "type": "regular", "width": 512, "height": 512,
+            "is_animated": false, "is_video": false
+        }}))))
+        .unwrap();
+        assert_eq!(sticker.input, Input::Unsupported);
+        let press = inbound(&update(serde_json::json!({"update_id": 2, "callback_query": {
+            "id": "cb1", "chat_instance": "ci", "data": "a:tevreden:4",
+            "from": {"id": 42, "is_bot": false, "first_name": "Henk", "language_code": "nl"},
+            "message": {"message_id": 9, "date": 1_790_000_000, "chat": {"id": 42, "type": "private", "first_name": "Henk"}, "text": "Vraag"}
+        }})))
+        .unwrap();
+        assert_eq!(press.input, Input::Button("a:tevreden:4".into()));
+        assert_eq!(press.callback.as_deref(), Some("cb1"));
+        let group = update(serde_json::json!({"update_id": 3, "message": {
+            "message_id": 1, "date": 1_790_000_000, "chat": {"id": -100, "type": "group", "title": "Buurt"},
+            "from": {"id": 42, "is_bot": false, "first_name": "Henk"}, "text": "hoi"
+        }}));
+        assert_eq!(inbound(&group), None, "groups are not answered as private chats");
+    }
+
+    #[test]
+    fn long_texts_split_at_breaks_within_the_limit() {
+        let para = "woord ".repeat(300);
+        let text = format!("{para}\n\n{para}\n\n{}", "é".repeat(5000));
+        let parts = chunks(&text, MAX_MESSAGE_CHARS);
+        assert!(parts.len() >= 3);
+        assert!(parts.iter().all(|p| p.chars().count() <= MAX_MESSAGE_CHARS));
+        assert_eq!(
+            parts.concat().replace(['\n', ' '], ""),
+            text.replace(['\n', ' '], "")
+        );
+        assert_eq!(chunks("kort", MAX_MESSAGE_CHARS), vec!["kort"]);
+    }
+
+    #[test]
+    fn scale_points_share_a_row_and_labels_get_their_own() {
+        let b = |l: &str| OutboundButton {
+            label: l.into(),
+            payload: format!("p:{l}"),
+        };
+        let k = keyboard(&[
+            b("1"),
+            b("2"),
+            b("3"),
+            b("4"),
+            b("5"),
+            b("Overslaan"),
+            b("◀ Terug"),
+        ])
+        .unwrap();
+        let widths: Vec<usize> = k.inline_keyboard.iter().map(Vec::len).collect();
+        assert_eq!(widths, vec![5, 1, 1]);
+        assert!(keyboard(&[]).is_none());
+    }
+}

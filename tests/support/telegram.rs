@@ -1,0 +1,331 @@
+//! A Bot API simulator on 127.0.0.1 that teloxide really talks to: the methods
+//! the adapter uses, with the Bot API's JSON shapes, a real long poll on
+//! getUpdates (offset, timeout, limit), and faults to inject (429 with
+//! retry_after, 5xx, 403 "bot was blocked by the user").
+
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+use tokio::sync::Notify;
+
+/// A fault to answer a method with, once.
+#[derive(Debug, Clone)]
+pub enum Fault {
+    /// 429 Too Many Requests with `retry_after` seconds.
+    RetryAfter(u32),
+    /// 500 Internal Server Error.
+    ServerError,
+    /// 403: the user blocked the bot.
+    Blocked,
+}
+
+/// A message the bot sent.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub chat_id: i64,
+    pub text: String,
+    /// (label, callback data) of every inline button.
+    pub buttons: Vec<(String, String)>,
+}
+
+#[derive(Default)]
+struct Sim {
+    updates: Vec<Value>,
+    next_update: u32,
+    next_message: i64,
+    sent: Vec<Sent>,
+    calls: Vec<String>,
+    faults: VecDeque<(String, Fault)>,
+    callback_acks: usize,
+    /// How often each update id was handed out by getUpdates.
+    deliveries: std::collections::BTreeMap<i64, usize>,
+}
+
+/// The running simulator.
+pub struct BotApi {
+    addr: SocketAddr,
+    sim: Arc<Mutex<Sim>>,
+    notify: Arc<Notify>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for BotApi {
+    fn drop(&mut self) {
+        self.server.abort();
+    }
+}
+
+type Shared = (Arc<Mutex<Sim>>, Arc<Notify>);
+
+impl BotApi {
+    /// Starts the simulator on a free port of 127.0.0.1.
+    pub async fn start() -> BotApi {
+        let sim = Arc::new(Mutex::new(Sim {
+            next_update: 1000,
+            next_message: 1,
+            ..Sim::default()
+        }));
+        let notify = Arc::new(Notify::new());
+        let app = axum::Router::new()
+            .fallback(handle)
+            .with_state((sim.clone(), notify.clone()));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1");
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        BotApi {
+            addr,
+            sim,
+            notify,
+            server,
+        }
+    }
+
+    /// The API URL to give the bot.
+    pub fn url(&self) -> url::Url {
+        url::Url::parse(&format!("http://{}/", self.addr)).unwrap()
+    }
+
+    fn push(&self, kind: &str, body: Value) {
+        let mut sim = self.sim.lock().unwrap();
+        let id = sim.next_update;
+        sim.next_update += 1;
+        sim.updates.push(json!({ "update_id": id, kind: body }));
+        drop(sim);
+        self.notify.notify_waiters();
+    }
+
+    fn user(user: i64, lang: &str) -> Value {
+        json!({"id": user, "is_bot": false, "first_name": "Inwoner", "last_name": "Testpersoon", "username": format!("user{user}"), "language_code": lang})
+    }
+
+    /// A resident types `text` in their private chat with the bot.
+    pub fn say(&self, user: i64, lang: &str, text: &str) {
+        self.push(
+            "message",
+            json!({"message_id": 1, "date": 1_790_000_000, "chat": {"id": user, "type": "private", "first_name": "Inwoner"},
+                   "from": Self::user(user, lang), "text": text}),
+        );
+    }
+
+    /// A resident sends a sticker.
+    pub fn sticker(&self, user: i64, lang: &str) {
+        self.push(
+            "message",
+            json!({"message_id": 1, "date": 1_790_000_000, "chat": {"id": user, "type": "private", "first_name": "Inwoner"},
+                   "from": Self::user(user, lang),
+                   "sticker": {"file_id": "s", "file_unique_id": "s1", "type": "regular", "width": 512, "height": 512, "is_animated": false, "is_video": false}}),
+        );
+    }
+
+    /// A resident presses an inline button carrying `data`.
+    pub fn press(&self, user: i64, lang: &str, data: &str) {
+        let id = format!("cb{}", self.sim.lock().unwrap().next_update);
+        self.push(
+            "callback_query",
+            json!({"id": id, "chat_instance": "ci", "data": data, "from": Self::user(user, lang),
+                   "message": {"message_id": 1, "date": 1_790_000_000, "chat": {"id": user, "type": "private", "first_name": "Inwoner"}, "text": "..."}}),
+        );
+    }
+
+    /// Answers the next call of `method` with `fault`.
+    pub fn fail_next(&self, method: &str, fault: Fault) {
+        self.sim
+            .lock()
+            .unwrap()
+            .faults
+            .push_back((method.to_lowercase(), fault));
+    }
+
+    /// Every message sent so far.
+    pub fn sent(&self) -> Vec<Sent> {
+        self.sim.lock().unwrap().sent.clone()
+    }
+
+    /// Messages sent to one chat.
+    pub fn sent_to(&self, chat: i64) -> Vec<Sent> {
+        self.sent().into_iter().filter(|s| s.chat_id == chat).collect()
+    }
+
+    /// How often `method` was called (faults included).
+    pub fn calls(&self, method: &str) -> usize {
+        let m = method.to_lowercase();
+        self.sim.lock().unwrap().calls.iter().filter(|c| **c == m).count()
+    }
+
+    /// Updates handed out more than once (fetched, but not confirmed before a crash).
+    pub fn redelivered(&self) -> usize {
+        self.sim
+            .lock()
+            .unwrap()
+            .deliveries
+            .values()
+            .filter(|n| **n > 1)
+            .count()
+    }
+
+    /// Callback queries acknowledged.
+    pub fn acks(&self) -> usize {
+        self.sim.lock().unwrap().callback_acks
+    }
+
+    /// Waits (at most 20 s) until `chat` has received a message containing `needle`;
+    /// returns that message.
+    pub async fn wait_for(&self, chat: i64, needle: &str) -> Sent {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(m) = self
+                .sent_to(chat)
+                .into_iter()
+                .rev()
+                .find(|m| m.text.contains(needle))
+            {
+                return m;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no message with `{needle}` to {chat}; sent: {:#?}",
+                self.sent_to(chat)
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits until every queued update has been fetched and confirmed.
+    pub async fn wait_until_consumed(&self, confirmed: impl Fn() -> bool) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        while !confirmed() {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "updates not consumed in time"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+}
+
+fn ok(result: Value) -> Response {
+    (StatusCode::OK, axum::Json(json!({"ok": true, "result": result}))).into_response()
+}
+
+fn error(code: u16, description: &str, retry_after: Option<u32>) -> Response {
+    let mut body = json!({"ok": false, "error_code": code, "description": description});
+    if let Some(s) = retry_after {
+        body["parameters"] = json!({"retry_after": s});
+    }
+    (StatusCode::from_u16(code).unwrap(), axum::Json(body)).into_response()
+}
+
+async fn handle(State((sim, notify)): State<Shared>, uri: Uri, body: Bytes) -> Response {
+    // Paths look like /bot<token>/<Method>; teloxide writes method names in PascalCase.
+    let method = uri.path().rsplit('/').next().unwrap_or_default().to_lowercase();
+    let params: Value = if body.is_empty() {
+        json!({})
+    } else {
+        serde_json::from_slice(&body).unwrap_or(json!({}))
+    };
+    {
+        let mut s = sim.lock().unwrap();
+        s.calls.push(method.clone());
+        if let Some(pos) = s.faults.iter().position(|(m, _)| *m == method) {
+            let (_, fault) = s.faults.remove(pos).unwrap();
+            return match fault {
+                Fault::RetryAfter(secs) => {
+                    error(429, &format!("Too Many Requests: retry after {secs}"), Some(secs))
+                }
+                Fault::ServerError => error(500, "Internal Server Error", None),
+                Fault::Blocked => error(403, "Forbidden: bot was blocked by the user", None),
+            };
+        }
+    }
+    match method.as_str() {
+        "getme" => ok(
+            json!({"id": 777, "is_bot": true, "first_name": "Meepraten", "username": "meepraten_bot",
+            "can_join_groups": true, "can_read_all_group_messages": false, "supports_inline_queries": false,
+            "has_main_web_app": false, "can_connect_to_business": false}),
+        ),
+        "getwebhookinfo" => {
+            ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
+        }
+        "deletewebhook" | "setmycommands" => ok(json!(true)),
+        "getupdates" => {
+            let offset = params["offset"].as_i64().unwrap_or(0);
+            let timeout = params["timeout"].as_u64().unwrap_or(0).min(2);
+            let limit = params["limit"].as_u64().unwrap_or(100) as usize;
+            let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout);
+            loop {
+                let waiter = notify.notified();
+                let pending: Vec<Value> = {
+                    let mut s = sim.lock().unwrap();
+                    // An offset confirms every earlier update: they are gone for good.
+                    s.updates
+                        .retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
+                    let batch: Vec<Value> = s.updates.iter().take(limit).cloned().collect();
+                    for u in &batch {
+                        *s.deliveries
+                            .entry(u["update_id"].as_i64().unwrap_or(0))
+                            .or_default() += 1;
+                    }
+                    batch
+                };
+                if !pending.is_empty() || tokio::time::Instant::now() >= deadline {
+                    return ok(Value::Array(pending));
+                }
+                let _ = tokio::time::timeout_at(deadline, waiter).await;
+            }
+        }
+        "sendmessage" => {
+            let mut s = sim.lock().unwrap();
+            let chat_id = params["chat_id"].as_i64().unwrap_or_default();
+            let text = params["text"].as_str().unwrap_or_default().to_owned();
+            if text.is_empty() || text.chars().count() > 4096 {
+                return error(400, "Bad Request: message text is empty or too long", None);
+            }
+            let buttons = params["reply_markup"]["inline_keyboard"]
+                .as_array()
+                .map(|rows| {
+                    rows.iter()
+                        .flat_map(|r| r.as_array().cloned().unwrap_or_default())
+                        .map(|b| {
+                            (
+                                b["text"].as_str().unwrap_or_default().to_owned(),
+                                b["callback_data"].as_str().unwrap_or_default().to_owned(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let message_id = s.next_message;
+            s.next_message += 1;
+            s.sent.push(Sent {
+                chat_id,
+                text: text.clone(),
+                buttons,
+            });
+            ok(
+                json!({"message_id": message_id, "date": 1_790_000_000, "chat": {"id": chat_id, "type": "private", "first_name": "Inwoner"}, "text": text}),
+            )
+        }
+        "answercallbackquery" => {
+            sim.lock().unwrap().callback_acks += 1;
+            ok(json!(true))
+        }
+        other => error(
+            400,
+            &format!("Bad Request: method {other} is not simulated"),
+            None,
+        ),
+    }
+}

@@ -1,0 +1,331 @@
+//! The Telegram adapter over real HTTP against the Bot API simulator on 127.0.0.1:
+//! whole conversations, faults (429, 5xx, 403), and a crash in the middle of a
+//! stream of updates. The raw Telegram ids and names never reach the database.
+
+use std::time::Duration;
+
+use meepraten::channel::telegram::{self, TelegramConfig, delivery::Limits};
+use meepraten::service::Service;
+use time::OffsetDateTime;
+use tokio::sync::oneshot;
+
+use crate::support::Workspace;
+use crate::support::telegram::{BotApi, Fault};
+
+const FATIMA: i64 = 5_512_345_678;
+const OLENA: i64 = 5_598_765_432;
+const HENK: i64 = 5_544_443_333;
+
+fn config(api: &BotApi) -> TelegramConfig {
+    let mut c = TelegramConfig::new("123456:TEST-TOKEN".into(), Some(api.url()));
+    c.poll_timeout = 1;
+    // Telegram's per-chat pace would make tests slow; the limiter itself is the
+    // same code path.
+    c.limits = Limits {
+        per_second: 1000,
+        per_chat_per_second: 1000,
+        per_chat_burst: 100,
+        attempts: 6,
+    };
+    c
+}
+
+struct Running {
+    stop: oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+fn start(service: &Service, api: &BotApi) -> Running {
+    let service = service.clone();
+    let config = config(api);
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        telegram::serve(&service, &config, async {
+            let _ = stopped.await;
+        })
+        .await
+        .expect("serving ends cleanly");
+    });
+    Running { stop, task }
+}
+
+impl Running {
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        tokio::time::timeout(Duration::from_secs(20), self.task)
+            .await
+            .expect("stops in time")
+            .unwrap();
+    }
+}
+
+/// The callback data of the button labelled `label` in `message`.
+fn button(message: &crate::support::telegram::Sent, label: &str) -> String {
+    message
+        .buttons
+        .iter()
+        .find(|(l, _)| l == label)
+        .unwrap_or_else(|| panic!("no button `{label}` in {message:?}"))
+        .1
+        .clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn residents_answer_a_round_over_telegram() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    let bot = start(&service, &api);
+
+    // Fatima, in Dutch, by buttons and text.
+    api.say(FATIMA, "nl", "/start");
+    let q1 = api.wait_for(FATIMA, "Vraag 1 van 6").await;
+    assert!(api.sent_to(FATIMA)[0].text.contains("Welkom!"));
+    api.press(FATIMA, "nl", &button(&q1, "Voor mezelf"));
+    let q2 = api.wait_for(FATIMA, "Vraag 2 van 6").await;
+    assert_eq!(
+        q2.buttons.iter().filter(|(l, _)| l.len() == 1).count(),
+        5,
+        "five scale buttons"
+    );
+    api.press(FATIMA, "nl", &button(&q2, "2"));
+    api.wait_for(FATIMA, "Wat kan beter aan de hulp?").await;
+    api.sticker(FATIMA, "nl");
+    api.wait_for(FATIMA, "Ik kan alleen tekst lezen").await;
+    api.say(FATIMA, "nl", &"x".repeat(10_000));
+    api.wait_for(FATIMA, "Uw antwoord is 10000 tekens lang").await;
+    api.say(FATIMA, "nl", "De hulp komt steeds te laat, bel me op 06-12345678");
+    api.wait_for(FATIMA, "Ik heb iets weggehaald").await;
+    let q4 = api.wait_for(FATIMA, "Komt er meestal dezelfde hulp").await;
+    api.press(FATIMA, "nl", &button(&q4, "Overslaan"));
+    let q5 = api.wait_for(FATIMA, "Vraag 5 van 6").await;
+    api.press(FATIMA, "nl", &button(&q5, "◀ Terug"));
+    let again = api.wait_for(FATIMA, "Uw antwoord nu: overgeslagen").await;
+    api.press(FATIMA, "nl", &button(&again, "Ja"));
+    api.wait_for(FATIMA, "Wat vindt u het belangrijkst").await;
+    api.say(FATIMA, "nl", "1, 3");
+    api.wait_for(FATIMA, "Heeft u nog een tip").await;
+    api.say(FATIMA, "nl", "/overslaan");
+    let ask = api.wait_for(FATIMA, "Wilt u later horen").await;
+    api.press(FATIMA, "nl", &button(&ask, "Ja, graag"));
+    api.wait_for(FATIMA, "krijgt u een bericht").await;
+
+    // Olena, in English (from her Telegram language), skipping the follow-up.
+    api.say(OLENA, "en", "/start");
+    let q1 = api.wait_for(OLENA, "Question 1 of 6").await;
+    assert!(api.sent_to(OLENA)[0].text.contains("Welcome!"));
+    api.press(OLENA, "en", &button(&q1, "For someone I care for"));
+    let q2 = api.wait_for(OLENA, "Question 2 of 6").await;
+    api.press(OLENA, "en", &button(&q2, "5"));
+    let q3 = api.wait_for(OLENA, "Do you usually get the same helper?").await;
+    api.press(OLENA, "en", &button(&q3, "No"));
+    api.wait_for(OLENA, "What matters most").await;
+    api.say(OLENA, "en", "2");
+    api.wait_for(OLENA, "What matters most").await; // ticked, shown again
+    api.say(OLENA, "en", "/skip");
+    api.wait_for(OLENA, "Do you have a tip").await;
+    api.say(OLENA, "en", "/skip");
+    api.wait_for(OLENA, "Thank you! Your answers have been saved.")
+        .await;
+
+    // Henk arrives through a deep link (t.me/<bot>?start=<round>).
+    api.say(HENK, "nl", "/start huishoudelijke-hulp-2027");
+    let henk_q1 = api.wait_for(HENK, "Vraag 1 van 6").await;
+
+    // Every press was acknowledged; the answers are stored.
+    assert_eq!(api.acks(), 9, "six presses by Fatima, three by Olena");
+    let status = service.round_status("huishoudelijke-hulp-2027").await.unwrap();
+    assert_eq!((status.counts.started, status.counts.completed), (2, 2));
+
+    // After closing, Henk's old button no longer works.
+    service
+        .close_round("huishoudelijke-hulp-2027", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    api.press(HENK, "nl", &button(&henk_q1, "Anders"));
+    api.wait_for(HENK, "Die knop werkt niet meer").await;
+    assert_eq!(
+        service
+            .round_status("huishoudelijke-hulp-2027")
+            .await
+            .unwrap()
+            .counts
+            .started,
+        2
+    );
+    bot.stop().await;
+    service.close().await;
+
+    for file in ["meepraten.db", "meepraten.db-wal", "meepraten.db-shm"] {
+        if let Ok(bytes) = std::fs::read(ws.path(file)) {
+            for needle in [
+                "5512345678",
+                "5598765432",
+                "5544443333",
+                "Testpersoon",
+                "user5512345678",
+                "06-12345678",
+            ] {
+                assert!(
+                    !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
+                    "{needle} in {file}"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limits_server_errors_and_a_blocked_resident() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    let bot = start(&service, &api);
+
+    // 429 with retry_after, then a 500: the welcome arrives once, late but whole.
+    api.fail_next("sendMessage", Fault::RetryAfter(1));
+    api.fail_next("sendMessage", Fault::ServerError);
+    api.say(FATIMA, "nl", "/start");
+    api.wait_for(FATIMA, "Vraag 1 van 6").await;
+    let sent = api.sent_to(FATIMA);
+    assert_eq!(
+        sent.iter().filter(|m| m.text.contains("Welkom!")).count(),
+        1,
+        "nothing sent twice"
+    );
+    assert_eq!(
+        sent.iter().filter(|m| m.text.contains("Vraag 1 van 6")).count(),
+        1
+    );
+    assert!(
+        api.calls("sendMessage") >= sent.len() + 2,
+        "the failed attempts were made"
+    );
+
+    // She finishes and asks to hear back, so her chat is kept (sealed).
+    for data in [
+        "a:rol:zelf",
+        "a:tevreden:4",
+        "a:zelfde-hulp:y",
+        "s:belangrijk",
+        "s:idee",
+    ] {
+        api.press(FATIMA, "nl", data);
+    }
+    let ask = api.wait_for(FATIMA, "Wilt u later horen").await;
+    api.press(FATIMA, "nl", &button(&ask, "Ja, graag"));
+    api.wait_for(FATIMA, "krijgt u een bericht").await;
+    assert_eq!(service.subscribers("wmo").await.unwrap().len(), 1);
+    assert_eq!(
+        service
+            .round_status("huishoudelijke-hulp-2027")
+            .await
+            .unwrap()
+            .counts
+            .completed,
+        1
+    );
+
+    // Then she blocks the bot: the next reply gets 403 and her contact is erased.
+    api.fail_next("sendMessage", Fault::Blocked);
+    api.say(FATIMA, "nl", "/hulp");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while !service.subscribers("wmo").await.unwrap().is_empty() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "contact not erased after 403"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    // Her answers stay: blocking the bot is not forgetting.
+    assert_eq!(
+        service
+            .round_status("huishoudelijke-hulp-2027")
+            .await
+            .unwrap()
+            .counts
+            .completed,
+        1
+    );
+    bot.stop().await;
+    service.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crash_in_the_middle_of_a_stream_stores_every_answer_exactly_once() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    let residents = [FATIMA, OLENA, HENK, 5_500_000_001, 5_500_000_002];
+    for r in residents {
+        api.say(r, "nl", "/start");
+        for data in ["a:rol:zelf", "a:tevreden:2"] {
+            api.press(r, "nl", data);
+        }
+        api.say(r, "nl", "Vaker dezelfde hulp graag");
+        for data in ["a:zelfde-hulp:n", "s:belangrijk", "s:idee"] {
+            api.press(r, "nl", data);
+        }
+    }
+
+    // Let the bot get part of the way, then kill it without warning.
+    let bot = start(&service, &api);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while service
+        .round_status("huishoudelijke-hulp-2027")
+        .await
+        .unwrap()
+        .counts
+        .started
+        < 2
+    {
+        assert!(tokio::time::Instant::now() < deadline, "no progress");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    bot.task.abort();
+    let _ = bot.task.await;
+
+    // Start again: the rest is handled, nothing twice.
+    let bot = start(&service, &api);
+    for r in residents {
+        api.wait_for(r, "Wilt u later horen").await;
+    }
+    bot.stop().await;
+    assert!(
+        api.redelivered() > 0,
+        "the crash left fetched but unconfirmed updates, handed out again"
+    );
+    let status = service.round_status("huishoudelijke-hulp-2027").await.unwrap();
+    assert_eq!((status.counts.started, status.counts.completed), (5, 5));
+    for (q, n) in [
+        ("rol", 5),
+        ("tevreden", 5),
+        ("beter", 5),
+        ("zelfde-hulp", 5),
+        ("belangrijk", 5),
+        ("idee", 5),
+    ] {
+        assert_eq!(status.counts.per_question.get(q).copied(), Some(n), "{q}");
+    }
+    // Each update was handled once: every step's reply arrived exactly once.
+    for r in residents {
+        let sent = api.sent_to(r);
+        for step in [
+            "Welkom!",
+            "Vraag 1 van 6",
+            "Vraag 2 van 6",
+            "Vraag 3 van 6",
+            "Ik heb iets",
+            "Dank u wel!",
+        ] {
+            let n = sent.iter().filter(|m| m.text.contains(step)).count();
+            assert!(n <= 1, "{r}: `{step}` arrived {n} times");
+        }
+        assert_eq!(
+            sent.iter().filter(|m| m.text.starts_with("Dank u wel!")).count(),
+            1,
+            "{r} finished once"
+        );
+    }
+    service.close().await;
+}

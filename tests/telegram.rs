@@ -134,6 +134,20 @@ async fn residents_answer_a_round_over_telegram() {
 
     // Every press was acknowledged; the answers are stored.
     assert_eq!(api.acks(), 9, "six presses by Fatima, three by Olena");
+    // Answered questions show the choice and lose their buttons.
+    let edits = api.edits();
+    assert!(
+        edits
+            .iter()
+            .any(|(chat, _, text)| *chat == FATIMA && text.ends_with("✔ Voor mezelf")),
+        "{edits:?}"
+    );
+    assert!(
+        edits
+            .iter()
+            .any(|(_, _, text)| text.contains("Hoe tevreden bent u") && text.ends_with("✔ 2")),
+        "{edits:?}"
+    );
     let status = service.round_status("huishoudelijke-hulp-2027").await.unwrap();
     assert_eq!((status.counts.started, status.counts.completed), (2, 2));
 

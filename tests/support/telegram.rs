@@ -31,6 +31,7 @@ pub enum Fault {
 /// A message the bot sent.
 #[derive(Debug, Clone)]
 pub struct Sent {
+    pub message_id: i64,
     pub chat_id: i64,
     pub text: String,
     /// (label, callback data) of every inline button.
@@ -46,6 +47,8 @@ struct Sim {
     calls: Vec<String>,
     faults: VecDeque<(String, Fault)>,
     callback_acks: usize,
+    /// (chat, message id, new text) of every edit.
+    edits: Vec<(i64, i64, String)>,
     /// How often each update id was handed out by getUpdates.
     deliveries: std::collections::BTreeMap<i64, usize>,
 }
@@ -130,14 +133,33 @@ impl BotApi {
         );
     }
 
-    /// A resident presses an inline button carrying `data`.
+    /// A resident presses an inline button carrying `data`, on the latest message
+    /// that shows it (Telegram includes that message, text and keyboard, in the
+    /// callback query).
     pub fn press(&self, user: i64, lang: &str, data: &str) {
-        let id = format!("cb{}", self.sim.lock().unwrap().next_update);
-        self.push(
-            "callback_query",
-            json!({"id": id, "chat_instance": "ci", "data": data, "from": Self::user(user, lang),
-                   "message": {"message_id": 1, "date": 1_790_000_000, "chat": {"id": user, "type": "private", "first_name": "Inwoner"}, "text": "..."}}),
-        );
+        let (id, message) = {
+            let sim = self.sim.lock().unwrap();
+            let shown = sim
+                .sent
+                .iter()
+                .rev()
+                .find(|m| m.chat_id == user && m.buttons.iter().any(|(_, d)| d == data));
+            let message = match shown {
+                Some(m) => json!({"message_id": m.message_id, "date": 1_790_000_000,
+                    "chat": {"id": user, "type": "private", "first_name": "Inwoner"}, "text": m.text,
+                    "reply_markup": {"inline_keyboard": m.buttons.iter().map(|(l, d)| json!([{"text": l, "callback_data": d}])).collect::<Vec<_>>()}}),
+                None => json!({"message_id": 1, "date": 1_790_000_000,
+                    "chat": {"id": user, "type": "private", "first_name": "Inwoner"}, "text": "..."}),
+            };
+            (format!("cb{}", sim.next_update), message)
+        };
+        let body = json!({"id": id, "chat_instance": "ci", "data": data, "from": Self::user(user, lang), "message": message});
+        self.push("callback_query", body);
+    }
+
+    /// Every message edit: (chat, message id, new text).
+    pub fn edits(&self) -> Vec<(i64, i64, String)> {
+        self.sim.lock().unwrap().edits.clone()
     }
 
     /// Answers the next call of `method` with `fault`.
@@ -310,10 +332,28 @@ async fn handle(State((sim, notify)): State<Shared>, uri: Uri, body: Bytes) -> R
             let message_id = s.next_message;
             s.next_message += 1;
             s.sent.push(Sent {
+                message_id,
                 chat_id,
                 text: text.clone(),
                 buttons,
             });
+            ok(
+                json!({"message_id": message_id, "date": 1_790_000_000, "chat": {"id": chat_id, "type": "private", "first_name": "Inwoner"}, "text": text}),
+            )
+        }
+        "editmessagetext" => {
+            let mut s = sim.lock().unwrap();
+            let chat_id = params["chat_id"].as_i64().unwrap_or_default();
+            let message_id = params["message_id"].as_i64().unwrap_or_default();
+            let text = params["text"].as_str().unwrap_or_default().to_owned();
+            if !s
+                .sent
+                .iter()
+                .any(|m| m.chat_id == chat_id && m.message_id == message_id)
+            {
+                return error(400, "Bad Request: message to edit not found", None);
+            }
+            s.edits.push((chat_id, message_id, text.clone()));
             ok(
                 json!({"message_id": message_id, "date": 1_790_000_000, "chat": {"id": chat_id, "type": "private", "first_name": "Inwoner"}, "text": text}),
             )

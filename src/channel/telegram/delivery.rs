@@ -126,6 +126,22 @@ impl Sender {
         Outcome::Delivered
     }
 
+    /// Shows the choice in a question message whose button was pressed, and takes
+    /// its buttons away. A message that cannot be edited any more is left as is.
+    pub async fn mark_answered(&self, chat: ChatId, pressed: &super::translate::Pressed) {
+        let text = pressed.answered_text();
+        let edited = self
+            .retrying(|| {
+                self.bot
+                    .edit_message_text(chat, teloxide::types::MessageId(pressed.message_id), text.clone())
+                    .send()
+            })
+            .await;
+        if edited.is_err() {
+            tracing::debug!("question message could not be edited");
+        }
+    }
+
     /// Runs a request until it succeeds, waiting out `retry_after` and backing off
     /// on network and server errors; a blocked bot ends it at once.
     async fn retrying<T, F, Fut>(&self, request: F) -> Result<T, Outcome>

@@ -131,8 +131,13 @@ pub async fn serve(
                         let outcome = sender
                             .deliver(ChatId(inbound.chat), inbound.callback.as_deref(), &replies)
                             .await;
-                        if outcome == delivery::Outcome::Unreachable {
-                            service.unreachable(&who).await?;
+                        match (outcome, &inbound.pressed) {
+                            (delivery::Outcome::Unreachable, _) => service.unreachable(&who).await?,
+                            // The answered question shows the choice and loses its buttons.
+                            (delivery::Outcome::Delivered, Some(pressed)) => {
+                                sender.mark_answered(ChatId(inbound.chat), pressed).await;
+                            }
+                            _ => {}
                         }
                     }
                 }

@@ -1,7 +1,10 @@
 //! Telegram <-> engine, decided purely: an update becomes an [`Inbound`] (or is
 //! ignored), rendered replies become message chunks and inline keyboards. No I/O.
 
-use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, Update, UpdateKind};
+use teloxide::types::{
+    InlineKeyboardButton, InlineKeyboardButtonKind, InlineKeyboardMarkup, MaybeInaccessibleMessage, Update,
+    UpdateKind,
+};
 
 use crate::domain::Lang;
 use crate::engine::Input;
@@ -23,6 +26,28 @@ pub struct Inbound {
     pub lang_hint: Option<Lang>,
     /// The callback query to acknowledge, for button presses.
     pub callback: Option<String>,
+    /// The message whose button was pressed, to show the choice in it.
+    pub pressed: Option<Pressed>,
+}
+
+/// A question message whose button was pressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pressed {
+    /// The message to edit.
+    pub message_id: i32,
+    /// Its text, as shown.
+    pub text: String,
+    /// The label of the pressed button.
+    pub label: String,
+}
+
+impl Pressed {
+    /// The question with the choice under it, for editing the message in place
+    /// (without buttons, so an answered question cannot be pressed twice).
+    pub fn answered_text(&self) -> String {
+        let label = self.label.trim_start_matches(['☐', '☑']).trim();
+        format!("{}\n\n✔ {label}", self.text)
+    }
 }
 
 /// What an update means, if it is a resident's message or button press in a
@@ -44,6 +69,7 @@ pub fn inbound(update: &Update) -> Option<Inbound> {
                 input,
                 lang_hint: from.language_code.as_deref().and_then(|c| Lang::parse(c).ok()),
                 callback: None,
+                pressed: None,
             })
         }
         UpdateKind::CallbackQuery(q) => {
@@ -51,12 +77,32 @@ pub fn inbound(update: &Update) -> Option<Inbound> {
             if !message.chat().is_private() {
                 return None;
             }
+            let data = q.data.clone().unwrap_or_default();
+            let pressed = match message {
+                MaybeInaccessibleMessage::Regular(m) => m.text().and_then(|text| {
+                    let label = m
+                        .reply_markup()?
+                        .inline_keyboard
+                        .iter()
+                        .flatten()
+                        .find(|b| matches!(&b.kind, InlineKeyboardButtonKind::CallbackData(d) if *d == data))?
+                        .text
+                        .clone();
+                    Some(Pressed {
+                        message_id: m.id.0,
+                        text: text.to_owned(),
+                        label,
+                    })
+                }),
+                MaybeInaccessibleMessage::Inaccessible(_) => None,
+            };
             Some(Inbound {
                 user: q.from.id.0.to_string(),
                 chat: message.chat().id.0,
-                input: Input::Button(q.data.clone().unwrap_or_default()),
+                input: Input::Button(data),
                 lang_hint: q.from.language_code.as_deref().and_then(|c| Lang::parse(c).ok()),
                 callback: Some(q.id.0.clone()),
+                pressed,
             })
         }
         _ => None,
@@ -166,6 +212,24 @@ mod tests {
             "from": {"id": 42, "is_bot": false, "first_name": "Henk"}, "text": "hoi"
         }}));
         assert_eq!(inbound(&group), None, "groups are not answered as private chats");
+    }
+
+    #[test]
+    fn a_press_knows_its_question_and_label() {
+        let press = inbound(&update(serde_json::json!({"update_id": 4, "callback_query": {
+            "id": "cb2", "chat_instance": "ci", "data": "a:rol:zelf",
+            "from": {"id": 42, "is_bot": false, "first_name": "Henk"},
+            "message": {"message_id": 12, "date": 1_790_000_000, "chat": {"id": 42, "type": "private", "first_name": "Henk"},
+                "text": "Vraag 1 van 6\n\nVoor wie vult u dit in?",
+                "reply_markup": {"inline_keyboard": [[{"text": "Voor mezelf", "callback_data": "a:rol:zelf"}], [{"text": "Overslaan", "callback_data": "s:rol"}]]}}
+        }})))
+        .unwrap();
+        let pressed = press.pressed.expect("the pressed message is known");
+        assert_eq!((pressed.message_id, pressed.label.as_str()), (12, "Voor mezelf"));
+        assert_eq!(
+            pressed.answered_text(),
+            "Vraag 1 van 6\n\nVoor wie vult u dit in?\n\n✔ Voor mezelf"
+        );
     }
 
     #[test]

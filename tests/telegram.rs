@@ -78,6 +78,25 @@ async fn residents_answer_a_round_over_telegram() {
     let bot = start(&service, &api);
 
     // Fatima, in Dutch, by buttons and text.
+    api.say(9, "nl", "/hulp"); // a first update, so the menus are registered by now
+    api.wait_for(9, "Zo werkt het").await;
+    let menus = api.menus();
+    assert!(
+        menus.contains(&(
+            "".into(),
+            vec!["start", "hulp", "taal", "privacy", "vergeet", "stop"]
+                .into_iter()
+                .map(String::from)
+                .collect()
+        )),
+        "{menus:?}"
+    );
+    assert!(
+        menus
+            .iter()
+            .any(|(code, names)| code == "en" && names.contains(&"forget".to_owned())),
+        "{menus:?}"
+    );
     api.say(FATIMA, "nl", "/start");
     let q1 = api.wait_for(FATIMA, "Vraag 1 van 6").await;
     assert!(api.sent_to(FATIMA)[0].text.contains("Welkom!"));

@@ -25,3 +25,11 @@ privacy = What do we keep?
     If you send us nothing for a long time, we erase your conversation.
     With /stop or /forget you erase everything that is still linked to you.
 forgotten = Done. We have erased everything linked to you: your conversation, and answers to a round you had not finished. Answers to rounds you had finished count anonymously and can no longer be linked to you once that round closes.
+
+# Short descriptions of the commands in the chat app's menu.
+command-start = Start or go on
+command-help = How does it work?
+command-language = Choose another language
+command-privacy = What do we keep?
+command-forget = Erase everything about me
+command-stop = No more messages

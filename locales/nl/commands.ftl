@@ -25,3 +25,11 @@ privacy = Wat bewaren we?
     Stuurt u ons lange tijd niets, dan wissen we uw gesprek.
     Met /stop of /vergeet wist u alles wat nog aan u gekoppeld is.
 forgotten = Gedaan. We hebben alles gewist wat aan u gekoppeld was: uw gesprek, en antwoorden op een ronde die u nog niet had afgerond. Antwoorden van rondes die u al had afgerond, tellen anoniem mee en zijn niet meer aan u te koppelen zodra die ronde sluit.
+
+# Korte uitleg bij de commando's in het menu van de chat-app.
+command-start = Beginnen of verdergaan
+command-help = Hoe werkt het?
+command-language = Andere taal kiezen
+command-privacy = Wat bewaren we?
+command-forget = Alles over mij wissen
+command-stop = Geen berichten meer

@@ -87,6 +87,12 @@ keys! {
     LanguageUnknown => "language-unknown",
     Privacy => "privacy",
     Forgotten => "forgotten",
+    CommandStart => "command-start",
+    CommandHelp => "command-help",
+    CommandLanguage => "command-language",
+    CommandPrivacy => "command-privacy",
+    CommandForget => "command-forget",
+    CommandStop => "command-stop",
     // summary.ftl
     SummaryHeading => "summary-heading",
     SummaryFacts => "summary-facts",

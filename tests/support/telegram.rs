@@ -49,6 +49,8 @@ struct Sim {
     callback_acks: usize,
     /// (chat, message id, new text) of every edit.
     edits: Vec<(i64, i64, String)>,
+    /// (language code, command names) of every setMyCommands.
+    menus: Vec<(String, Vec<String>)>,
     /// How often each update id was handed out by getUpdates.
     deliveries: std::collections::BTreeMap<i64, usize>,
 }
@@ -155,6 +157,11 @@ impl BotApi {
         };
         let body = json!({"id": id, "chat_instance": "ci", "data": data, "from": Self::user(user, lang), "message": message});
         self.push("callback_query", body);
+    }
+
+    /// Every command menu registered: (language code, command names).
+    pub fn menus(&self) -> Vec<(String, Vec<String>)> {
+        self.sim.lock().unwrap().menus.clone()
     }
 
     /// Every message edit: (chat, message id, new text).
@@ -281,7 +288,32 @@ async fn handle(State((sim, notify)): State<Shared>, uri: Uri, body: Bytes) -> R
         "getwebhookinfo" => {
             ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
         }
-        "deletewebhook" | "setmycommands" => ok(json!(true)),
+        "deletewebhook" => ok(json!(true)),
+        "setmycommands" => {
+            let commands = params["commands"].as_array().cloned().unwrap_or_default();
+            let valid = !commands.is_empty()
+                && commands.iter().all(|c| {
+                    let name = c["command"].as_str().unwrap_or_default();
+                    let description = c["description"].as_str().unwrap_or_default().chars().count();
+                    (1..=32).contains(&name.len())
+                        && name
+                            .chars()
+                            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+                        && (3..=256).contains(&description)
+                });
+            if !valid {
+                return error(400, "Bad Request: invalid bot commands", None);
+            }
+            let names = commands
+                .iter()
+                .map(|c| c["command"].as_str().unwrap_or_default().to_owned())
+                .collect();
+            sim.lock().unwrap().menus.push((
+                params["language_code"].as_str().unwrap_or_default().to_owned(),
+                names,
+            ));
+            ok(json!(true))
+        }
         "getupdates" => {
             let offset = params["offset"].as_i64().unwrap_or(0);
             let timeout = params["timeout"].as_u64().unwrap_or(0).min(2);

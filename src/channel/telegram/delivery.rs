@@ -126,6 +126,23 @@ impl Sender {
         Outcome::Delivered
     }
 
+    /// Registers the command menu, for one app language or (`None`) as default.
+    /// A failure is logged: the bot works without a menu.
+    pub async fn set_commands(&self, commands: Vec<teloxide::types::BotCommand>, language: Option<&str>) {
+        let done = self
+            .retrying(|| {
+                let request = self.bot.set_my_commands(commands.clone());
+                match language {
+                    Some(code) => request.language_code(code).send(),
+                    None => request.send(),
+                }
+            })
+            .await;
+        if done.is_err() {
+            tracing::warn!(language, "could not register the command menu");
+        }
+    }
+
     /// Shows the choice in a question message whose button was pressed, and takes
     /// its buttons away. A message that cannot be edited any more is left as is.
     pub async fn mark_answered(&self, chat: ChatId, pressed: &super::translate::Pressed) {

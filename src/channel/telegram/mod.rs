@@ -18,7 +18,12 @@ use teloxide::prelude::*;
 use teloxide::types::AllowedUpdate;
 use time::OffsetDateTime;
 
+use teloxide::types::BotCommand;
+
 use crate::anon::ResidentRef;
+use crate::domain::Lang;
+use crate::engine::Text;
+use crate::i18n::Key;
 use crate::service::{Checkpoint, Service, ServiceError};
 
 /// The platform name used for pseudonyms of Telegram residents.
@@ -73,6 +78,39 @@ impl TelegramConfig {
     }
 }
 
+/// The command menu per language: Dutch names for Dutch apps (and as the
+/// default), English names for English apps.
+pub fn command_menu(service: &Service, lang: Lang) -> Vec<BotCommand> {
+    let names: [(&str, Key); 6] = match lang {
+        Lang::Nl => [
+            ("start", Key::CommandStart),
+            ("hulp", Key::CommandHelp),
+            ("taal", Key::CommandLanguage),
+            ("privacy", Key::CommandPrivacy),
+            ("vergeet", Key::CommandForget),
+            ("stop", Key::CommandStop),
+        ],
+        Lang::En => [
+            ("start", Key::CommandStart),
+            ("help", Key::CommandHelp),
+            ("language", Key::CommandLanguage),
+            ("privacy", Key::CommandPrivacy),
+            ("forget", Key::CommandForget),
+            ("stop", Key::CommandStop),
+        ],
+    };
+    names
+        .into_iter()
+        .map(|(name, key)| BotCommand::new(name, service.localizer().render(lang, &Text::msg(key))))
+        .collect()
+}
+
+async fn register_commands(sender: &delivery::Sender, service: &Service) {
+    for (lang, code) in [(Lang::Nl, None), (Lang::Nl, Some("nl")), (Lang::En, Some("en"))] {
+        sender.set_commands(command_menu(service, lang), code).await;
+    }
+}
+
 /// Serves residents over Telegram until `shutdown` resolves.
 pub async fn serve(
     service: &Service,
@@ -81,6 +119,7 @@ pub async fn serve(
 ) -> Result<(), ServiceError> {
     let bot = config.bot();
     let sender = delivery::Sender::new(bot.clone(), config.limits);
+    register_commands(&sender, service).await;
     let mut offset = service.checkpoint(OFFSET).await?.unwrap_or(0);
     let mut backoff = Duration::from_millis(500);
     tokio::pin!(shutdown);

@@ -48,6 +48,8 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "answered",
             "skipped",
             "asked",
+            "id",
+            "reason",
             "mean",
             "median",
         ]

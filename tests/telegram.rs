@@ -16,9 +16,13 @@ const FATIMA: i64 = 5_512_345_678;
 const OLENA: i64 = 5_598_765_432;
 const HENK: i64 = 5_544_443_333;
 
+/// An official of the municipality.
+const OFFICIAL: i64 = 5_511_000_001;
+
 fn config(api: &BotApi) -> TelegramConfig {
     let mut c = TelegramConfig::new("123456:TEST-TOKEN".into(), Some(api.url()));
     c.poll_timeout = 1;
+    c.officials = vec![OFFICIAL.to_string()];
     // Telegram's per-chat pace would make tests slow; the limiter itself is the
     // same code path.
     c.limits = Limits {
@@ -360,5 +364,68 @@ async fn a_crash_in_the_middle_of_a_stream_stores_every_answer_exactly_once() {
             "{r} finished once"
         );
     }
+    service.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn officials_manage_rounds_in_chat_and_others_are_refused() {
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    let file = ws.current_example(crate::support::WMO_EXAMPLE);
+    service
+        .import_round(&file, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let api = BotApi::start().await;
+    let bot = start(&service, &api);
+
+    // A resident tries an official's command: normal resident answer, nothing opened.
+    api.say(FATIMA, "nl", "/open huishoudelijke-hulp-2027");
+    api.wait_for(FATIMA, "Het commando /open ken ik niet").await;
+    assert_eq!(
+        service
+            .round_status("huishoudelijke-hulp-2027")
+            .await
+            .unwrap()
+            .stored
+            .state
+            .as_str(),
+        "draft"
+    );
+
+    api.say(OFFICIAL, "nl", "/rounds");
+    api.wait_for(OFFICIAL, "• huishoudelijke-hulp-2027 (draft)").await;
+    api.say(OFFICIAL, "nl", "/open huishoudelijke-hulp-2027");
+    api.wait_for(OFFICIAL, "Ronde huishoudelijke-hulp-2027 is open tot")
+        .await;
+    api.say(OFFICIAL, "nl", "/open huishoudelijke-hulp-2027");
+    api.wait_for(
+        OFFICIAL,
+        "Dat lukte niet: round `huishoudelijke-hulp-2027`: a round that is open cannot become open",
+    )
+    .await;
+
+    api.say(FATIMA, "nl", "/start");
+    api.wait_for(FATIMA, "Vraag 1 van 6").await;
+    api.press(FATIMA, "nl", "a:rol:zelf");
+    api.wait_for(FATIMA, "Vraag 2 van 6").await;
+    api.say(OFFICIAL, "en", "/status huishoudelijke-hulp-2027");
+    api.wait_for(OFFICIAL, "1 residents started, 0 finished").await;
+    api.say(OFFICIAL, "nl", "/close huishoudelijke-hulp-2027");
+    api.wait_for(OFFICIAL, "is gesloten").await;
+    assert_eq!(
+        service
+            .round_status("huishoudelijke-hulp-2027")
+            .await
+            .unwrap()
+            .stored
+            .state
+            .as_str(),
+        "closed"
+    );
+    api.say(OFFICIAL, "nl", "/status bestaat-niet");
+    api.wait_for(OFFICIAL, "Dat lukte niet: there is no round `bestaat-niet`")
+        .await;
+    bot.stop().await;
     service.close().await;
 }

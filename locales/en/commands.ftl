@@ -33,3 +33,11 @@ command-language = Choose another language
 command-privacy = What do we keep?
 command-forget = Erase everything about me
 command-stop = No more messages
+
+# For municipal staff (only their Telegram accounts).
+official-rounds = Rounds:
+official-no-rounds = There are no rounds yet.
+official-opened = Round { $id } is open until { $date }.
+official-closed = Round { $id } is closed. The answers can no longer be linked to residents.
+official-status = Round { $id }: { $state }. { $started } residents started, { $completed } finished the round.
+official-refused = That did not work: { $reason }

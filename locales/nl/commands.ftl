@@ -33,3 +33,11 @@ command-language = Andere taal kiezen
 command-privacy = Wat bewaren we?
 command-forget = Alles over mij wissen
 command-stop = Geen berichten meer
+
+# Voor medewerkers van de gemeente (alleen hun Telegram-account).
+official-rounds = Rondes:
+official-no-rounds = Er zijn nog geen rondes.
+official-opened = Ronde { $id } is open tot { $date }.
+official-closed = Ronde { $id } is gesloten. De antwoorden zijn niet meer aan inwoners te koppelen.
+official-status = Ronde { $id }: { $state }. { $started } inwoners begonnen, { $completed } maakten de ronde af.
+official-refused = Dat lukte niet: { $reason }

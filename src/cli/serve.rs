@@ -56,7 +56,14 @@ impl Serve {
                 ),
                 _ => None,
             };
-            let config = telegram::TelegramConfig::new(token, api_url);
+            let mut config = telegram::TelegramConfig::new(token, api_url);
+            config.officials = std::env::var(telegram::ENV_OFFICIALS)
+                .unwrap_or_default()
+                .split(',')
+                .map(str::trim)
+                .filter(|id| !id.is_empty())
+                .map(str::to_owned)
+                .collect();
             let shutdown = async {
                 let _ = tokio::signal::ctrl_c().await;
             };

@@ -22,9 +22,9 @@ use teloxide::types::BotCommand;
 
 use crate::anon::ResidentRef;
 use crate::domain::Lang;
-use crate::engine::Text;
+use crate::engine::{Arg, Text};
 use crate::i18n::Key;
-use crate::service::{Checkpoint, Service, ServiceError};
+use crate::service::{Checkpoint, OutboundMessage, Service, ServiceError};
 
 /// The platform name used for pseudonyms of Telegram residents.
 pub const PLATFORM: &str = "telegram";
@@ -34,6 +34,8 @@ const OFFSET: &str = "telegram_next_update";
 pub const ENV_TOKEN: &str = "TELEGRAM_BOT_TOKEN";
 /// Environment variable with another Bot API server (self-hosted, or a test double).
 pub const ENV_API_URL: &str = "TELEGRAM_API_URL";
+/// Environment variable with the Telegram user ids of officials, comma-separated.
+pub const ENV_OFFICIALS: &str = "TELEGRAM_OFFICIALS";
 
 /// How the adapter reaches Telegram.
 #[derive(Clone)]
@@ -47,6 +49,9 @@ pub struct TelegramConfig {
     pub poll_timeout: u32,
     /// Delivery limits.
     pub limits: delivery::Limits,
+    /// Telegram user ids of officials, who may use /rounds, /open, /close and
+    /// /status in a private chat with the bot.
+    pub officials: Vec<String>,
 }
 
 impl std::fmt::Debug for TelegramConfig {
@@ -66,6 +71,7 @@ impl TelegramConfig {
             api_url,
             poll_timeout: 10,
             limits: delivery::Limits::telegram(),
+            officials: Vec::new(),
         }
     }
 
@@ -108,6 +114,68 @@ pub fn command_menu(service: &Service, lang: Lang) -> Vec<BotCommand> {
 async fn register_commands(sender: &delivery::Sender, service: &Service) {
     for (lang, code) in [(Lang::Nl, None), (Lang::Nl, Some("nl")), (Lang::En, Some("en"))] {
         sender.set_commands(command_menu(service, lang), code).await;
+    }
+}
+
+/// Carries out an officials' command through the same service calls as the CLI.
+async fn official(
+    service: &Service,
+    command: &translate::Official,
+    lang: Lang,
+) -> Result<String, ServiceError> {
+    let now = OffsetDateTime::now_utc();
+    let say =
+        |key: Key, args: Vec<(&'static str, Arg)>| service.localizer().render(lang, &Text::with(key, args));
+    let result = match command {
+        translate::Official::Rounds => service.list_rounds().await.map(|rounds| {
+            if rounds.is_empty() {
+                return say(Key::OfficialNoRounds, vec![]);
+            }
+            let mut text = say(Key::OfficialRounds, vec![]);
+            for r in rounds {
+                text.push_str(&format!(
+                    "\n• {} ({}): {}",
+                    r.round.id,
+                    r.state,
+                    r.round.title.get(lang)
+                ));
+            }
+            text
+        }),
+        translate::Official::Open(id) => service.open_round(id, now).await.map(|r| {
+            say(
+                Key::OfficialOpened,
+                vec![
+                    ("id", Arg::Str(r.round.id.to_string())),
+                    ("date", Arg::Date(r.round.closes)),
+                ],
+            )
+        }),
+        translate::Official::Close(id) => service.close_round(id, now).await.map(|r| {
+            say(
+                Key::OfficialClosed,
+                vec![("id", Arg::Str(r.round.id.to_string()))],
+            )
+        }),
+        translate::Official::Status(id) => service.round_status(id).await.map(|s| {
+            say(
+                Key::OfficialStatus,
+                vec![
+                    ("id", Arg::Str(s.stored.round.id.to_string())),
+                    ("state", Arg::Str(s.stored.state.to_string())),
+                    ("started", Arg::Num(s.counts.started)),
+                    ("completed", Arg::Num(s.counts.completed)),
+                ],
+            )
+        }),
+    };
+    match result {
+        Ok(text) => Ok(text),
+        Err(e @ (ServiceError::UnknownRound(_) | ServiceError::Lifecycle(_))) => Ok(say(
+            Key::OfficialRefused,
+            vec![("reason", Arg::Str(e.to_string()))],
+        )),
+        Err(e) => Err(e),
     }
 }
 
@@ -155,7 +223,25 @@ pub async fn serve(
             let checkpoint = Checkpoint { name: OFFSET, next };
             match translate::inbound(&update) {
                 None => service.pass_checkpoint(checkpoint).await?,
+                Some(inbound) if inbound.official.is_some() && config.officials.contains(&inbound.user) => {
+                    let lang = inbound.lang_hint.unwrap_or(Lang::Nl);
+                    let command = inbound.official.as_ref().expect("checked above");
+                    let text = official(service, command, lang).await?;
+                    service.pass_checkpoint(checkpoint).await?;
+                    let reply = OutboundMessage {
+                        text,
+                        buttons: Vec::new(),
+                        free_text: false,
+                    };
+                    sender.deliver(ChatId(inbound.chat), None, &[reply]).await;
+                }
                 Some(inbound) => {
+                    if inbound.official.is_some() {
+                        // Not an official: the resident gets the normal answer.
+                        tracing::warn!(
+                            "an officials' command from someone not listed as official was refused"
+                        );
+                    }
                     let address = inbound.chat.to_string();
                     let who = ResidentRef {
                         platform: PLATFORM,

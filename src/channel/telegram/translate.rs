@@ -28,6 +28,38 @@ pub struct Inbound {
     pub callback: Option<String>,
     /// The message whose button was pressed, to show the choice in it.
     pub pressed: Option<Pressed>,
+    /// An officials' command, if the text is one (whether the sender is an
+    /// official is decided by the adapter's configuration).
+    pub official: Option<Official>,
+}
+
+/// A command only officials may give, in a private chat with the bot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Official {
+    /// `/rounds`: every round with its state.
+    Rounds,
+    /// `/open ID`.
+    Open(String),
+    /// `/close ID`.
+    Close(String),
+    /// `/status ID`: state and response counts.
+    Status(String),
+}
+
+impl Official {
+    /// Reads an officials' command from typed text.
+    pub fn parse(text: &str) -> Option<Official> {
+        let mut words = text.trim().split_whitespace();
+        let name = words.next()?.strip_prefix('/')?.split('@').next()?.to_lowercase();
+        let arg = words.next().map(str::to_owned);
+        match (name.as_str(), arg) {
+            ("rounds" | "rondes", None) => Some(Official::Rounds),
+            ("open", Some(id)) => Some(Official::Open(id)),
+            ("close" | "sluit", Some(id)) => Some(Official::Close(id)),
+            ("status", Some(id)) => Some(Official::Status(id)),
+            _ => None,
+        }
+    }
 }
 
 /// A question message whose button was pressed.
@@ -70,6 +102,7 @@ pub fn inbound(update: &Update) -> Option<Inbound> {
                 lang_hint: from.language_code.as_deref().and_then(|c| Lang::parse(c).ok()),
                 callback: None,
                 pressed: None,
+                official: m.text().and_then(Official::parse),
             })
         }
         UpdateKind::CallbackQuery(q) => {
@@ -103,6 +136,7 @@ pub fn inbound(update: &Update) -> Option<Inbound> {
                 lang_hint: q.from.language_code.as_deref().and_then(|c| Lang::parse(c).ok()),
                 callback: Some(q.id.0.clone()),
                 pressed,
+                official: None,
             })
         }
         _ => None,
@@ -230,6 +264,25 @@ mod tests {
             pressed.answered_text(),
             "Vraag 1 van 6\n\nVoor wie vult u dit in?\n\n✔ Voor mezelf"
         );
+    }
+
+    #[test]
+    fn officials_commands_are_recognised() {
+        let cases = [
+            ("/rounds", Some(Official::Rounds)),
+            (
+                "/open huishoudelijke-hulp-2027",
+                Some(Official::Open("huishoudelijke-hulp-2027".into())),
+            ),
+            ("/sluit r1", Some(Official::Close("r1".into()))),
+            ("/status@meepraten_bot r1", Some(Official::Status("r1".into()))),
+            ("/open", None),
+            ("/start r1", None),
+            ("open r1", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(Official::parse(text), want, "{text}");
+        }
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub enum Official {
 impl Official {
     /// Reads an officials' command from typed text.
     pub fn parse(text: &str) -> Option<Official> {
-        let mut words = text.trim().split_whitespace();
+        let mut words = text.split_whitespace();
         let name = words.next()?.strip_prefix('/')?.split('@').next()?.to_lowercase();
         let arg = words.next().map(str::to_owned);
         match (name.as_str(), arg) {

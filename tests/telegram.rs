@@ -429,3 +429,56 @@ async fn officials_manage_rounds_in_chat_and_others_are_refused() {
     bot.stop().await;
     service.close().await;
 }
+
+#[test]
+fn a_poster_qr_code_carries_the_deep_link() {
+    let ws = Workspace::new();
+    let file = ws.current_example(crate::support::WMO_EXAMPLE);
+    assert!(
+        ws.run(&["round", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = ws.run(&[
+        "round",
+        "link",
+        "huishoudelijke-hulp-2027",
+        "--bot",
+        "@meepraten_bot",
+    ]);
+    assert!(out.status.success(), "{}", crate::support::stderr(&out));
+    let link = crate::support::stdout(&out).trim().to_owned();
+    assert_eq!(link, "https://t.me/meepraten_bot?start=huishoudelijke-hulp-2027");
+    assert!(
+        crate::support::stderr(&out).contains("the round is draft"),
+        "officials are warned"
+    );
+
+    // Decode the PNG as a phone camera would.
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(ws.path("huishoudelijke-hulp-2027.png")).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| pixels[y * w + x]);
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1);
+    let (_, content) = grids[0].decode().unwrap();
+    assert_eq!(content, link);
+    let svg = std::fs::read_to_string(ws.path("huishoudelijke-hulp-2027.svg")).unwrap();
+    assert!(svg.contains("<svg"));
+
+    let bad = ws.run(&[
+        "round",
+        "link",
+        "huishoudelijke-hulp-2027",
+        "--bot",
+        "no spaces allowed",
+    ]);
+    assert!(!bad.status.success());
+    assert!(crate::support::stderr(&bad).contains("is not a Telegram bot username"));
+    let unknown = ws.run(&["round", "link", "bestaat-niet", "--bot", "meepraten_bot"]);
+    assert_eq!(unknown.status.code(), Some(1));
+}

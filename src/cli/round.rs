@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use clap::Subcommand;
 use time::OffsetDateTime;
 
+use crate::channel::telegram::poster;
 use crate::config::Settings;
 use crate::domain::Lang;
 use crate::service::rounds::{ImportOutcome, RoundStatus};
@@ -49,6 +50,18 @@ pub enum RoundCommand {
     Status {
         /// Round id.
         id: String,
+    },
+    /// Print the Telegram deep link that starts the round, and write a QR code
+    /// of it (PNG and SVG) for a poster.
+    Link {
+        /// Round id.
+        id: String,
+        /// The bot's Telegram username, e.g. meepraten_bot.
+        #[arg(long, env = "TELEGRAM_BOT_USERNAME")]
+        bot: String,
+        /// Folder for `<id>.png` and `<id>.svg`.
+        #[arg(long, default_value = ".")]
+        output_dir: PathBuf,
     },
 }
 
@@ -100,6 +113,19 @@ impl RoundCommand {
                 .await
                 .map(|s| println!("round `{}` is archived", s.round.id)),
             RoundCommand::Status { id } => service.round_status(&id).await.map(|s| print_status(&s)),
+            RoundCommand::Link { id, bot, output_dir } => match service.round_status(&id).await {
+                Ok(status) => {
+                    let link = poster::deep_link(&bot, &status.stored.round.id)?;
+                    let (png, svg) = poster::write_qr(&link, &output_dir, status.stored.round.id.as_str())?;
+                    println!("{link}");
+                    eprintln!("QR code written to {} and {}", png.display(), svg.display());
+                    if status.stored.state != crate::domain::RoundState::Open {
+                        eprintln!("note: the round is {}; residents can answer once it is open", status.stored.state);
+                    }
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
         };
         service.close().await;
         match result {

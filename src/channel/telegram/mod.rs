@@ -8,6 +8,7 @@
 //! crash after handling skips it.
 
 pub mod delivery;
+pub mod poster;
 pub mod translate;
 
 use std::future::Future;

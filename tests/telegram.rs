@@ -76,6 +76,7 @@ fn button(message: &crate::support::telegram::Sent, label: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn residents_answer_a_round_over_telegram() {
+    crate::support::logs::captured(); // start capturing every log line
     let ws = Workspace::new();
     let service = ws.service_with_open_example().await;
     let api = BotApi::start().await;
@@ -193,22 +194,30 @@ async fn residents_answer_a_round_over_telegram() {
     bot.stop().await;
     service.close().await;
 
+    let raw = [
+        "5512345678",
+        "5598765432",
+        "5544443333",
+        "Testpersoon",
+        "user5512345678",
+        "06-12345678",
+    ];
     for file in ["meepraten.db", "meepraten.db-wal", "meepraten.db-shm"] {
         if let Ok(bytes) = std::fs::read(ws.path(file)) {
-            for needle in [
-                "5512345678",
-                "5598765432",
-                "5544443333",
-                "Testpersoon",
-                "user5512345678",
-                "06-12345678",
-            ] {
+            for needle in raw {
                 assert!(
                     !bytes.windows(needle.len()).any(|w| w == needle.as_bytes()),
                     "{needle} in {file}"
                 );
             }
         }
+    }
+    // Nothing logged at debug level names a resident, their phone number, or the
+    // bot token (which sits in every Bot API URL).
+    let logs = crate::support::logs::captured();
+    assert!(logs.contains("DEBUG"), "debug logging was captured");
+    for needle in raw.iter().chain(&["TEST-TOKEN"]) {
+        assert!(!logs.contains(needle), "{needle} in the logs");
     }
 }
 

@@ -63,6 +63,15 @@ impl Running {
     }
 }
 
+/// Participation in the example round.
+async fn counts(service: &Service) -> meepraten::store::ResponseCounts {
+    service
+        .round_status("huishoudelijke-hulp-2027")
+        .await
+        .expect("the example round exists")
+        .counts
+}
+
 /// The callback data of the button labelled `label` in `message`.
 fn button(message: &crate::support::telegram::Sent, label: &str) -> String {
     message
@@ -182,15 +191,7 @@ async fn residents_answer_a_round_over_telegram() {
         .unwrap();
     api.press(HENK, "nl", &button(&henk_q1, "Anders"));
     api.wait_for(HENK, "Die knop werkt niet meer").await;
-    assert_eq!(
-        service
-            .round_status("huishoudelijke-hulp-2027")
-            .await
-            .unwrap()
-            .counts
-            .started,
-        2
-    );
+    assert_eq!(counts(&service).await.started, 2);
     bot.stop().await;
     service.close().await;
 
@@ -262,15 +263,7 @@ async fn rate_limits_server_errors_and_a_blocked_resident() {
     api.press(FATIMA, "nl", &button(&ask, "Ja, graag"));
     api.wait_for(FATIMA, "krijgt u een bericht").await;
     assert_eq!(service.subscribers("wmo").await.unwrap().len(), 1);
-    assert_eq!(
-        service
-            .round_status("huishoudelijke-hulp-2027")
-            .await
-            .unwrap()
-            .counts
-            .completed,
-        1
-    );
+    assert_eq!(counts(&service).await.completed, 1);
 
     // Then she blocks the bot: the next reply gets 403 and her contact is erased.
     api.fail_next("sendMessage", Fault::Blocked);
@@ -284,15 +277,7 @@ async fn rate_limits_server_errors_and_a_blocked_resident() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     // Her answers stay: blocking the bot is not forgetting.
-    assert_eq!(
-        service
-            .round_status("huishoudelijke-hulp-2027")
-            .await
-            .unwrap()
-            .counts
-            .completed,
-        1
-    );
+    assert_eq!(counts(&service).await.completed, 1);
     bot.stop().await;
     service.close().await;
 }
@@ -317,14 +302,7 @@ async fn a_crash_in_the_middle_of_a_stream_stores_every_answer_exactly_once() {
     // Let the bot get part of the way, then kill it without warning.
     let bot = start(&service, &api);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-    while service
-        .round_status("huishoudelijke-hulp-2027")
-        .await
-        .unwrap()
-        .counts
-        .started
-        < 2
-    {
+    while counts(&service).await.started < 2 {
         assert!(tokio::time::Instant::now() < deadline, "no progress");
         tokio::time::sleep(Duration::from_millis(5)).await;
     }

@@ -29,6 +29,7 @@ fn config(api: &BotApi) -> TelegramConfig {
         per_second: 1000,
         per_chat_per_second: 1000,
         per_chat_burst: 100,
+        per_group_per_minute: 1000,
         attempts: 6,
     };
     c
@@ -468,4 +469,41 @@ fn a_poster_qr_code_carries_the_deep_link() {
     assert!(crate::support::stderr(&bad).contains("is not a Telegram bot username"));
     let unknown = ws.run(&["round", "link", "bestaat-niet", "--bot", "meepraten_bot"]);
     assert_eq!(unknown.status.code(), Some(1));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_a_group_the_bot_invites_to_a_private_chat_and_collects_nothing() {
+    const GROUP: i64 = -1_001_234_567_890;
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    let bot = start(&service, &api);
+
+    api.say_in_group(GROUP, FATIMA, "nl", "Wat vinden jullie van de hulp?");
+    api.say_in_group(GROUP, FATIMA, "nl", "/start@meepraten_bot");
+    let invite = api
+        .wait_for(GROUP, "Meedoen kan alleen in een privégesprek")
+        .await;
+    assert_eq!(
+        invite.buttons,
+        vec![(
+            "Meedoen".to_owned(),
+            "https://t.me/meepraten_bot?start=huishoudelijke-hulp-2027".to_owned()
+        )]
+    );
+    api.say_in_group(GROUP, OLENA, "en", "/help");
+    api.wait_for(GROUP, "You can only take part in a private chat")
+        .await;
+    assert_eq!(
+        api.sent_to(GROUP).len(),
+        2,
+        "ordinary group chatter gets no reply"
+    );
+    assert_eq!(
+        counts(&service).await.started,
+        0,
+        "nothing is collected in a group"
+    );
+    bot.stop().await;
+    service.close().await;
 }

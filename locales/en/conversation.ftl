@@ -24,3 +24,7 @@ finished-idle = You have answered all questions. Want to change something? Choos
 round-closed = The round "{ $title }" closed on { $date }. You cannot answer any more. The answers you already gave still count. Thank you!
 round-unknown = I do not know this round of questions, or it has not started yet.
 stopped-hint = You have stopped. You will not get messages from us any more. Want to take part again? Send /start.
+
+# In a group chat: everyone would see the answers, so we invite people to a private chat.
+group-invite = You can only take part in a private chat with me. Then nobody in this group sees what you answer. Tap the button to start.
+button-take-part = Take part

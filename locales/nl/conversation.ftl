@@ -24,3 +24,7 @@ finished-idle = U heeft alle vragen beantwoord. Wilt u iets veranderen? Kies "An
 round-closed = De ronde "{ $title }" is gesloten sinds { $date }. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee. Dank u wel!
 round-unknown = Deze vragenronde ken ik niet, of hij is nog niet begonnen.
 stopped-hint = U bent gestopt. U krijgt geen berichten meer van ons. Wilt u weer meedoen? Stuur /start.
+
+# In een groepsgesprek: antwoorden zou iedereen zien, dus we nodigen uit voor een privégesprek.
+group-invite = Meedoen kan alleen in een privégesprek met mij. Dan ziet niemand in deze groep wat u antwoordt. Tik op de knop om te beginnen.
+button-take-part = Meedoen

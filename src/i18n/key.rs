@@ -87,6 +87,8 @@ keys! {
     LanguageUnknown => "language-unknown",
     Privacy => "privacy",
     Forgotten => "forgotten",
+    GroupInvite => "group-invite",
+    ButtonTakePart => "button-take-part",
     OfficialRounds => "official-rounds",
     OfficialNoRounds => "official-no-rounds",
     OfficialOpened => "official-opened",

@@ -125,6 +125,15 @@ impl BotApi {
         );
     }
 
+    /// Someone sends `text` in a group the bot is in.
+    pub fn say_in_group(&self, group: i64, user: i64, lang: &str, text: &str) {
+        self.push(
+            "message",
+            json!({"message_id": 1, "date": 1_790_000_000, "chat": {"id": group, "type": "supergroup", "title": "Buurtgroep Oost"},
+                   "from": Self::user(user, lang), "text": text}),
+        );
+    }
+
     /// A resident sends a sticker.
     pub fn sticker(&self, user: i64, lang: &str) {
         self.push(
@@ -355,7 +364,11 @@ async fn handle(State((sim, notify)): State<Shared>, uri: Uri, body: Bytes) -> R
                         .map(|b| {
                             (
                                 b["text"].as_str().unwrap_or_default().to_owned(),
-                                b["callback_data"].as_str().unwrap_or_default().to_owned(),
+                                b["callback_data"]
+                                    .as_str()
+                                    .or_else(|| b["url"].as_str())
+                                    .unwrap_or_default()
+                                    .to_owned(),
                             )
                         })
                         .collect()

@@ -23,6 +23,8 @@ pub struct Limits {
     pub per_chat_per_second: u32,
     /// Messages one chat may get at once before the per-chat rate applies.
     pub per_chat_burst: u32,
+    /// Messages per minute in one group.
+    pub per_group_per_minute: u32,
     /// Attempts per message before giving up on it.
     pub attempts: u32,
 }
@@ -34,6 +36,7 @@ impl Limits {
             per_second: 30,
             per_chat_per_second: 1,
             per_chat_burst: 3,
+            per_group_per_minute: 20,
             attempts: 6,
         }
     }
@@ -57,6 +60,7 @@ pub struct Sender {
     limits: Limits,
     overall: Arc<DefaultDirectRateLimiter>,
     per_chat: Arc<DefaultKeyedRateLimiter<i64>>,
+    per_group: Arc<DefaultKeyedRateLimiter<i64>>,
 }
 
 fn nonzero(n: u32) -> NonZeroU32 {
@@ -76,6 +80,9 @@ impl Sender {
                 Quota::per_second(nonzero(limits.per_chat_per_second))
                     .allow_burst(nonzero(limits.per_chat_burst)),
             )),
+            per_group: Arc::new(governor::RateLimiter::keyed(Quota::per_minute(nonzero(
+                limits.per_group_per_minute,
+            )))),
         }
     }
 
@@ -124,6 +131,34 @@ impl Sender {
             }
         }
         Outcome::Delivered
+    }
+
+    /// The bot's own username, for deep links. `None` when Telegram cannot say.
+    pub async fn username(&self) -> Option<String> {
+        let me = self.retrying(|| self.bot.get_me().send()).await.ok()?;
+        Some(me.username().to_owned())
+    }
+
+    /// Posts an invitation to a private chat in a group, within the group limit.
+    pub async fn invite(&self, group: ChatId, text: String, button: String, link: url::Url) -> Outcome {
+        self.per_group.until_key_ready(&group.0).await;
+        self.overall.until_ready().await;
+        let keyboard =
+            teloxide::types::InlineKeyboardMarkup::new([[teloxide::types::InlineKeyboardButton::url(
+                button, link,
+            )]]);
+        match self
+            .retrying(|| {
+                self.bot
+                    .send_message(group, text.clone())
+                    .reply_markup(keyboard.clone())
+                    .send()
+            })
+            .await
+        {
+            Ok(_) => Outcome::Delivered,
+            Err(outcome) => outcome,
+        }
     }
 
     /// Registers the command menu, for one app language or (`None`) as default.

@@ -118,6 +118,45 @@ async fn register_commands(sender: &delivery::Sender, service: &Service) {
     }
 }
 
+/// Answers a command in a group with an invitation to a private chat: answers
+/// in a group would be visible to everyone. With one open round the button
+/// starts it directly.
+async fn invite_from_group(
+    service: &Service,
+    sender: &delivery::Sender,
+    username: Option<&str>,
+    call: &translate::GroupCall,
+) -> Result<(), ServiceError> {
+    let Some(username) = username else {
+        tracing::warn!("cannot invite from a group: the bot's username is unknown");
+        return Ok(());
+    };
+    let lang = call.lang_hint.unwrap_or(Lang::Nl);
+    let open: Vec<_> = service
+        .list_rounds()
+        .await?
+        .into_iter()
+        .filter(|r| r.round.accepts_answers(r.state, OffsetDateTime::now_utc()))
+        .collect();
+    let link = match open.as_slice() {
+        [only] => poster::deep_link(username, &only.round.id).ok(),
+        _ => Some(format!("https://t.me/{username}")),
+    };
+    let Some(link) = link.and_then(|l| url::Url::parse(&l).ok()) else {
+        return Ok(());
+    };
+    let say = |key: Key| service.localizer().render(lang, &Text::msg(key));
+    sender
+        .invite(
+            ChatId(call.chat),
+            say(Key::GroupInvite),
+            say(Key::ButtonTakePart),
+            link,
+        )
+        .await;
+    Ok(())
+}
+
 /// Carries out an officials' command through the same service calls as the CLI.
 async fn official(
     service: &Service,
@@ -189,6 +228,7 @@ pub async fn serve(
     let bot = config.bot();
     let sender = delivery::Sender::new(bot.clone(), config.limits);
     register_commands(&sender, service).await;
+    let username = sender.username().await;
     let mut offset = service.checkpoint(OFFSET).await?.unwrap_or(0);
     let mut backoff = Duration::from_millis(500);
     tokio::pin!(shutdown);
@@ -222,6 +262,12 @@ pub async fn serve(
         for update in updates {
             let next = i64::from(update.id.0) + 1;
             let checkpoint = Checkpoint { name: OFFSET, next };
+            if let Some(call) = translate::group_call(&update) {
+                invite_from_group(service, &sender, username.as_deref(), &call).await?;
+                service.pass_checkpoint(checkpoint).await?;
+                offset = next;
+                continue;
+            }
             match translate::inbound(&update) {
                 None => service.pass_checkpoint(checkpoint).await?,
                 Some(inbound) if inbound.official.is_some() && config.officials.contains(&inbound.user) => {

@@ -82,6 +82,32 @@ impl Pressed {
     }
 }
 
+/// A command to the bot in a group chat. Answers are never collected in a group
+/// (everyone there sees them): the bot invites people to a private chat instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCall {
+    /// The group to answer in.
+    pub chat: i64,
+    /// The language of the app of whoever called the bot.
+    pub lang_hint: Option<Lang>,
+}
+
+/// A command addressed to the bot in a group or supergroup (with privacy mode on,
+/// these are the only group messages a bot receives).
+pub fn group_call(update: &Update) -> Option<GroupCall> {
+    match &update.kind {
+        UpdateKind::Message(m) if m.chat.is_group() || m.chat.is_supergroup() => {
+            let from = m.from.as_ref().filter(|u| !u.is_bot)?;
+            m.text().filter(|t| t.trim_start().starts_with('/'))?;
+            Some(GroupCall {
+                chat: m.chat.id.0,
+                lang_hint: from.language_code.as_deref().and_then(|c| Lang::parse(c).ok()),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// What an update means, if it is a resident's message or button press in a
 /// private chat. Groups, channels, edits and other updates are not answered here.
 pub fn inbound(update: &Update) -> Option<Inbound> {
@@ -246,6 +272,19 @@ mod tests {
             "from": {"id": 42, "is_bot": false, "first_name": "Henk"}, "text": "hoi"
         }}));
         assert_eq!(inbound(&group), None, "groups are not answered as private chats");
+        assert_eq!(group_call(&group), None, "ordinary group chatter is left alone");
+        let call = update(serde_json::json!({"update_id": 5, "message": {
+            "message_id": 2, "date": 1_790_000_000, "chat": {"id": -100, "type": "supergroup", "title": "Buurt"},
+            "from": {"id": 42, "is_bot": false, "first_name": "Henk", "language_code": "en"}, "text": "/start@meepraten_bot"
+        }}));
+        assert_eq!(
+            group_call(&call),
+            Some(GroupCall {
+                chat: -100,
+                lang_hint: Some(Lang::En)
+            })
+        );
+        assert_eq!(inbound(&call), None);
     }
 
     #[test]

@@ -48,6 +48,8 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "answered",
             "skipped",
             "asked",
+            "votes",
+            "polls",
             "id",
             "reason",
             "mean",

@@ -507,3 +507,135 @@ async fn in_a_group_the_bot_invites_to_a_private_chat_and_collects_nothing() {
     bot.stop().await;
     service.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_official_posts_a_round_to_a_group_as_anonymous_polls() {
+    const GROUP: i64 = -1_009_876_543_210;
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    let bot = start(&service, &api);
+
+    // Not an official: an invitation, no polls.
+    api.say_in_group(GROUP, FATIMA, "nl", "/post huishoudelijke-hulp-2027");
+    api.wait_for(GROUP, "Meedoen kan alleen in een privégesprek")
+        .await;
+    assert!(api.polls().is_empty());
+
+    // The official: one anonymous poll per question that fits, then the invitation
+    // for the open questions and the follow-up.
+    api.say_in_group(
+        GROUP,
+        OFFICIAL,
+        "nl",
+        "/post@meepraten_bot huishoudelijke-hulp-2027",
+    );
+    let polls = api.wait_for_polls(4).await;
+    let questions: Vec<&str> = polls.iter().map(|p| p.question.as_str()).collect();
+    assert_eq!(
+        questions,
+        vec![
+            "Voor wie vult u dit in?",
+            "Hoe tevreden bent u over de hulp bij het huishouden?",
+            "Komt er meestal dezelfde hulp bij u?",
+            "Wat vindt u het belangrijkst bij de hulp?",
+        ]
+    );
+    assert!(polls.iter().all(|p| p.anonymous && p.chat_id == GROUP));
+    assert!(polls[3].multiple && !polls[0].multiple);
+    assert_eq!(polls[2].options, vec!["Ja", "Nee"]);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while api.sent_to(GROUP).len() < 2 {
+        assert!(tokio::time::Instant::now() < deadline);
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    // Votes come in as totals.
+    api.vote("Voor wie vult u dit in?", 0, 6);
+    api.vote("Voor wie vult u dit in?", 1, 5);
+    api.vote("Voor wie vult u dit in?", 2, 1);
+    api.vote("Komt er meestal dezelfde hulp bij u?", 0, 9);
+    api.vote("Komt er meestal dezelfde hulp bij u?", 1, 7);
+    // Votes are totals pushed by Telegram: wait until they are stored, then close.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while poll_votes_stored(&ws).await < 12 + 16 {
+        assert!(tokio::time::Instant::now() < deadline, "poll totals not stored");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    service
+        .close_round("huishoudelijke-hulp-2027", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let stopped = api.polls().iter().filter(|p| p.closed).count();
+        if stopped == 4 {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "polls not stopped at close"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    bot.stop().await;
+
+    let summary = service
+        .council_summary("huishoudelijke-hulp-2027", meepraten::domain::Lang::Nl)
+        .await
+        .unwrap();
+    let rol = summary
+        .group_results
+        .iter()
+        .find(|g| g.id == "rol")
+        .expect("group results for rol");
+    assert_eq!(rol.votes, Some(12));
+    let cell = |id: &str| {
+        rol.options
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| (o.count, o.percent))
+            .unwrap()
+    };
+    assert_eq!(cell("zelf"), (Some(6), Some(50.0)));
+    assert_eq!(
+        cell("anders"),
+        (None, None),
+        "a single vote is suppressed in groups too"
+    );
+    assert_eq!(cell("naaste").0, None, "and one more, against subtraction");
+    let same = summary
+        .group_results
+        .iter()
+        .find(|g| g.id == "zelfde-hulp")
+        .unwrap();
+    assert_eq!(
+        same.options.iter().map(|o| o.count).collect::<Vec<_>>(),
+        vec![Some(9), Some(7)]
+    );
+    let md = service
+        .export_summary(
+            "huishoudelijke-hulp-2027",
+            meepraten::summary::Format::Md,
+            meepraten::domain::Lang::Nl,
+        )
+        .await
+        .unwrap();
+    assert!(md.contains("## In groepen: anonieme peilingen"), "{md}");
+    assert!(md.contains("| Ja | 9 | 56.3 |"), "{md}");
+    service.close().await;
+}
+
+/// All votes stored for group polls so far.
+async fn poll_votes_stored(ws: &Workspace) -> i64 {
+    use sqlx::Connection;
+    let Ok(mut db) = sqlx::SqliteConnection::connect(&format!("sqlite://{}", ws.database().display())).await
+    else {
+        return 0;
+    };
+    let sum: Option<i64> = sqlx::query_scalar("SELECT SUM(votes) FROM group_poll_totals")
+        .fetch_one(&mut db)
+        .await
+        .unwrap_or(None);
+    sum.unwrap_or(0)
+}

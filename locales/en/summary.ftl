@@ -16,3 +16,6 @@ summary-scale = Mean: { $mean } · median: { $median }
 summary-quotes = What residents wrote
 summary-quotes-withheld = There are open answers, but from fewer than { $k } residents. They are not shown, so nobody can be recognised.
 summary-suppressed = <{ $k }
+summary-groups = In groups: anonymous polls
+summary-groups-note = In Telegram groups people voted anonymously. Telegram only gives totals. Do not add them to the answers above: the same people may have voted in both places.
+summary-group-votes = { $votes } votes in { $polls } poll(s)

@@ -16,3 +16,6 @@ summary-scale = Gemiddelde: { $mean } · mediaan: { $median }
 summary-quotes = Wat inwoners schreven
 summary-quotes-withheld = Er zijn open antwoorden, maar van minder dan { $k } inwoners. We tonen ze niet, zodat niemand herkenbaar is.
 summary-suppressed = <{ $k }
+summary-groups = In groepen: anonieme peilingen
+summary-groups-note = In Telegram-groepen stemden mensen anoniem. Telegram geeft alleen totalen. Tel ze niet op bij de antwoorden hierboven: dezelfde mensen kunnen op beide plekken hebben gestemd.
+summary-group-votes = { $votes } stemmen in { $polls } peiling(en)

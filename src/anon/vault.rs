@@ -58,16 +58,27 @@ impl Vault {
 
     /// Seals an address for `who`: hex of a fresh random nonce and the ciphertext.
     pub fn seal(&self, who: &Pseudonym, contact: &ContactAddress) -> String {
+        self.seal_bound(who.as_str().as_bytes(), contact)
+    }
+
+    /// Opens an address sealed for `who`.
+    pub fn open(&self, who: &Pseudonym, sealed_hex: &str) -> Result<ContactAddress, VaultError> {
+        self.open_bound(who.as_str().as_bytes(), sealed_hex)
+    }
+
+    /// Seals any small value, bound to `label` (associated data): it opens only
+    /// with the same label.
+    pub fn seal_bound(&self, label: &[u8], value: &impl Serialize) -> String {
         let mut nonce = [0u8; NONCE_LEN];
         rand::rng().fill_bytes(&mut nonce);
-        let plain = serde_json::to_vec(contact).expect("a contact serializes");
+        let plain = serde_json::to_vec(value).expect("a small value serializes");
         let sealed = self
             .cipher
             .encrypt(
                 XNonce::from_slice(&nonce),
                 Payload {
                     msg: &plain,
-                    aad: who.as_str().as_bytes(),
+                    aad: label,
                 },
             )
             .expect("encryption of a small message cannot fail");
@@ -76,8 +87,12 @@ impl Vault {
         hex::encode(out)
     }
 
-    /// Opens an address sealed for `who`.
-    pub fn open(&self, who: &Pseudonym, sealed_hex: &str) -> Result<ContactAddress, VaultError> {
+    /// Opens a value sealed with `label`.
+    pub fn open_bound<T: serde::de::DeserializeOwned>(
+        &self,
+        label: &[u8],
+        sealed_hex: &str,
+    ) -> Result<T, VaultError> {
         let bytes = hex::decode(sealed_hex).map_err(|_| VaultError)?;
         if bytes.len() <= NONCE_LEN {
             return Err(VaultError);
@@ -89,7 +104,7 @@ impl Vault {
                 XNonce::from_slice(nonce),
                 Payload {
                     msg: ciphertext,
-                    aad: who.as_str().as_bytes(),
+                    aad: label,
                 },
             )
             .map_err(|_| VaultError)?;

@@ -118,6 +118,9 @@ keys! {
     SummaryQuotes => "summary-quotes",
     SummaryQuotesWithheld => "summary-quotes-withheld",
     SummarySuppressed => "summary-suppressed",
+    SummaryGroups => "summary-groups",
+    SummaryGroupsNote => "summary-groups-note",
+    SummaryGroupVotes => "summary-group-votes",
     // dates.ftl
     Date => "date",
     Month1 => "month-1",

@@ -9,7 +9,14 @@ impl Service {
     pub async fn council_summary(&self, id: &str, lang: Lang) -> Result<CouncilSummary, ServiceError> {
         let status = self.round_status(id).await?;
         let rows = self.store.answers(&status.stored.round.id).await?;
-        Ok(summary::build(&status.stored, &status.counts, &rows, lang))
+        let groups = self.store.group_totals(&status.stored.round.id).await?;
+        Ok(summary::build(
+            &status.stored,
+            &status.counts,
+            &rows,
+            &groups,
+            lang,
+        ))
     }
 
     /// Renders the council summary of a round.

@@ -6,6 +6,7 @@
 
 pub mod conversation;
 pub mod exports;
+pub mod polls;
 pub mod rounds;
 
 use time::OffsetDateTime;

@@ -10,6 +10,7 @@
 
 mod contacts;
 mod error;
+mod polls;
 mod responses;
 mod rounds;
 
@@ -21,6 +22,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use error::StoreError;
+pub use polls::{GroupPoll, GroupTotals};
 pub use responses::{AnswerRow, ResponseCounts};
 pub use rounds::StoredRound;
 

@@ -10,7 +10,7 @@ use time::format_description::well_known::Rfc3339;
 
 use crate::anon::suppression;
 use crate::domain::{AnswerValue, Lang, Question, QuestionKind, RoundState};
-use crate::store::{AnswerRow, ResponseCounts, StoredRound};
+use crate::store::{AnswerRow, GroupTotals, ResponseCounts, StoredRound};
 
 /// One row of a question's table: an option, a scale point, yes or no.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,6 +59,22 @@ pub struct QuestionSummary {
     pub quotes_withheld: bool,
 }
 
+/// Totals of the anonymous polls posted in groups for one question. Kept apart
+/// from the private answers: the same people may have voted in both.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupResult {
+    /// Question id.
+    pub id: String,
+    /// The question text.
+    pub text: String,
+    /// How many polls asked it.
+    pub polls: i64,
+    /// All votes cast; `None` when suppressed.
+    pub votes: Option<i64>,
+    /// Votes per answer, percentages of all votes (none for multiple choice).
+    pub options: Vec<OptionRow>,
+}
+
 /// A round's summary for the council.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CouncilSummary {
@@ -92,6 +108,8 @@ pub struct CouncilSummary {
     pub results_hidden: bool,
     /// Per question; empty while results are hidden.
     pub questions: Vec<QuestionSummary>,
+    /// Totals of anonymous polls in groups; empty while results are hidden.
+    pub group_results: Vec<GroupResult>,
 }
 
 /// Builds the council summary of a stored round.
@@ -99,6 +117,7 @@ pub fn build(
     stored: &StoredRound,
     counts: &ResponseCounts,
     rows: &[AnswerRow],
+    groups: &[GroupTotals],
     lang: Lang,
 ) -> CouncilSummary {
     let round = &stored.round;
@@ -127,7 +146,17 @@ pub fn build(
             .collect()
     };
 
+    let group_results = if hidden {
+        Vec::new()
+    } else {
+        groups
+            .iter()
+            .filter_map(|g| group_result(round, g, k, lang))
+            .collect()
+    };
+
     CouncilSummary {
+        group_results,
         round: round.id.to_string(),
         title: round.title.get(lang).to_owned(),
         topic: round.topic.clone(),
@@ -280,6 +309,67 @@ fn question(q: &Question, values: &[AnswerValue], started: i64, k: i64, lang: La
         quotes,
         quotes_withheld: !show_quotes && !texts.is_empty(),
     }
+}
+
+/// One question's group poll totals, protected like the private answers.
+fn group_result(
+    round: &crate::domain::Round,
+    totals: &GroupTotals,
+    k: i64,
+    lang: Lang,
+) -> Option<GroupResult> {
+    let q = round
+        .questions
+        .iter()
+        .find(|q| q.id.as_str() == totals.question_id)?;
+    let label = |id: &str| -> String {
+        match &q.kind {
+            QuestionKind::Choice { options } | QuestionKind::Multi { options } => options
+                .iter()
+                .find(|o| o.id.as_str() == id)
+                .map_or_else(|| id.to_owned(), |o| o.text.get(lang).to_owned()),
+            QuestionKind::YesNo => match (lang, id) {
+                (Lang::Nl, "yes") => "Ja".into(),
+                (Lang::Nl, _) => "Nee".into(),
+                (Lang::En, "yes") => "Yes".into(),
+                (Lang::En, _) => "No".into(),
+            },
+            _ => id.to_owned(),
+        }
+    };
+    let counts: Vec<i64> = totals.votes.iter().map(|(_, n)| *n).collect();
+    let all: i64 = counts.iter().sum();
+    let multi = matches!(q.kind, QuestionKind::Multi { .. });
+    let shown = if multi {
+        if suppression::protect_total(all, k).is_some() {
+            suppression::protect_cells(&counts, k)
+        } else {
+            vec![None; counts.len()]
+        }
+    } else {
+        suppression::protect_breakdown(&counts, k)
+    };
+    let votes = suppression::protect_total(all, k);
+    let options = totals
+        .votes
+        .iter()
+        .zip(shown)
+        .map(|((id, _), count)| OptionRow {
+            id: id.clone(),
+            label: label(id),
+            count,
+            percent: count
+                .filter(|_| !multi && all > 0 && votes.is_some())
+                .map(|n| round1(n as f64 * 100.0 / all as f64)),
+        })
+        .collect();
+    Some(GroupResult {
+        id: q.id.to_string(),
+        text: q.text.get(lang).to_owned(),
+        polls: totals.polls,
+        votes,
+        options,
+    })
 }
 
 fn round1(x: f64) -> f64 {

@@ -5,5 +5,5 @@
 mod aggregate;
 mod render;
 
-pub use aggregate::{CouncilSummary, OptionRow, QuestionSummary, ScaleStats, build};
+pub use aggregate::{CouncilSummary, GroupResult, OptionRow, QuestionSummary, ScaleStats, build};
 pub use render::{Format, render};

@@ -158,6 +158,33 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             );
         }
     }
+    if !s.group_results.is_empty() {
+        let _ = writeln!(out, "## {}\n", t(Key::SummaryGroups, vec![]));
+        let _ = writeln!(out, "{}\n", t(Key::SummaryGroupsNote, vec![]));
+        for g in &s.group_results {
+            let _ = writeln!(out, "### {}\n", g.text);
+            let _ = writeln!(
+                out,
+                "{}\n",
+                t(
+                    Key::SummaryGroupVotes,
+                    vec![("votes", Arg::Str(cell(g.votes))), ("polls", Arg::Num(g.polls))]
+                )
+            );
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |\n|---|---:|---:|",
+                t(Key::SummaryColAnswer, vec![]),
+                t(Key::SummaryColCount, vec![]),
+                t(Key::SummaryColPercent, vec![])
+            );
+            for o in &g.options {
+                let pct = o.percent.map_or_else(|| "–".to_owned(), |p| format!("{p:.1}"));
+                let _ = writeln!(out, "| {} | {} | {} |", md_escape(&o.label), cell(o.count), pct);
+            }
+            out.push('\n');
+        }
+    }
     out
 }
 
@@ -225,6 +252,12 @@ fn csv_rows(s: &CouncilSummary) -> String {
         rec(&q.id, &q.text, q.kind, "skipped", "", q.skipped, None);
         for o in &q.options {
             rec(&q.id, &q.text, q.kind, &o.id, &o.label, o.count, o.percent);
+        }
+    }
+    for g in &s.group_results {
+        rec(&g.id, &g.text, "group-poll", "votes", "", g.votes, None);
+        for o in &g.options {
+            rec(&g.id, &g.text, "group-poll", &o.id, &o.label, o.count, o.percent);
         }
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()

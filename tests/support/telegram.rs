@@ -38,6 +38,29 @@ pub struct Sent {
     pub buttons: Vec<(String, String)>,
 }
 
+/// A native poll the bot posted.
+#[derive(Debug, Clone)]
+pub struct SimPoll {
+    pub poll_id: String,
+    pub chat_id: i64,
+    pub message_id: i64,
+    pub question: String,
+    pub options: Vec<String>,
+    pub votes: Vec<u32>,
+    pub closed: bool,
+    pub anonymous: bool,
+    pub multiple: bool,
+}
+
+impl SimPoll {
+    fn json(&self) -> Value {
+        json!({"id": self.poll_id, "question": self.question,
+            "options": self.options.iter().zip(&self.votes).map(|(t, n)| json!({"text": t, "voter_count": n})).collect::<Vec<_>>(),
+            "total_voter_count": self.votes.iter().sum::<u32>(), "is_closed": self.closed, "is_anonymous": self.anonymous,
+            "type": "regular", "allows_multiple_answers": self.multiple})
+    }
+}
+
 #[derive(Default)]
 struct Sim {
     updates: Vec<Value>,
@@ -51,6 +74,8 @@ struct Sim {
     edits: Vec<(i64, i64, String)>,
     /// (language code, command names) of every setMyCommands.
     menus: Vec<(String, Vec<String>)>,
+    /// Native polls posted.
+    polls: Vec<SimPoll>,
     /// How often each update id was handed out by getUpdates.
     deliveries: std::collections::BTreeMap<i64, usize>,
 }
@@ -166,6 +191,44 @@ impl BotApi {
         };
         let body = json!({"id": id, "chat_instance": "ci", "data": data, "from": Self::user(user, lang), "message": message});
         self.push("callback_query", body);
+    }
+
+    /// Every poll posted so far.
+    pub fn polls(&self) -> Vec<SimPoll> {
+        self.sim.lock().unwrap().polls.clone()
+    }
+
+    /// `n` people vote for option `option` of the poll asking `question`; Telegram
+    /// then sends the bot the new totals (never who voted).
+    pub fn vote(&self, question: &str, option: usize, n: u32) {
+        let update = {
+            let mut sim = self.sim.lock().unwrap();
+            let poll = sim
+                .polls
+                .iter_mut()
+                .find(|p| p.question == question)
+                .expect("poll posted");
+            poll.votes[option] += n;
+            poll.json()
+        };
+        self.push("poll", update);
+    }
+
+    /// Waits (at most 20 s) until `n` polls were posted.
+    pub async fn wait_for_polls(&self, n: usize) -> Vec<SimPoll> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let polls = self.polls();
+            if polls.len() >= n {
+                return polls;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "only {} polls posted",
+                polls.len()
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// Every command menu registered: (language code, command names).
@@ -402,6 +465,70 @@ async fn handle(State((sim, notify)): State<Shared>, uri: Uri, body: Bytes) -> R
             ok(
                 json!({"message_id": message_id, "date": 1_790_000_000, "chat": {"id": chat_id, "type": "private", "first_name": "Inwoner"}, "text": text}),
             )
+        }
+        "sendpoll" => {
+            let mut s = sim.lock().unwrap();
+            let chat_id = params["chat_id"].as_i64().unwrap_or_default();
+            let question = params["question"].as_str().unwrap_or_default().to_owned();
+            let options: Vec<String> = params["options"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|o| {
+                    o["text"]
+                        .as_str()
+                        .or_else(|| o.as_str())
+                        .unwrap_or_default()
+                        .to_owned()
+                })
+                .collect();
+            if question.is_empty() || question.chars().count() > 300 {
+                return error(400, "Bad Request: poll question length must not exceed 300", None);
+            }
+            if !(2..=10).contains(&options.len())
+                || options.iter().any(|o| o.is_empty() || o.chars().count() > 100)
+            {
+                return error(
+                    400,
+                    "Bad Request: poll must have 2-10 options of 1-100 characters",
+                    None,
+                );
+            }
+            let message_id = s.next_message;
+            s.next_message += 1;
+            let poll = SimPoll {
+                poll_id: format!("poll{message_id}"),
+                chat_id,
+                message_id,
+                question,
+                votes: vec![0; options.len()],
+                options,
+                closed: false,
+                anonymous: params["is_anonymous"].as_bool().unwrap_or(true),
+                multiple: params["allows_multiple_answers"].as_bool().unwrap_or(false),
+            };
+            let body = json!({"message_id": message_id, "date": 1_790_000_000,
+                "chat": {"id": chat_id, "type": "supergroup", "title": "Buurtgroep Oost"}, "poll": poll.json()});
+            s.polls.push(poll);
+            ok(body)
+        }
+        "stoppoll" => {
+            let mut s = sim.lock().unwrap();
+            let chat_id = params["chat_id"].as_i64().unwrap_or_default();
+            let message_id = params["message_id"].as_i64().unwrap_or_default();
+            match s
+                .polls
+                .iter_mut()
+                .find(|p| p.chat_id == chat_id && p.message_id == message_id)
+            {
+                Some(p) if p.closed => error(400, "Bad Request: poll has already been closed", None),
+                Some(p) => {
+                    p.closed = true;
+                    ok(p.json())
+                }
+                None => error(400, "Bad Request: message with poll to stop not found", None),
+            }
         }
         "answercallbackquery" => {
             sim.lock().unwrap().callback_acks += 1;

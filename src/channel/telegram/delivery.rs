@@ -161,6 +161,47 @@ impl Sender {
         }
     }
 
+    /// Posts a native anonymous poll in a group; returns the poll id and message id.
+    pub async fn poll(
+        &self,
+        group: ChatId,
+        question: String,
+        options: Vec<String>,
+        multiple: bool,
+    ) -> Result<(String, i32), Outcome> {
+        self.per_group.until_key_ready(&group.0).await;
+        self.overall.until_ready().await;
+        let options: Vec<teloxide::types::InputPollOption> = options
+            .into_iter()
+            .map(teloxide::types::InputPollOption::new)
+            .collect();
+        let message = self
+            .retrying(|| {
+                self.bot
+                    .send_poll(group, question.clone(), options.clone())
+                    .is_anonymous(true)
+                    .allows_multiple_answers(multiple)
+                    .send()
+            })
+            .await?;
+        let poll = message.poll().ok_or(Outcome::Failed)?;
+        Ok((poll.id.0.clone(), message.id.0))
+    }
+
+    /// Stops a poll and returns its final totals, if Telegram still has it.
+    pub async fn stop_poll(&self, group: ChatId, message_id: i32) -> Option<Vec<i64>> {
+        self.per_group.until_key_ready(&group.0).await;
+        let poll = self
+            .retrying(|| {
+                self.bot
+                    .stop_poll(group, teloxide::types::MessageId(message_id))
+                    .send()
+            })
+            .await
+            .ok()?;
+        Some(poll.options.iter().map(|o| i64::from(o.voter_count)).collect())
+    }
+
     /// Registers the command menu, for one app language or (`None`) as default.
     /// A failure is logged: the bot works without a menu.
     pub async fn set_commands(&self, commands: Vec<teloxide::types::BotCommand>, language: Option<&str>) {

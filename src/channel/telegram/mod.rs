@@ -23,9 +23,12 @@ use teloxide::types::BotCommand;
 
 use crate::anon::ResidentRef;
 use crate::domain::Lang;
+use crate::domain::QuestionKind;
 use crate::engine::{Arg, Text};
 use crate::i18n::Key;
+use crate::service::polls::PollPlace;
 use crate::service::{Checkpoint, OutboundMessage, Service, ServiceError};
+use crate::store::StoreError;
 
 /// The platform name used for pseudonyms of Telegram residents.
 pub const PLATFORM: &str = "telegram";
@@ -157,6 +160,92 @@ async fn invite_from_group(
     Ok(())
 }
 
+/// Telegram's limits on native polls.
+const POLL_QUESTION_CHARS: usize = 300;
+const POLL_OPTION_CHARS: usize = 100;
+const POLL_OPTIONS: std::ops::RangeInclusive<usize> = 2..=10;
+
+/// Posts an open round's questions in a group as native anonymous polls. Questions
+/// that do not fit a poll (open questions, more than ten options, long labels) are
+/// offered through the deep link to a private chat instead.
+async fn post_polls(
+    service: &Service,
+    sender: &delivery::Sender,
+    username: Option<&str>,
+    call: &translate::GroupCall,
+    round_id: &str,
+) -> Result<(), ServiceError> {
+    let lang = call.lang_hint.unwrap_or(Lang::Nl);
+    let now = OffsetDateTime::now_utc();
+    let stored = match service.round_status(round_id).await {
+        Ok(s) if s.stored.round.accepts_answers(s.stored.state, now) => s.stored,
+        Ok(_) | Err(ServiceError::UnknownRound(_)) => {
+            tracing::info!("an official asked to post a round that is not open");
+            return invite_from_group(service, sender, username, call).await;
+        }
+        Err(e) => return Err(e),
+    };
+    let round = &stored.round;
+    let lang = round.lang_for(lang);
+    for q in &round.questions {
+        let options: Vec<(String, String)> = match &q.kind {
+            QuestionKind::Choice { options } | QuestionKind::Multi { options } => options
+                .iter()
+                .map(|o| (o.id.to_string(), o.text.get(lang).to_owned()))
+                .collect(),
+            QuestionKind::YesNo => {
+                let say = |key: Key| service.localizer().render(lang, &Text::msg(key));
+                vec![
+                    ("yes".into(), say(Key::AnswerYes)),
+                    ("no".into(), say(Key::AnswerNo)),
+                ]
+            }
+            QuestionKind::Scale { min, max, .. } => {
+                (*min..=*max).map(|n| (n.to_string(), n.to_string())).collect()
+            }
+            QuestionKind::Open { .. } => continue,
+        };
+        let text = q.text.get(lang).to_owned();
+        let fits = POLL_OPTIONS.contains(&options.len())
+            && options.iter().all(|(_, label)| label.chars().count() <= POLL_OPTION_CHARS)
+            && text.chars().count() <= POLL_QUESTION_CHARS
+            // A follow-up only makes sense after its condition, which a group poll cannot know.
+            && q.when.is_none();
+        if !fits {
+            continue;
+        }
+        let multiple = matches!(q.kind, QuestionKind::Multi { .. });
+        let labels = options.iter().map(|(_, l)| l.clone()).collect();
+        match sender.poll(ChatId(call.chat), text, labels, multiple).await {
+            Ok((poll_id, message_id)) => {
+                let ids: Vec<String> = options.into_iter().map(|(id, _)| id).collect();
+                let place = PollPlace {
+                    chat: call.chat,
+                    message_id,
+                };
+                service
+                    .register_group_poll(&poll_id, &round.id, &q.id, &ids, &place)
+                    .await?;
+            }
+            Err(_) => tracing::warn!("a poll could not be posted"),
+        }
+    }
+    // Everything else, and answering in private, through the deep link.
+    invite_from_group(service, sender, username, call).await
+}
+
+/// Stops the polls of rounds that closed, and stores their final totals.
+async fn stop_closed_polls(service: &Service, sender: &delivery::Sender) -> Result<(), ServiceError> {
+    for (poll_id, place) in service.polls_to_stop(OffsetDateTime::now_utc()).await? {
+        let totals = sender
+            .stop_poll(ChatId(place.chat), place.message_id)
+            .await
+            .unwrap_or_default();
+        service.record_poll_totals(&poll_id, &totals, true).await?;
+    }
+    Ok(())
+}
+
 /// Carries out an officials' command through the same service calls as the CLI.
 async fn official(
     service: &Service,
@@ -219,6 +308,83 @@ async fn official(
     }
 }
 
+/// Handles one update: a poll's totals, a command in a group, or a resident's
+/// message or button press.
+async fn handle(
+    service: &Service,
+    config: &TelegramConfig,
+    sender: &delivery::Sender,
+    username: Option<&str>,
+    update: &teloxide::types::Update,
+    next: i64,
+) -> Result<(), ServiceError> {
+    let checkpoint = Checkpoint { name: OFFSET, next };
+    if let Some(poll) = translate::poll_update(update) {
+        service
+            .record_poll_totals(&poll.poll_id, &poll.votes, poll.closed)
+            .await?;
+        service.pass_checkpoint(checkpoint).await?;
+        return Ok(());
+    }
+    if let Some(call) = translate::group_call(update) {
+        // Pass first: posting polls twice after a crash would be worse than
+        // an official having to repeat /post.
+        service.pass_checkpoint(checkpoint).await?;
+        match &call.post {
+            Some(round) if config.officials.contains(&call.user) => {
+                post_polls(service, sender, username, &call, round).await?;
+            }
+            _ => invite_from_group(service, sender, username, &call).await?,
+        }
+        return Ok(());
+    }
+    match translate::inbound(update) {
+        None => service.pass_checkpoint(checkpoint).await?,
+        Some(inbound) if inbound.official.is_some() && config.officials.contains(&inbound.user) => {
+            let lang = inbound.lang_hint.unwrap_or(Lang::Nl);
+            let command = inbound.official.as_ref().expect("checked above");
+            let text = official(service, command, lang).await?;
+            service.pass_checkpoint(checkpoint).await?;
+            let reply = OutboundMessage {
+                text,
+                buttons: Vec::new(),
+                free_text: false,
+            };
+            sender.deliver(ChatId(inbound.chat), None, &[reply]).await;
+        }
+        Some(inbound) => {
+            if inbound.official.is_some() {
+                // Not an official: the resident gets the normal answer.
+                tracing::warn!("an officials' command from someone not listed as official was refused");
+            }
+            let address = inbound.chat.to_string();
+            let who = ResidentRef {
+                platform: PLATFORM,
+                user: &inbound.user,
+                address: Some(&address),
+            };
+            let now = OffsetDateTime::now_utc();
+            let handled = service
+                .handle_update(&who, inbound.lang_hint, &inbound.input, now, Some(checkpoint))
+                .await?;
+            if let Some(replies) = handled {
+                let outcome = sender
+                    .deliver(ChatId(inbound.chat), inbound.callback.as_deref(), &replies)
+                    .await;
+                match (outcome, &inbound.pressed) {
+                    (delivery::Outcome::Unreachable, _) => service.unreachable(&who).await?,
+                    // The answered question shows the choice and loses its buttons.
+                    (delivery::Outcome::Delivered, Some(pressed)) => {
+                        sender.mark_answered(ChatId(inbound.chat), pressed).await;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Serves residents over Telegram until `shutdown` resolves.
 pub async fn serve(
     service: &Service,
@@ -234,11 +400,16 @@ pub async fn serve(
     tokio::pin!(shutdown);
     tracing::info!("serving Telegram");
     loop {
+        stop_closed_polls(service, &sender).await?;
         let request = bot
             .get_updates()
             .offset(i32::try_from(offset).unwrap_or(i32::MAX))
             .timeout(config.poll_timeout)
-            .allowed_updates(vec![AllowedUpdate::Message, AllowedUpdate::CallbackQuery]);
+            .allowed_updates(vec![
+                AllowedUpdate::Message,
+                AllowedUpdate::CallbackQuery,
+                AllowedUpdate::Poll,
+            ]);
         let updates = tokio::select! {
             () = &mut shutdown => break,
             result = request.send() => result,
@@ -261,60 +432,17 @@ pub async fn serve(
         };
         for update in updates {
             let next = i64::from(update.id.0) + 1;
-            let checkpoint = Checkpoint { name: OFFSET, next };
-            if let Some(call) = translate::group_call(&update) {
-                invite_from_group(service, &sender, username.as_deref(), &call).await?;
-                service.pass_checkpoint(checkpoint).await?;
-                offset = next;
-                continue;
-            }
-            match translate::inbound(&update) {
-                None => service.pass_checkpoint(checkpoint).await?,
-                Some(inbound) if inbound.official.is_some() && config.officials.contains(&inbound.user) => {
-                    let lang = inbound.lang_hint.unwrap_or(Lang::Nl);
-                    let command = inbound.official.as_ref().expect("checked above");
-                    let text = official(service, command, lang).await?;
-                    service.pass_checkpoint(checkpoint).await?;
-                    let reply = OutboundMessage {
-                        text,
-                        buttons: Vec::new(),
-                        free_text: false,
-                    };
-                    sender.deliver(ChatId(inbound.chat), None, &[reply]).await;
+            match handle(service, config, &sender, username.as_deref(), &update, next).await {
+                Ok(()) => offset = next,
+                // Another writer held the database too long: fetch again from this
+                // update (its offset was not advanced) and retry it.
+                Err(ServiceError::Store(StoreError::Locked)) => {
+                    tracing::warn!("database busy; retrying the update");
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    break;
                 }
-                Some(inbound) => {
-                    if inbound.official.is_some() {
-                        // Not an official: the resident gets the normal answer.
-                        tracing::warn!(
-                            "an officials' command from someone not listed as official was refused"
-                        );
-                    }
-                    let address = inbound.chat.to_string();
-                    let who = ResidentRef {
-                        platform: PLATFORM,
-                        user: &inbound.user,
-                        address: Some(&address),
-                    };
-                    let now = OffsetDateTime::now_utc();
-                    let handled = service
-                        .handle_update(&who, inbound.lang_hint, &inbound.input, now, Some(checkpoint))
-                        .await?;
-                    if let Some(replies) = handled {
-                        let outcome = sender
-                            .deliver(ChatId(inbound.chat), inbound.callback.as_deref(), &replies)
-                            .await;
-                        match (outcome, &inbound.pressed) {
-                            (delivery::Outcome::Unreachable, _) => service.unreachable(&who).await?,
-                            // The answered question shows the choice and loses its buttons.
-                            (delivery::Outcome::Delivered, Some(pressed)) => {
-                                sender.mark_answered(ChatId(inbound.chat), pressed).await;
-                            }
-                            _ => {}
-                        }
-                    }
-                }
+                Err(e) => return Err(e),
             }
-            offset = next;
         }
     }
     tracing::info!("Telegram stopped");

@@ -88,6 +88,10 @@ impl Pressed {
 pub struct GroupCall {
     /// The group to answer in.
     pub chat: i64,
+    /// Who called (only compared with the officials list, never stored).
+    pub user: String,
+    /// `/post ID`: an official asks to post a round's questions as polls.
+    pub post: Option<String>,
     /// The language of the app of whoever called the bot.
     pub lang_hint: Option<Lang>,
 }
@@ -98,12 +102,47 @@ pub fn group_call(update: &Update) -> Option<GroupCall> {
     match &update.kind {
         UpdateKind::Message(m) if m.chat.is_group() || m.chat.is_supergroup() => {
             let from = m.from.as_ref().filter(|u| !u.is_bot)?;
-            m.text().filter(|t| t.trim_start().starts_with('/'))?;
+            let text = m.text().filter(|t| t.trim_start().starts_with('/'))?;
+            let mut words = text.split_whitespace();
+            let command = words
+                .next()
+                .unwrap_or_default()
+                .split('@')
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
             Some(GroupCall {
                 chat: m.chat.id.0,
+                user: from.id.0.to_string(),
+                post: (command == "/post")
+                    .then(|| words.next().map(str::to_owned))
+                    .flatten(),
                 lang_hint: from.language_code.as_deref().and_then(|c| Lang::parse(c).ok()),
             })
         }
+        _ => None,
+    }
+}
+
+/// The totals Telegram reports for an anonymous poll.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PollUpdate {
+    /// Telegram's poll id.
+    pub poll_id: String,
+    /// Votes per option, in poll order.
+    pub votes: Vec<i64>,
+    /// Whether the poll is closed (its totals are final).
+    pub closed: bool,
+}
+
+/// A poll's new totals, if the update is one.
+pub fn poll_update(update: &Update) -> Option<PollUpdate> {
+    match &update.kind {
+        UpdateKind::Poll(p) => Some(PollUpdate {
+            poll_id: p.id.0.clone(),
+            votes: p.options.iter().map(|o| i64::from(o.voter_count)).collect(),
+            closed: p.is_closed,
+        }),
         _ => None,
     }
 }
@@ -281,10 +320,20 @@ mod tests {
             group_call(&call),
             Some(GroupCall {
                 chat: -100,
+                user: "42".into(),
+                post: None,
                 lang_hint: Some(Lang::En)
             })
         );
         assert_eq!(inbound(&call), None);
+        let post = update(serde_json::json!({"update_id": 6, "message": {
+            "message_id": 3, "date": 1_790_000_000, "chat": {"id": -100, "type": "group", "title": "Buurt"},
+            "from": {"id": 42, "is_bot": false, "first_name": "Henk"}, "text": "/post@meepraten_bot plein-oost-2027"
+        }}));
+        assert_eq!(
+            group_call(&post).and_then(|c| c.post),
+            Some("plein-oost-2027".into())
+        );
     }
 
     #[test]

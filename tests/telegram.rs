@@ -639,3 +639,87 @@ async fn poll_votes_stored(ws: &Workspace) -> i64 {
         .unwrap_or(None);
     sum.unwrap_or(0)
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhook_mode_takes_updates_once_and_only_with_the_secret() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let hook = format!("http://127.0.0.1:{port}/meepraten/telegram");
+    let mut config = config(&api);
+    config.webhook = Some(telegram::webhook::Webhook {
+        public_url: url::Url::parse(&hook).unwrap(),
+        listen: format!("127.0.0.1:{port}").parse().unwrap(),
+        secret: "s3cret-token_for-tests".into(),
+    });
+    let (stop, stopped) = oneshot::channel::<()>();
+    let served = {
+        let service = service.clone();
+        tokio::spawn(async move {
+            telegram::serve(&service, &config, async {
+                let _ = stopped.await;
+            })
+            .await
+        })
+    };
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while api.webhook().is_none() {
+        assert!(tokio::time::Instant::now() < deadline, "webhook not registered");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        api.webhook(),
+        Some((hook.clone(), "s3cret-token_for-tests".to_owned()))
+    );
+
+    let update = serde_json::json!({"update_id": 500, "message": {"message_id": 1, "date": 1_790_000_000,
+        "chat": {"id": FATIMA, "type": "private", "first_name": "Inwoner"},
+        "from": {"id": FATIMA, "is_bot": false, "first_name": "Inwoner", "language_code": "nl"}, "text": "/start"}});
+    let client = reqwest::Client::new();
+    let post = |secret: &'static str| {
+        client
+            .post(&hook)
+            .header("content-type", "application/json")
+            .header("X-Telegram-Bot-Api-Secret-Token", secret)
+            .body(update.to_string())
+            .send()
+    };
+    // The listener may need a moment after registering.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    let first = loop {
+        match post("s3cret-token_for-tests").await {
+            Ok(r) => break r,
+            Err(_) if tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(20)).await
+            }
+            Err(e) => panic!("webhook unreachable: {e}"),
+        }
+    };
+    assert_eq!(first.status(), 200);
+    api.wait_for(FATIMA, "Vraag 1 van 6").await;
+    // Telegram sends again when unsure: handled once.
+    assert_eq!(post("s3cret-token_for-tests").await.unwrap().status(), 200);
+    // Without the secret: refused, nothing handled.
+    assert_eq!(post("wrong").await.unwrap().status(), 401);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(
+        api.sent_to(FATIMA)
+            .iter()
+            .filter(|m| m.text.contains("Welkom!"))
+            .count(),
+        1
+    );
+
+    let _ = stop.send(());
+    tokio::time::timeout(Duration::from_secs(20), served)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    service.close().await;
+}

@@ -29,6 +29,43 @@ pub struct Serve {
     lang: Option<Lang>,
 }
 
+/// Webhook mode when TELEGRAM_WEBHOOK_URL is set; every bad value names its key.
+fn webhook_settings() -> anyhow::Result<Option<telegram::webhook::Webhook>> {
+    let var = |key: &str| {
+        std::env::var(key)
+            .ok()
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let Some(url) = var(telegram::ENV_WEBHOOK_URL) else {
+        return Ok(None);
+    };
+    let public_url =
+        url::Url::parse(&url).with_context(|| format!("{} is not a URL", telegram::ENV_WEBHOOK_URL))?;
+    let listen = var(telegram::ENV_WEBHOOK_LISTEN).unwrap_or_else(|| "127.0.0.1:8443".into());
+    let listen = listen.parse().with_context(|| {
+        format!(
+            "{} must be an address such as 127.0.0.1:8443",
+            telegram::ENV_WEBHOOK_LISTEN
+        )
+    })?;
+    let secret = var(telegram::ENV_WEBHOOK_SECRET)
+        .with_context(|| format!("{} must be set in webhook mode", telegram::ENV_WEBHOOK_SECRET))?;
+    anyhow::ensure!(
+        (1..=256).contains(&secret.len())
+            && secret
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
+        "{} may hold 1 to 256 of A-Z, a-z, 0-9, _ and -",
+        telegram::ENV_WEBHOOK_SECRET
+    );
+    Ok(Some(telegram::webhook::Webhook {
+        public_url,
+        listen,
+        secret,
+    }))
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).map_err(|e| e.to_string())
 }
@@ -57,6 +94,7 @@ impl Serve {
                 _ => None,
             };
             let mut config = telegram::TelegramConfig::new(token, api_url);
+            config.webhook = webhook_settings()?;
             config.officials = std::env::var(telegram::ENV_OFFICIALS)
                 .unwrap_or_default()
                 .split(',')

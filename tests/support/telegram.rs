@@ -76,6 +76,8 @@ struct Sim {
     menus: Vec<(String, Vec<String>)>,
     /// Native polls posted.
     polls: Vec<SimPoll>,
+    /// The webhook set: (url, secret token).
+    webhook: Option<(String, String)>,
     /// How often each update id was handed out by getUpdates.
     deliveries: std::collections::BTreeMap<i64, usize>,
 }
@@ -191,6 +193,11 @@ impl BotApi {
         };
         let body = json!({"id": id, "chat_instance": "ci", "data": data, "from": Self::user(user, lang), "message": message});
         self.push("callback_query", body);
+    }
+
+    /// The webhook the bot registered: (url, secret token).
+    pub fn webhook(&self) -> Option<(String, String)> {
+        self.sim.lock().unwrap().webhook.clone()
     }
 
     /// Every poll posted so far.
@@ -329,11 +336,44 @@ fn error(code: u16, description: &str, retry_after: Option<u32>) -> Response {
     (StatusCode::from_u16(code).unwrap(), axum::Json(body)).into_response()
 }
 
-async fn handle(State((sim, notify)): State<Shared>, uri: Uri, body: Bytes) -> Response {
+/// Text fields of a multipart/form-data body (methods that may carry files, such
+/// as setWebhook, arrive this way).
+fn form_fields(content_type: &str, body: &[u8]) -> Value {
+    let Some(boundary) = content_type.split("boundary=").nth(1) else {
+        return json!({});
+    };
+    let body = String::from_utf8_lossy(body);
+    let mut fields = serde_json::Map::new();
+    for part in body.split(&format!("--{}", boundary.trim_matches('"'))) {
+        let Some((head, value)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let Some(name) = head.split("name=\"").nth(1).and_then(|n| n.split('"').next()) else {
+            continue;
+        };
+        let value = value.trim_end_matches("\r\n");
+        let parsed = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_owned()));
+        fields.insert(name.to_owned(), parsed);
+    }
+    Value::Object(fields)
+}
+
+async fn handle(
+    State((sim, notify)): State<Shared>,
+    uri: Uri,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Response {
     // Paths look like /bot<token>/<Method>; teloxide writes method names in PascalCase.
     let method = uri.path().rsplit('/').next().unwrap_or_default().to_lowercase();
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let params: Value = if body.is_empty() {
         json!({})
+    } else if content_type.starts_with("multipart/form-data") {
+        form_fields(content_type, &body)
     } else {
         serde_json::from_slice(&body).unwrap_or(json!({}))
     };
@@ -360,7 +400,16 @@ async fn handle(State((sim, notify)): State<Shared>, uri: Uri, body: Bytes) -> R
         "getwebhookinfo" => {
             ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
         }
-        "deletewebhook" => ok(json!(true)),
+        "deletewebhook" => {
+            sim.lock().unwrap().webhook = None;
+            ok(json!(true))
+        }
+        "setwebhook" => {
+            let url = params["url"].as_str().unwrap_or_default().to_owned();
+            let secret = params["secret_token"].as_str().unwrap_or_default().to_owned();
+            sim.lock().unwrap().webhook = Some((url, secret));
+            ok(json!(true))
+        }
         "setmycommands" => {
             let commands = params["commands"].as_array().cloned().unwrap_or_default();
             let valid = !commands.is_empty()

@@ -10,6 +10,7 @@
 pub mod delivery;
 pub mod poster;
 pub mod translate;
+pub mod webhook;
 
 use std::future::Future;
 use std::time::Duration;
@@ -38,6 +39,12 @@ const OFFSET: &str = "telegram_next_update";
 pub const ENV_TOKEN: &str = "TELEGRAM_BOT_TOKEN";
 /// Environment variable with another Bot API server (self-hosted, or a test double).
 pub const ENV_API_URL: &str = "TELEGRAM_API_URL";
+/// Environment variable: the public HTTPS URL for webhook mode (unset: long polling).
+pub const ENV_WEBHOOK_URL: &str = "TELEGRAM_WEBHOOK_URL";
+/// Environment variable: the local address the webhook listens on.
+pub const ENV_WEBHOOK_LISTEN: &str = "TELEGRAM_WEBHOOK_LISTEN";
+/// Environment variable: the webhook's secret token (1-256 of A-Z a-z 0-9 _ -).
+pub const ENV_WEBHOOK_SECRET: &str = "TELEGRAM_WEBHOOK_SECRET";
 /// Environment variable with the Telegram user ids of officials, comma-separated.
 pub const ENV_OFFICIALS: &str = "TELEGRAM_OFFICIALS";
 
@@ -56,6 +63,8 @@ pub struct TelegramConfig {
     /// Telegram user ids of officials, who may use /rounds, /open, /close and
     /// /status in a private chat with the bot.
     pub officials: Vec<String>,
+    /// Receive updates by webhook instead of long polling.
+    pub webhook: Option<webhook::Webhook>,
 }
 
 impl std::fmt::Debug for TelegramConfig {
@@ -76,6 +85,7 @@ impl TelegramConfig {
             poll_timeout: 10,
             limits: delivery::Limits::telegram(),
             officials: Vec::new(),
+            webhook: None,
         }
     }
 
@@ -235,7 +245,10 @@ async fn post_polls(
 }
 
 /// Stops the polls of rounds that closed, and stores their final totals.
-async fn stop_closed_polls(service: &Service, sender: &delivery::Sender) -> Result<(), ServiceError> {
+pub(crate) async fn stop_closed_polls(
+    service: &Service,
+    sender: &delivery::Sender,
+) -> Result<(), ServiceError> {
     for (poll_id, place) in service.polls_to_stop(OffsetDateTime::now_utc()).await? {
         let totals = sender
             .stop_poll(ChatId(place.chat), place.message_id)
@@ -389,12 +402,19 @@ async fn handle(
 pub async fn serve(
     service: &Service,
     config: &TelegramConfig,
-    shutdown: impl Future<Output = ()>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServiceError> {
     let bot = config.bot();
     let sender = delivery::Sender::new(bot.clone(), config.limits);
     register_commands(&sender, service).await;
     let username = sender.username().await;
+    if let Some(hook) = &config.webhook {
+        return webhook::serve(service, config, hook, sender, username, shutdown).await;
+    }
+    // Telegram refuses getUpdates while a webhook is set (from an earlier run).
+    if let Err(e) = bot.delete_webhook().send().await {
+        tracing::warn!(error = %e, "could not remove an earlier webhook");
+    }
     let mut offset = service.checkpoint(OFFSET).await?.unwrap_or(0);
     let mut backoff = Duration::from_millis(500);
     tokio::pin!(shutdown);

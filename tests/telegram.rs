@@ -230,9 +230,11 @@ async fn rate_limits_server_errors_and_a_blocked_resident() {
     let api = BotApi::start().await;
     let bot = start(&service, &api);
 
-    // 429 with retry_after, then a 500: the welcome arrives once, late but whole.
+    // 429 with retry_after, then a 500, then a slow answer: the welcome arrives
+    // once, late but whole.
     api.fail_next("sendMessage", Fault::RetryAfter(1));
     api.fail_next("sendMessage", Fault::ServerError);
+    api.fail_next("sendMessage", Fault::Slow(Duration::from_secs(2)));
     api.say(FATIMA, "nl", "/start");
     api.wait_for(FATIMA, "Vraag 1 van 6").await;
     let sent = api.sent_to(FATIMA);

@@ -26,6 +26,8 @@ pub enum Fault {
     ServerError,
     /// 403: the user blocked the bot.
     Blocked,
+    /// Answer normally, but only after this long.
+    Slow(Duration),
 }
 
 /// A message the bot sent.
@@ -377,19 +379,20 @@ async fn handle(
     } else {
         serde_json::from_slice(&body).unwrap_or(json!({}))
     };
-    {
+    let fault = {
         let mut s = sim.lock().unwrap();
         s.calls.push(method.clone());
-        if let Some(pos) = s.faults.iter().position(|(m, _)| *m == method) {
-            let (_, fault) = s.faults.remove(pos).unwrap();
-            return match fault {
-                Fault::RetryAfter(secs) => {
-                    error(429, &format!("Too Many Requests: retry after {secs}"), Some(secs))
-                }
-                Fault::ServerError => error(500, "Internal Server Error", None),
-                Fault::Blocked => error(403, "Forbidden: bot was blocked by the user", None),
-            };
+        let pos = s.faults.iter().position(|(m, _)| *m == method);
+        pos.and_then(|p| s.faults.remove(p)).map(|(_, f)| f)
+    };
+    match fault {
+        Some(Fault::RetryAfter(secs)) => {
+            return error(429, &format!("Too Many Requests: retry after {secs}"), Some(secs));
         }
+        Some(Fault::ServerError) => return error(500, "Internal Server Error", None),
+        Some(Fault::Blocked) => return error(403, "Forbidden: bot was blocked by the user", None),
+        Some(Fault::Slow(delay)) => tokio::time::sleep(delay).await,
+        None => {}
     }
     match method.as_str() {
         "getme" => ok(

@@ -37,6 +37,12 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
     let k = i64::from(s.min_group_size);
     let suppressed = t(Key::SummarySuppressed, vec![("k", Arg::Num(k))]);
     let cell = |n: Option<i64>| n.map_or_else(|| suppressed.clone(), |n| n.to_string());
+    let header = format!(
+        "| {} | {} | {} |\n|---|---:|---:|",
+        t(Key::SummaryColAnswer, vec![]),
+        t(Key::SummaryColCount, vec![]),
+        t(Key::SummaryColPercent, vec![])
+    );
     let date = |rfc: &str| {
         OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.date(lang, d))
     };
@@ -118,18 +124,7 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             )
         );
         if !q.options.is_empty() {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} |\n|---|---:|---:|",
-                t(Key::SummaryColAnswer, vec![]),
-                t(Key::SummaryColCount, vec![]),
-                t(Key::SummaryColPercent, vec![])
-            );
-            for o in &q.options {
-                let pct = o.percent.map_or_else(|| "–".to_owned(), |p| format!("{p:.1}"));
-                let _ = writeln!(out, "| {} | {} | {} |", md_escape(&o.label), cell(o.count), pct);
-            }
-            out.push('\n');
+            out.push_str(&options_table(&q.options, &header, &cell));
         }
         if let Some(st) = &q.scale {
             let _ = writeln!(
@@ -171,20 +166,20 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
                     vec![("votes", Arg::Str(cell(g.votes))), ("polls", Arg::Num(g.polls))]
                 )
             );
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} |\n|---|---:|---:|",
-                t(Key::SummaryColAnswer, vec![]),
-                t(Key::SummaryColCount, vec![]),
-                t(Key::SummaryColPercent, vec![])
-            );
-            for o in &g.options {
-                let pct = o.percent.map_or_else(|| "–".to_owned(), |p| format!("{p:.1}"));
-                let _ = writeln!(out, "| {} | {} | {} |", md_escape(&o.label), cell(o.count), pct);
-            }
-            out.push('\n');
+            out.push_str(&options_table(&g.options, &header, &cell));
         }
     }
+    out
+}
+
+/// A Markdown table of answer rows: label, count (or the suppression mark), percent.
+fn options_table(options: &[super::OptionRow], header: &str, cell: &dyn Fn(Option<i64>) -> String) -> String {
+    let mut out = format!("{header}\n");
+    for o in options {
+        let pct = o.percent.map_or_else(|| "–".to_owned(), |p| format!("{p:.1}"));
+        let _ = writeln!(out, "| {} | {} | {} |", md_escape(&o.label), cell(o.count), pct);
+    }
+    out.push('\n');
     out
 }
 

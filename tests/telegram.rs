@@ -725,3 +725,55 @@ async fn webhook_mode_takes_updates_once_and_only_with_the_secret() {
         .unwrap();
     service.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_serves_telegram_when_a_token_is_set_and_stops_on_ctrl_c() {
+    let ws = Workspace::new();
+    let file = ws.current_example(crate::support::WMO_EXAMPLE);
+    assert!(
+        ws.run(&["round", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        ws.run(&["round", "open", "huishoudelijke-hulp-2027"])
+            .status
+            .success()
+    );
+    let api = BotApi::start().await;
+    let mut child = tokio::process::Command::from(ws.cli())
+        .args(["serve"])
+        .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
+        .env("TELEGRAM_API_URL", api.url().as_str())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    api.say(FATIMA, "nl", "/start");
+    api.wait_for(FATIMA, "Vraag 1 van 6").await;
+    // Ctrl-C: the bot finishes cleanly.
+    let pid = child.id().unwrap();
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status();
+    let status = tokio::time::timeout(Duration::from_secs(30), child.wait())
+        .await
+        .expect("stops in time")
+        .unwrap();
+    assert!(status.success(), "{status:?}");
+    let mut err = String::new();
+    use tokio::io::AsyncReadExt;
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .await
+        .unwrap();
+    assert!(
+        !err.contains("TEST-TOKEN") && !err.contains("5512345678"),
+        "{err}"
+    );
+}

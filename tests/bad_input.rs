@@ -5,22 +5,12 @@
 use std::io::Write;
 use std::process::Stdio;
 
-use crate::support::{WMO_EXAMPLE, Workspace, stderr, stdout};
+use crate::support::{Workspace, stderr, stdout};
 
 #[test]
 fn odd_messages_get_clear_answers_and_the_conversation_goes_on() {
     let ws = Workspace::new();
-    let file = ws.current_example(WMO_EXAMPLE);
-    assert!(
-        ws.run(&["round", "import", file.to_str().unwrap()])
-            .status
-            .success()
-    );
-    assert!(
-        ws.run(&["round", "open", "huishoudelijke-hulp-2027"])
-            .status
-            .success()
-    );
+    ws.open_example_by_cli();
 
     let mut script: Vec<u8> = Vec::new();
     script.extend_from_slice(b"/start\n1\n1\n"); // to the open follow-up question

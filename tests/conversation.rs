@@ -6,16 +6,7 @@ use std::collections::BTreeMap;
 use meepraten::domain::{AnswerValue, RoundId};
 use time::{Duration, OffsetDateTime};
 
-use crate::support::{Resident, WMO_EXAMPLE, Workspace, stderr, stdout};
-
-/// Imports and opens the Wmo example with a window around now.
-fn open_example(ws: &Workspace) {
-    let file = ws.current_example(WMO_EXAMPLE);
-    let out = ws.run(&["round", "import", file.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let out = ws.run(&["round", "open", "huishoudelijke-hulp-2027"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-}
+use crate::support::{Resident, Workspace, stderr, stdout};
 
 /// The stored answers of a round, one map per respondent.
 async fn answers_by_respondent(ws: &Workspace) -> Vec<BTreeMap<String, AnswerValue>> {
@@ -38,7 +29,7 @@ async fn answers_by_respondent(ws: &Workspace) -> Vec<BTreeMap<String, AnswerVal
 #[tokio::test]
 async fn a_scripted_terminal_conversation_survives_a_restart() {
     let ws = Workspace::new();
-    open_example(&ws);
+    ws.open_example_by_cli();
 
     // First run: an invalid answer, a choice, a low score that brings the follow-up;
     // then the process ends in the middle of the round.
@@ -158,7 +149,7 @@ impl ParseOption for str {
 #[tokio::test]
 async fn answers_after_closing_are_refused_and_not_stored() {
     let ws = Workspace::new();
-    open_example(&ws);
+    ws.open_example_by_cli();
     let service = ws.service().await;
     let round = service
         .round_status("huishoudelijke-hulp-2027")
@@ -220,7 +211,7 @@ async fn answers_after_closing_are_refused_and_not_stored() {
 #[tokio::test]
 async fn forget_erases_an_unfinished_response_and_stop_keeps_answers() {
     let ws = Workspace::new();
-    open_example(&ws);
+    ws.open_example_by_cli();
     let service = ws.service().await;
     let mut erin = Resident::new(&service, "erin");
     erin.say("/start").await;

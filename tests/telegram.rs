@@ -73,6 +73,17 @@ async fn counts(service: &Service) -> meepraten::store::ResponseCounts {
         .counts
 }
 
+/// The example round's lifecycle state.
+async fn state(service: &Service) -> &'static str {
+    service
+        .round_status("huishoudelijke-hulp-2027")
+        .await
+        .expect("the example round exists")
+        .stored
+        .state
+        .as_str()
+}
+
 /// The callback data of the button labelled `label` in `message`.
 fn button(message: &crate::support::telegram::Sent, label: &str) -> String {
     message
@@ -372,16 +383,7 @@ async fn officials_manage_rounds_in_chat_and_others_are_refused() {
     // A resident tries an official's command: normal resident answer, nothing opened.
     api.say(FATIMA, "nl", "/open huishoudelijke-hulp-2027");
     api.wait_for(FATIMA, "Het commando /open ken ik niet").await;
-    assert_eq!(
-        service
-            .round_status("huishoudelijke-hulp-2027")
-            .await
-            .unwrap()
-            .stored
-            .state
-            .as_str(),
-        "draft"
-    );
+    assert_eq!(state(&service).await, "draft");
 
     api.say(OFFICIAL, "nl", "/rounds");
     api.wait_for(OFFICIAL, "• huishoudelijke-hulp-2027 (draft)").await;
@@ -403,16 +405,7 @@ async fn officials_manage_rounds_in_chat_and_others_are_refused() {
     api.wait_for(OFFICIAL, "1 residents started, 0 finished").await;
     api.say(OFFICIAL, "nl", "/close huishoudelijke-hulp-2027");
     api.wait_for(OFFICIAL, "is gesloten").await;
-    assert_eq!(
-        service
-            .round_status("huishoudelijke-hulp-2027")
-            .await
-            .unwrap()
-            .stored
-            .state
-            .as_str(),
-        "closed"
-    );
+    assert_eq!(state(&service).await, "closed");
     api.say(OFFICIAL, "nl", "/status bestaat-niet");
     api.wait_for(OFFICIAL, "Dat lukte niet: there is no round `bestaat-niet`")
         .await;
@@ -729,17 +722,7 @@ async fn webhook_mode_takes_updates_once_and_only_with_the_secret() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_serves_telegram_when_a_token_is_set_and_stops_on_ctrl_c() {
     let ws = Workspace::new();
-    let file = ws.current_example(crate::support::WMO_EXAMPLE);
-    assert!(
-        ws.run(&["round", "import", file.to_str().unwrap()])
-            .status
-            .success()
-    );
-    assert!(
-        ws.run(&["round", "open", "huishoudelijke-hulp-2027"])
-            .status
-            .success()
-    );
+    ws.open_example_by_cli();
     let api = BotApi::start().await;
     let mut child = tokio::process::Command::from(ws.cli())
         .args(["serve"])

@@ -50,6 +50,15 @@ impl Workspace {
         Service::open(&self.settings()).await.expect("service opens")
     }
 
+    /// Imports and opens the Wmo example (window around now) through the real CLI.
+    pub fn open_example_by_cli(&self) {
+        let file = self.current_example(WMO_EXAMPLE);
+        let out = self.run(&["round", "import", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let out = self.run(&["round", "open", "huishoudelijke-hulp-2027"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+
     /// A service whose database holds the Wmo example round, open now.
     pub async fn service_with_open_example(&self) -> Service {
         let service = self.service().await;

@@ -224,7 +224,7 @@ impl<'a> Turn<'a> {
         let on_screen = matches!(&stage, Stage::Answering(p) if p.current == question);
         if !on_screen {
             // A button from an earlier message or a round that has moved on.
-            if let Some(round) = stage_round(&stage)
+            if let Some(round) = stage.round()
                 && self.ctx.accepting(round).is_none()
             {
                 return self.round_closed(round.clone());
@@ -335,7 +335,8 @@ impl<'a> Turn<'a> {
 
     /// The answer to "do you want to hear what was done with the input?".
     fn follow_up(&mut self, stage: Stage, yes: bool) -> Stage {
-        let topic = stage_round(&stage)
+        let topic = stage
+            .round()
             .and_then(|r| self.ctx.view(r))
             .map(|v| v.round.topic.clone());
         match (topic, yes) {
@@ -730,14 +731,6 @@ impl<'a> Turn<'a> {
             buttons,
             free_text,
         });
-    }
-}
-
-fn stage_round(stage: &Stage) -> Option<&RoundId> {
-    match stage {
-        Stage::Answering(p) => Some(&p.round),
-        Stage::Finished { round, .. } => Some(round),
-        _ => None,
     }
 }
 

@@ -65,7 +65,14 @@ impl Conversation {
 
     /// The round this conversation is about, if any.
     pub fn round(&self) -> Option<&RoundId> {
-        match &self.stage {
+        self.stage.round()
+    }
+}
+
+impl Stage {
+    /// The round this stage is about, if any.
+    pub fn round(&self) -> Option<&RoundId> {
+        match self {
             Stage::Answering(p) => Some(&p.round),
             Stage::Finished { round, .. } => Some(round),
             _ => None,

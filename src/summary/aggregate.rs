@@ -217,12 +217,7 @@ fn question(q: &Question, values: &[AnswerValue], started: i64, k: i64, lang: La
             .into_iter()
             .map(|(id, b)| {
                 let n = values.iter().filter(|v| **v == AnswerValue::YesNo(b)).count() as i64;
-                let label = match (lang, b) {
-                    (Lang::Nl, true) => "Ja",
-                    (Lang::Nl, false) => "Nee",
-                    (Lang::En, true) => "Yes",
-                    (Lang::En, false) => "No",
-                };
+                let label = yes_no(lang, b);
                 (id.to_owned(), label.to_owned(), n)
             })
             .collect(),
@@ -328,12 +323,7 @@ fn group_result(
                 .iter()
                 .find(|o| o.id.as_str() == id)
                 .map_or_else(|| id.to_owned(), |o| o.text.get(lang).to_owned()),
-            QuestionKind::YesNo => match (lang, id) {
-                (Lang::Nl, "yes") => "Ja".into(),
-                (Lang::Nl, _) => "Nee".into(),
-                (Lang::En, "yes") => "Yes".into(),
-                (Lang::En, _) => "No".into(),
-            },
+            QuestionKind::YesNo => yes_no(lang, id == "yes").into(),
             _ => id.to_owned(),
         }
     };
@@ -370,6 +360,16 @@ fn group_result(
         votes,
         options,
     })
+}
+
+/// The yes/no row labels of a summary table.
+fn yes_no(lang: Lang, yes: bool) -> &'static str {
+    match (lang, yes) {
+        (Lang::Nl, true) => "Ja",
+        (Lang::Nl, false) => "Nee",
+        (Lang::En, true) => "Yes",
+        (Lang::En, false) => "No",
+    }
 }
 
 fn round1(x: f64) -> f64 {

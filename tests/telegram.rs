@@ -101,6 +101,8 @@ async fn residents_answer_a_round_over_telegram() {
     let ws = Workspace::new();
     let service = ws.service_with_open_example().await;
     let api = BotApi::start().await;
+    // A response that does not parse, quoting a resident: logged without its text.
+    api.fail_next("getupdates", Fault::Garbled);
     let bot = start(&service, &api);
 
     // Fatima, in Dutch, by buttons and text.
@@ -232,6 +234,10 @@ async fn residents_answer_a_round_over_telegram() {
     for needle in raw.iter().chain(&["TEST-TOKEN"]) {
         assert!(!logs.contains(needle), "{needle} in the logs");
     }
+    assert!(
+        logs.contains("could not be read (not logged"),
+        "the garbled response was met and logged without its text"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use time::OffsetDateTime;
 
-use super::{Service, ServiceError, day};
+use super::{Service, ServiceError, month};
 use crate::anon::{ContactAddress, Pseudonym, ResidentRef, RespondentKey, Scrubber};
 use crate::domain::{Lang, RoundId};
 use crate::engine::{self, Context, Conversation, Effect, Input, Reply, RoundView};
@@ -133,17 +133,22 @@ impl Service {
             address: address.to_owned(),
         });
         let forget = self
-            .apply(&mut tx, &pseudonym, contact.as_ref(), &step.effects, now)
+            .apply(&mut tx, &pseudonym, contact.as_ref(), &step.effects)
             .await?;
         if forget {
             tx.delete_conversation(&pseudonym).await?;
         } else {
             let json = serde_json::to_string(&step.next)
                 .map_err(|e| StoreError::Corrupt(format!("conversation state: {e}")))?;
-            tx.save_conversation(&pseudonym, step.next.round(), &json, &day(now))
+            tx.save_conversation(&pseudonym, step.next.round(), &json, &month(now))
                 .await?;
         }
         tx.commit().await?;
+        if step.effects.iter().any(Effect::erases) {
+            // The erased rows are zeroed in the main file; older page versions
+            // still sit in the WAL until it is emptied.
+            self.store.erase_traces().await?;
+        }
         tracing::debug!(
             resident = pseudonym.short(),
             effects = step.effects.len(),
@@ -183,6 +188,7 @@ impl Service {
         let mut tx = self.store.begin().await?;
         tx.forget_contact(&pseudonym).await?;
         tx.commit().await?;
+        self.store.erase_traces().await?;
         tracing::info!(
             resident = pseudonym.short(),
             "resident unreachable: contact and subscriptions erased"
@@ -197,7 +203,6 @@ impl Service {
         who: &Pseudonym,
         contact: Option<&ContactAddress>,
         effects: &[Effect],
-        now: OffsetDateTime,
     ) -> Result<bool, ServiceError> {
         let mut keys: HashMap<RoundId, RespondentKey> = HashMap::new();
         let mut forget = false;
@@ -228,10 +233,9 @@ impl Service {
                     }
                 }
                 Effect::Subscribe { topic } => {
-                    tx.subscribe(who, topic, &day(now)).await?;
+                    tx.subscribe(who, topic).await?;
                     if let Some(address) = contact {
-                        tx.save_contact(who, &self.vault.seal(who, address), &day(now))
-                            .await?;
+                        tx.save_contact(who, &self.vault.seal(who, address)).await?;
                     }
                 }
                 Effect::Unsubscribe => tx.forget_contact(who).await?,
@@ -247,7 +251,9 @@ impl Service {
     /// Erases conversation state not touched for `days` days, except for residents
     /// in the middle of an open round. Returns how many were erased.
     pub async fn purge_conversations(&self, now: OffsetDateTime, days: u32) -> Result<u64, ServiceError> {
-        let before = day(now - time::Duration::days(i64::from(days)));
+        // Stored at month grain: erased once the whole month of the last message
+        // lies more than `days` days back.
+        let before = month(now - time::Duration::days(i64::from(days)));
         let n = self.store.purge_conversations(&before).await?;
         if n > 0 {
             tracing::info!(conversations = n, days, "purged old conversation state");

@@ -133,3 +133,9 @@ pub(crate) fn day(now: OffsetDateTime) -> String {
     let d = now.date();
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
+
+/// A month as stored where a day would tie a resident to an act (`YYYY-MM`).
+pub(crate) fn month(now: OffsetDateTime) -> String {
+    let d = now.date();
+    format!("{:04}-{:02}", d.year(), u8::from(d.month()))
+}

@@ -186,6 +186,9 @@ impl Service {
                 "round `{id}` changed state meanwhile; check `round status`"
             )));
         }
+        // Rewrite the file so the salt, the erased states and the order in which
+        // answers arrived are gone from its bytes, not only from its tables.
+        self.store.compact().await?;
         tracing::info!(round = %stored.round.id, "round closed");
         self.existing(id).await
     }
@@ -207,6 +210,9 @@ impl Service {
         for id in &due {
             self.store.close_round(id, &day(now), &idle_stage()).await?;
             tracing::info!(round = %id, "round closed on schedule");
+        }
+        if !due.is_empty() {
+            self.store.compact().await?;
         }
         Ok(due)
     }

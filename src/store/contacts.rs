@@ -6,33 +6,25 @@ use crate::anon::Pseudonym;
 
 impl Tx {
     /// Records that a resident wants to hear back about rounds on `topic`.
-    pub async fn subscribe(&mut self, who: &Pseudonym, topic: &str, today: &str) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO subscriptions (pseudonym, topic, created_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        )
-        .bind(who.as_str())
-        .bind(topic)
-        .bind(today)
-        .execute(&mut *self.inner)
-        .await
-        .map_err(StoreError::sqlx)?;
+    /// No date is kept: it would say on which day the resident took part.
+    pub async fn subscribe(&mut self, who: &Pseudonym, topic: &str) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO subscriptions (pseudonym, topic) VALUES (?, ?) ON CONFLICT DO NOTHING")
+            .bind(who.as_str())
+            .bind(topic)
+            .execute(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
         Ok(())
     }
 
     /// Stores (or replaces) a resident's sealed contact address.
-    pub async fn save_contact(
-        &mut self,
-        who: &Pseudonym,
-        sealed: &str,
-        today: &str,
-    ) -> Result<(), StoreError> {
+    pub async fn save_contact(&mut self, who: &Pseudonym, sealed: &str) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO contacts (pseudonym, sealed, updated_on) VALUES (?, ?, ?)
-             ON CONFLICT (pseudonym) DO UPDATE SET sealed = excluded.sealed, updated_on = excluded.updated_on",
+            "INSERT INTO contacts (pseudonym, sealed) VALUES (?, ?)
+             ON CONFLICT (pseudonym) DO UPDATE SET sealed = excluded.sealed",
         )
         .bind(who.as_str())
         .bind(sealed)
-        .bind(today)
         .execute(&mut *self.inner)
         .await
         .map_err(StoreError::sqlx)?;

@@ -13,6 +13,7 @@ mod error;
 mod polls;
 mod responses;
 mod rounds;
+mod traces;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -53,6 +54,8 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
+            // Zero deleted and overwritten content instead of leaving it in free space.
+            .pragma("secure_delete", "ON")
             .busy_timeout(BUSY_TIMEOUT);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
@@ -101,14 +104,14 @@ impl Store {
         Ok(())
     }
 
-    /// Erases conversation state last touched before `before_day` that is not about
-    /// an open round. Returns how many conversations were erased.
-    pub async fn purge_conversations(&self, before_day: &str) -> Result<u64, StoreError> {
+    /// Erases conversation state last touched in a month before `before_month`
+    /// (`YYYY-MM`) that is not about an open round. Returns how many were erased.
+    pub async fn purge_conversations(&self, before_month: &str) -> Result<u64, StoreError> {
         let done = sqlx::query(
-            "DELETE FROM conversations WHERE updated_on < ?
+            "DELETE FROM conversations WHERE active_month < ?
              AND (round_id IS NULL OR round_id NOT IN (SELECT id FROM rounds WHERE state = 'open'))",
         )
-        .bind(before_day)
+        .bind(before_month)
         .execute(&self.pool)
         .await
         .map_err(StoreError::sqlx)?;
@@ -141,22 +144,23 @@ impl Tx {
             .map_err(StoreError::sqlx)
     }
 
-    /// Stores a resident's conversation state, noting which round it concerns.
+    /// Stores a resident's conversation state, noting which round it concerns and
+    /// the month (`YYYY-MM`), all retention needs.
     pub async fn save_conversation(
         &mut self,
         who: &Pseudonym,
         round: Option<&RoundId>,
         state_json: &str,
-        today: &str,
+        month: &str,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO conversations (pseudonym, round_id, state, updated_on) VALUES (?, ?, ?, ?)
-             ON CONFLICT (pseudonym) DO UPDATE SET round_id = excluded.round_id, state = excluded.state, updated_on = excluded.updated_on",
+            "INSERT INTO conversations (pseudonym, round_id, state, active_month) VALUES (?, ?, ?, ?)
+             ON CONFLICT (pseudonym) DO UPDATE SET round_id = excluded.round_id, state = excluded.state, active_month = excluded.active_month",
         )
         .bind(who.as_str())
         .bind(round.map(RoundId::as_str))
         .bind(state_json)
-        .bind(today)
+        .bind(month)
         .execute(&mut *self.inner)
         .await
         .map_err(StoreError::sqlx)?;

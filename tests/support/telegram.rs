@@ -28,6 +28,9 @@ pub enum Fault {
     Blocked,
     /// Answer normally, but only after this long.
     Slow(Duration),
+    /// 200 with a body that does not parse as the method's result, quoting a
+    /// resident (id, name, username, phone number) the way a real update would.
+    Garbled,
 }
 
 /// A message the bot sent.
@@ -392,6 +395,13 @@ async fn handle(
         Some(Fault::ServerError) => return error(500, "Internal Server Error", None),
         Some(Fault::Blocked) => return error(403, "Forbidden: bot was blocked by the user", None),
         Some(Fault::Slow(delay)) => tokio::time::sleep(delay).await,
+        Some(Fault::Garbled) => {
+            // `result` should be a list of updates: an object makes teloxide fail
+            // with InvalidJson, whose Display quotes this whole text.
+            return ok(json!({"update_id": 1, "message": {"message_id": 1, "date": 0,
+                "from": {"id": 5_512_345_678_i64, "is_bot": false, "first_name": "Testpersoon", "username": "user5512345678"},
+                "chat": {"id": 5_512_345_678_i64, "type": "private"}, "text": "bel 06-12345678"}}));
+        }
         None => {}
     }
     match method.as_str() {

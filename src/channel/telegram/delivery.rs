@@ -261,12 +261,16 @@ impl Sender {
                     | RequestError::Api(_)
                     | RequestError::InvalidJson { .. }),
                 ) => {
-                    tracing::warn!(error = %e, attempt, "sending failed; retrying");
+                    tracing::warn!(
+                        error = super::failure::describe(&e),
+                        attempt,
+                        "sending failed; retrying"
+                    );
                     tokio::time::sleep(backoff).await;
                     backoff = (backoff * 2).min(Duration::from_secs(10));
                 }
                 Err(e) => {
-                    tracing::warn!(error = %e, "sending failed");
+                    tracing::warn!(error = super::failure::describe(&e), "sending failed");
                     return Err(Outcome::Failed);
                 }
             }

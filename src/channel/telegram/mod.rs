@@ -8,6 +8,7 @@
 //! crash after handling skips it.
 
 pub mod delivery;
+pub mod failure;
 pub mod poster;
 pub mod translate;
 pub mod webhook;
@@ -413,7 +414,10 @@ pub async fn serve(
     }
     // Telegram refuses getUpdates while a webhook is set (from an earlier run).
     if let Err(e) = bot.delete_webhook().send().await {
-        tracing::warn!(error = %e, "could not remove an earlier webhook");
+        tracing::warn!(
+            error = failure::describe(&e),
+            "could not remove an earlier webhook"
+        );
     }
     let mut offset = service.checkpoint(OFFSET).await?.unwrap_or(0);
     let mut backoff = Duration::from_millis(500);
@@ -444,7 +448,11 @@ pub async fn serve(
                 continue;
             }
             Err(e) => {
-                tracing::warn!(error = %e, wait_ms = backoff.as_millis() as u64, "fetching updates failed; retrying");
+                tracing::warn!(
+                    error = failure::describe(&e),
+                    wait_ms = backoff.as_millis() as u64,
+                    "fetching updates failed; retrying"
+                );
                 tokio::time::sleep(backoff).await;
                 backoff = (backoff * 2).min(Duration::from_secs(30));
                 continue;

@@ -54,6 +54,11 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "reason",
             "mean",
             "median",
+            "step",
+            "below",
+            "mark",
+            "opened",
+            "closed",
         ]
         .into_iter()
         .map(|n| (n, Arg::Str(format!("<{n}>")))),
@@ -128,7 +133,7 @@ fn the_languages_are_really_translated() {
         "language-choose",
         "date",
         "summary-col-percent",
-        "summary-suppressed",
+        "summary-state-open",
         "month-9",
         "month-11",
         "month-12",

@@ -1,5 +1,8 @@
 //! Council summaries on real answers: counts and percentages, small groups
-//! suppressed, quotes only from enough residents, nothing shown while open.
+//! hidden together with every number they could be worked out from, quotes only
+//! from enough residents, nothing shown while open. The attacks that once worked
+//! (a mean, a follow-up's count, a poll total, a count of quotes, the status
+//! command, two live snapshots) are tried here and must fail.
 
 use meepraten::domain::Lang;
 use meepraten::summary::Format;
@@ -46,9 +49,11 @@ async fn results_stay_hidden_while_the_round_is_open() {
     let s = service.council_summary(ID, Lang::Nl).await.unwrap();
     assert!(s.results_hidden);
     assert!(s.questions.is_empty());
-    assert_eq!((s.respondents_started, s.respondents_completed), (12, 12));
+    assert_eq!((s.respondents_started, s.respondents_completed), (None, None));
+    assert_eq!(s.respondents_at_least, Some(10), "counted in steps of k");
     let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
     assert!(md.contains("De ronde is nog open."), "{md}");
+    assert!(md.contains("minstens 10 inwoners"), "{md}");
     assert!(!md.contains("Vaker dezelfde hulp"));
     service.close().await;
 }
@@ -61,71 +66,64 @@ async fn a_closed_round_shows_counts_with_small_groups_suppressed() {
     let s = service.council_summary(ID, Lang::Nl).await.unwrap();
     assert!(!s.results_hidden);
 
-    let rol = &s.questions[0];
     assert_eq!(
-        (rol.asked, rol.answered, rol.skipped),
-        (Some(12), Some(12), Some(0))
+        (s.respondents_started, s.respondents_completed),
+        (Some(12), Some(12))
     );
+    let rol = &s.questions[0];
+    assert_eq!((rol.answered, rol.skipped), (Some(12), Some(0)));
     let cell = |q: &meepraten::summary::QuestionSummary, id: &str| {
         let o = q.options.iter().find(|o| o.id == id).unwrap();
         (o.count, o.percent)
     };
-    assert_eq!(cell(rol, "zelf"), (Some(6), Some(50.0)));
     assert_eq!(
         cell(rol, "anders"),
         (None, None),
-        "a group of one is suppressed, with its percentage"
+        "a group of one is hidden, with its percentage"
     );
     assert_eq!(
-        cell(rol, "naaste"),
+        cell(rol, "zelf"),
         (None, None),
-        "and one more cell, so 12 - 6 - 0 cannot give it back"
+        "and one more cell, so 12 - 5 cannot give it back (chosen by position, not size)"
     );
+    assert_eq!(cell(rol, "naaste"), (Some(5), Some(41.7)));
 
+    // tevreden: 0, 6, 0, 1, 5. The single 4 is hidden, and the 2 beside it; but
+    // the follow-up "beter" (asked only on 1 to 3, answered by 6, everyone
+    // finished) pins the 2 at 6 and so the 4 at 1: the 5 must go too.
     let tevreden = &s.questions[1];
-    assert_eq!(cell(tevreden, "2"), (Some(6), Some(50.0)));
     assert_eq!(cell(tevreden, "1"), (Some(0), Some(0.0)), "zero names nobody");
-    assert_eq!(cell(tevreden, "4").0, None);
-    assert_eq!(cell(tevreden, "5").0, None, "complementary to the single 4");
-    assert_eq!(
-        tevreden.scale.as_ref().map(|st| (st.mean, st.median)),
-        Some((3.4, 3.0))
-    );
+    assert_eq!(cell(tevreden, "3"), (Some(0), Some(0.0)));
+    for hidden in ["2", "4", "5"] {
+        assert_eq!(cell(tevreden, hidden), (None, None), "{hidden}");
+    }
+    assert_eq!(tevreden.scale, None, "a mean would give the hidden split away");
 
     let beter = &s.questions[2];
-    assert_eq!(beter.asked, Some(6));
+    assert_eq!(beter.follow_up_of.as_deref(), Some("tevreden"));
+    assert_eq!(beter.answered, Some(6));
     assert_eq!(beter.quotes.len(), 6);
     assert!(beter.quotes.iter().all(|q| q.starts_with("Vaker dezelfde hulp")));
 
     let idee = s.questions.iter().find(|q| q.id == "idee").unwrap();
     assert_eq!((idee.answered, idee.skipped), (Some(0), Some(12)));
 
-    // No question leaves exactly one hidden cell in a breakdown with a shown total.
-    for q in &s.questions {
-        if matches!(q.kind, "choice" | "scale" | "yesno") && q.asked.is_some() {
-            let hidden =
-                q.options.iter().filter(|o| o.count.is_none()).count() + usize::from(q.skipped.is_none());
-            assert_ne!(
-                hidden, 1,
-                "{}: one hidden cell could be recovered by subtraction",
-                q.id
-            );
-        }
-    }
-
     let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
     assert!(md.contains("# Samenvatting: Hulp bij het huishouden"), "{md}");
-    assert!(md.contains("| Voor mezelf | 6 | 50.0 |"), "{md}");
-    assert!(md.contains("| Anders | <5 | – |"), "{md}");
-    assert!(
-        md.contains("Gevraagd: 12 · beantwoord: 12 · overgeslagen: 0"),
-        "{md}"
-    );
+    assert!(md.contains("| Voor iemand voor wie ik zorg | 5 | 41,7 |"), "{md}");
+    assert!(md.contains("| Anders | • | • |"), "{md}");
+    assert!(md.contains("| Voor mezelf | • | • |"), "{md}");
+    assert!(md.contains("• = niet getoond"), "the mark is explained: {md}");
+    assert!(!md.contains("<5"), "no mark claims a hidden count is small: {md}");
+    assert!(md.contains("Beantwoord: 12 · overgeslagen: 0"), "{md}");
+    assert!(md.contains("fase in de beleidscyclus: voorbereiding"), "{md}");
+    assert!(md.contains("status: gesloten"), "{md}");
+    assert!(md.contains("Gemiddelde en mediaan tonen we niet"), "{md}");
     assert!(md.contains("> Vaker dezelfde hulp, punt 0"), "{md}");
 
     let csv = service.export_summary(ID, Format::Csv, Lang::En).await.unwrap();
     assert!(
-        csv.starts_with("round,question_id,question,kind,row,label,count,percent,suppressed\n"),
+        csv.starts_with("round,question_id,question,kind,row,label,count,percent,hidden\n"),
         "{csv}"
     );
     assert!(
@@ -133,7 +131,7 @@ async fn a_closed_round_shows_counts_with_small_groups_suppressed() {
         "{csv}"
     );
     assert!(
-        csv.contains("rol,Who are you answering for?,choice,zelf,For myself,6,50.0,false"),
+        csv.contains("rol,Who are you answering for?,choice,naaste,For someone I care for,5,41.7,false"),
         "{csv}"
     );
 
@@ -141,7 +139,7 @@ async fn a_closed_round_shows_counts_with_small_groups_suppressed() {
         serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::En).await.unwrap()).unwrap();
     assert_eq!(json["respondents_completed"], 12);
     assert_eq!(
-        json["questions"][0]["options"][1]["count"],
+        json["questions"][0]["options"][0]["count"],
         serde_json::Value::Null
     );
     service.close().await;
@@ -177,10 +175,172 @@ async fn too_few_residents_show_no_numbers_and_no_quotes() {
     let s = service.council_summary(ID, Lang::Nl).await.unwrap();
     let beter = s.questions.iter().find(|q| q.id == "beter").unwrap();
     assert!(beter.quotes.is_empty() && beter.quotes_withheld);
-    assert_eq!((s.questions[0].asked, s.questions[0].answered), (None, None));
+    assert_eq!(
+        s.respondents_started, None,
+        "three residents: even that count is hidden"
+    );
+    assert_eq!(s.questions[0].answered, None);
     assert!(s.questions[0].options.iter().all(|o| o.count.is_none()));
     let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
     assert!(!md.contains("Iets persoonlijks"), "{md}");
-    assert!(md.contains("We tonen ze niet"), "{md}");
+    assert!(md.contains("maar we tonen ze niet"), "{md}");
+    assert!(!md.contains("3 inwoners"), "{md}");
+    service.close().await;
+}
+
+/// Residents who each finish the example round with these (rol, tevreden) answers.
+async fn finishers(service: &meepraten::service::Service, prefix: &str, answers: &[(&str, &str)]) {
+    for (i, (rol, score)) in answers.iter().enumerate() {
+        let mut r = Resident::new(service, &format!("{prefix}{i}"));
+        for line in ["/start", rol, score] {
+            r.say(line).await;
+        }
+        if ["1", "2", "3"].contains(score) {
+            r.say("/overslaan").await;
+        }
+        for line in ["nee", "1, 2", "/overslaan"] {
+            r.say(line).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_mean_never_gives_a_hidden_split_away() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    // Five residents: four score 1, one scores 2. Both points are small groups;
+    // "Gemiddelde: 1.2" would leave only one split.
+    finishers(
+        &service,
+        "m",
+        &[("1", "1"), ("1", "1"), ("1", "1"), ("1", "1"), ("1", "2")],
+    )
+    .await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let s = service.council_summary(ID, Lang::Nl).await.unwrap();
+    let tevreden = &s.questions[1];
+    assert_eq!(tevreden.answered, Some(5));
+    assert!(
+        tevreden
+            .options
+            .iter()
+            .filter(|o| o.id == "1" || o.id == "2")
+            .all(|o| o.count.is_none())
+    );
+    assert_eq!(tevreden.scale, None);
+    let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
+    assert!(!md.contains("Gemiddelde:"), "{md}");
+    service.close().await;
+}
+
+#[tokio::test]
+async fn polling_the_status_of_an_open_round_tells_nobody_apart() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    finishers(
+        &service,
+        "s",
+        &[
+            ("1", "5"),
+            ("2", "5"),
+            ("1", "4"),
+            ("1", "5"),
+            ("2", "4"),
+            ("1", "4"),
+        ],
+    )
+    .await;
+    let before = stdout(&ws.run(&["round", "status", ID]));
+    // One more resident, who scores low and so gets the follow-up.
+    finishers(&service, "late", &[("3", "1")]).await;
+    let after = stdout(&ws.run(&["round", "status", ID]));
+    assert_eq!(
+        before, after,
+        "one resident more changes nothing an official sees"
+    );
+    assert!(before.contains("respondents: at least 5"), "{before}");
+    for id in ["tevreden", "beter", "zelfde-hulp"] {
+        assert!(!before.contains(id), "no per-question count while open: {before}");
+    }
+    service.close().await;
+}
+
+#[tokio::test]
+async fn live_results_move_only_in_steps_of_k_finished_residents() {
+    let ws = Workspace::new();
+    let file = ws.current_example(crate::support::WMO_EXAMPLE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("min_group_size = 5", "min_group_size = 5\nlive_results = true"),
+    )
+    .unwrap();
+    let service = ws.service().await;
+    let now = OffsetDateTime::now_utc();
+    service.import_round(&file, now).await.unwrap();
+    service.open_round(ID, now).await.unwrap();
+
+    finishers(
+        &service,
+        "a",
+        &[("1", "5"), ("1", "5"), ("2", "4"), ("1", "5"), ("2", "5")],
+    )
+    .await;
+    let first = service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap();
+    let json: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(json["live"], true);
+    assert_eq!(json["respondents_completed"], 5);
+
+    // One more finishes, and another only starts: the published view is the same,
+    // so comparing the two says nothing about either of them.
+    finishers(&service, "b", &[("3", "1")]).await;
+    let mut starter = Resident::new(&service, "starter");
+    for line in ["/start", "3", "1"] {
+        starter.say(line).await;
+    }
+    let second = service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap();
+    assert_eq!(first, second);
+
+    // Four more finish: now k more than the snapshot, and it moves.
+    finishers(&service, "c", &[("1", "5"), ("1", "4"), ("2", "5"), ("1", "5")]).await;
+    let third: serde_json::Value =
+        serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
+    assert_eq!(third["respondents_completed"], 10);
+    service.close().await;
+}
+
+#[tokio::test]
+async fn a_multiple_choice_poll_total_does_not_give_a_hidden_option_back() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let stored = service.round_status(ID).await.unwrap().stored;
+    let groups = [meepraten::store::GroupTotals {
+        question_id: "belangrijk".into(),
+        votes: vec![
+            ("zelfde-persoon".into(), 9),
+            ("op-tijd".into(), 2),
+            ("schoon".into(), 7),
+            ("aandacht".into(), 0),
+            ("zelf-kiezen".into(), 6),
+        ],
+        polls: 1,
+    }];
+    let tally = meepraten::domain::Tally {
+        started: 20,
+        completed: 20,
+        ..Default::default()
+    };
+    let s = meepraten::summary::build(&stored, &tally, &groups, Lang::Nl, false);
+    let g = &s.group_results[0];
+    let hidden = g.options.iter().filter(|o| o.count.is_none()).count();
+    assert!(hidden >= 1, "the 2 is hidden");
+    if let Some(votes) = g.votes {
+        let shown: i64 = g.options.iter().filter_map(|o| o.count).sum();
+        assert!(
+            hidden >= 2,
+            "the total {votes} minus the shown {shown} would give the hidden option back"
+        );
+    }
     service.close().await;
 }

@@ -41,3 +41,4 @@ official-opened = Round { $id } is open until { $date }.
 official-closed = Round { $id } is closed. The answers can no longer be linked to residents.
 official-status = Round { $id }: { $state }. { $started } residents started, { $completed } finished the round.
 official-refused = That did not work: { $reason }
+official-status-open = Round { $id }: { $state }. So far at least { $count } residents (counted in steps of { $step }). Answers show only after the round closes.

@@ -1,21 +1,35 @@
 # Summary for the advisory council (Wmo council, client council, social domain council).
 
 summary-heading = Summary: { $title }
-summary-facts = Round `{ $round }` · topic: { $topic } · phase: { $phase } · state: { $state } · runs: { $opens } to { $closes }
+summary-facts = Round `{ $round }` · topic: { $topic } · phase in the policy cycle: { $phase } · state: { $state }
+summary-period = Planned from { $opens } to { $closes }.
+summary-period-real = Was open from { $opened } to { $closed }.
+summary-period-open = Open since { $opened }, planned until { $closes }.
 summary-council = For: { $council }
 summary-audience = Audience: { $audience }
 summary-participation = Who took part?
-summary-respondents = { $started } residents started, { $completed } finished the round.
-summary-suppression = Groups smaller than { $k } are not shown (“{ $suppressed }”), so nobody can be recognised.
-summary-hidden = The round is still open. Results are shown only after it closes ({ $date }), so they do not steer the answers.
+summary-respondents = Started: { $started } residents · finished the whole round: { $completed }.
+summary-respondents-open = So far at least { $count } residents took part. This number goes up in steps of { $k }.
+summary-legend = { $mark } = not shown. This way nobody can be recognised: we show no groups of 1 to { $below } residents, nor numbers from which such a group can be worked out. A { $mark } can therefore also stand for a larger number.
+summary-hidden = The round is still open. Results are shown only after it closes (planned { $date }), so they do not steer the answers.
+summary-live = Interim results of an open round: only residents who finished. The figures change only once at least { $k } more have finished.
 summary-col-answer = Answer
 summary-col-count = Count
-summary-col-percent = % of asked
-summary-answered = Asked: { $asked } · answered: { $answered } · skipped: { $skipped }
+summary-col-percent = % of answered
+summary-answered = Answered: { $answered } · skipped: { $skipped }
+summary-follow-up = Follow-up question: asked only of those who gave a certain answer to question { $number }.
 summary-scale = Mean: { $mean } · median: { $median }
+summary-scale-hidden = Mean and median are not shown: they would give away hidden counts.
 summary-quotes = What residents wrote
-summary-quotes-withheld = There are open answers, but from fewer than { $k } residents. They are not shown, so nobody can be recognised.
-summary-suppressed = <{ $k }
+summary-quotes-withheld = There are open answers, but they are not shown: there are too few, or their number is hidden. This way nobody can be recognised.
 summary-groups = In groups: anonymous polls
 summary-groups-note = In Telegram groups people voted anonymously. Telegram only gives totals. Do not add them to the answers above: the same people may have voted in both places.
 summary-group-votes = { $votes } votes in { $polls } poll(s)
+summary-phase-agenda = agenda (the topic is still being set)
+summary-phase-preparation = preparation (policy is being prepared)
+summary-phase-decision = decision (a decision follows soon)
+summary-phase-evaluation = evaluation (looking back on policy)
+summary-state-draft = draft
+summary-state-open = open
+summary-state-closed = closed
+summary-state-archived = archived

@@ -41,3 +41,4 @@ official-opened = Ronde { $id } is open tot { $date }.
 official-closed = Ronde { $id } is gesloten. De antwoorden zijn niet meer aan inwoners te koppelen.
 official-status = Ronde { $id }: { $state }. { $started } inwoners begonnen, { $completed } maakten de ronde af.
 official-refused = Dat lukte niet: { $reason }
+official-status-open = Ronde { $id }: { $state }. Tot nu toe minstens { $count } inwoners (we tellen per { $step }). De antwoorden ziet u pas na sluiting.

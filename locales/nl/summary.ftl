@@ -1,21 +1,35 @@
 # Samenvatting voor de adviesraad (Wmo-raad, cliëntenraad, adviesraad sociaal domein).
 
 summary-heading = Samenvatting: { $title }
-summary-facts = Ronde `{ $round }` · onderwerp: { $topic } · fase: { $phase } · status: { $state } · looptijd: { $opens } tot { $closes }
+summary-facts = Ronde `{ $round }` · onderwerp: { $topic } · fase in de beleidscyclus: { $phase } · status: { $state }
+summary-period = Gepland van { $opens } tot { $closes }.
+summary-period-real = Open geweest van { $opened } tot { $closed }.
+summary-period-open = Open sinds { $opened }, gepland tot { $closes }.
 summary-council = Voor: { $council }
 summary-audience = Doelgroep: { $audience }
 summary-participation = Wie deed mee?
-summary-respondents = { $started } inwoners begonnen, { $completed } maakten de ronde af.
-summary-suppression = Groepen kleiner dan { $k } tonen we niet (“{ $suppressed }”), zodat niemand herkenbaar is.
-summary-hidden = De ronde is nog open. Uitkomsten tonen we pas na sluiting ({ $date }), zodat ze de antwoorden niet sturen.
+summary-respondents = Begonnen: { $started } inwoners · de hele ronde afgemaakt: { $completed }.
+summary-respondents-open = Tot nu toe deden minstens { $count } inwoners mee. Dit getal gaat per { $k } omhoog.
+summary-legend = { $mark } = niet getoond. Zo is niemand te herkennen: we tonen geen groepen van 1 tot { $below } inwoners, en ook geen getallen waaruit je zo'n groep kunt uitrekenen. Een { $mark } kan dus ook een groter aantal zijn.
+summary-hidden = De ronde is nog open. Uitkomsten tonen we pas na sluiting (gepland { $date }), zodat ze de antwoorden niet sturen.
+summary-live = Tussenstand van een open ronde: alleen inwoners die de ronde afmaakten. De stand verandert pas als er minstens { $k } bij zijn gekomen.
 summary-col-answer = Antwoord
 summary-col-count = Aantal
-summary-col-percent = % van gevraagd
-summary-answered = Gevraagd: { $asked } · beantwoord: { $answered } · overgeslagen: { $skipped }
+summary-col-percent = % van beantwoord
+summary-answered = Beantwoord: { $answered } · overgeslagen: { $skipped }
+summary-follow-up = Vervolgvraag: alleen gesteld aan wie bij vraag { $number } een bepaald antwoord gaf.
 summary-scale = Gemiddelde: { $mean } · mediaan: { $median }
+summary-scale-hidden = Gemiddelde en mediaan tonen we niet: ze zouden verborgen aantallen verraden.
 summary-quotes = Wat inwoners schreven
-summary-quotes-withheld = Er zijn open antwoorden, maar van minder dan { $k } inwoners. We tonen ze niet, zodat niemand herkenbaar is.
-summary-suppressed = <{ $k }
+summary-quotes-withheld = Er zijn open antwoorden, maar we tonen ze niet: het zijn er te weinig, of hun aantal is verborgen. Zo is niemand te herkennen.
 summary-groups = In groepen: anonieme peilingen
 summary-groups-note = In Telegram-groepen stemden mensen anoniem. Telegram geeft alleen totalen. Tel ze niet op bij de antwoorden hierboven: dezelfde mensen kunnen op beide plekken hebben gestemd.
 summary-group-votes = { $votes } stemmen in { $polls } peiling(en)
+summary-phase-agenda = agenda (het onderwerp wordt nog bepaald)
+summary-phase-preparation = voorbereiding (beleid wordt voorbereid)
+summary-phase-decision = besluit (een besluit volgt binnenkort)
+summary-phase-evaluation = evaluatie (terugkijken op beleid)
+summary-state-draft = concept
+summary-state-open = open
+summary-state-closed = gesloten
+summary-state-archived = gearchiveerd

@@ -3,10 +3,10 @@
 //! Free text passes the PII [`scrub`]ber before anything is stored, and every
 //! count a council sees passes small-group [`suppression`].
 
+pub mod disclosure;
 mod pseudonym;
 pub mod scrub;
 mod secret;
-pub mod suppression;
 mod vault;
 
 pub use pseudonym::{Pseudonym, ResidentRef, RespondentKey, RoundSalt};

@@ -10,8 +10,10 @@ use time::OffsetDateTime;
 use crate::channel::telegram::poster;
 use crate::config::Settings;
 use crate::domain::Lang;
-use crate::service::rounds::{ImportOutcome, RoundStatus};
+use crate::service::rounds::{ImportOutcome, Participation};
 use crate::service::{Service, ServiceError};
+use crate::store::StoredRound;
+use crate::summary::HIDDEN;
 
 /// Round commands.
 #[derive(Debug, Subcommand)]
@@ -112,7 +114,10 @@ impl RoundCommand {
                 .archive_round(&id)
                 .await
                 .map(|s| println!("round `{}` is archived", s.round.id)),
-            RoundCommand::Status { id } => service.round_status(&id).await.map(|s| print_status(&s)),
+            RoundCommand::Status { id } => service
+                .round_progress(&id)
+                .await
+                .map(|(stored, p)| print_status(&stored, p)),
             RoundCommand::Link { id, bot, output_dir } => match service.round_status(&id).await {
                 Ok(status) => {
                     let link = poster::deep_link(&bot, &status.stored.round.id)?;
@@ -173,18 +178,36 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn print_status(s: &RoundStatus) {
-    let r = &s.stored.round;
-    println!("round:      {}", r.id);
-    println!("title:      {}", r.title.get(Lang::Nl));
-    println!("state:      {} (version {})", s.stored.state, s.stored.version);
-    println!("phase:      {}", r.phase.as_str());
-    println!("schedule:   {} -> {}", r.opens, r.closes);
-    println!("started:    {}", s.counts.started);
-    println!("completed:  {}", s.counts.completed);
-    println!("answers per question (skips included):");
-    for q in &r.questions {
-        let n = s.counts.per_question.get(q.id.as_str()).copied().unwrap_or(0);
-        println!("  {:<24} {n}", q.id);
+fn print_status(stored: &StoredRound, participation: Participation) {
+    let r = &stored.round;
+    let day = |d: &Option<String>| d.clone().unwrap_or_else(|| "-".to_owned());
+    println!("round:       {}", r.id);
+    println!("title:       {}", r.title.get(Lang::Nl));
+    println!("state:       {} (version {})", stored.state, stored.version);
+    println!("phase:       {}", r.phase.as_str());
+    println!("planned:     {} -> {}", moment(r.opens), moment(r.closes));
+    println!("opened on:   {}", day(&stored.opened_on));
+    println!("closed on:   {}", day(&stored.closed_on));
+    match participation {
+        Participation::AtLeast { count, step } => println!(
+            "respondents: at least {count} (counted in steps of {step} until the round closes; answers stay hidden until then)"
+        ),
+        Participation::Counted { started, completed } => {
+            let n = |v: Option<i64>| v.map_or_else(|| HIDDEN.to_owned(), |v| v.to_string());
+            println!("started:     {}", n(started));
+            println!("completed:   {}", n(completed));
+            println!(
+                "             (`meepraten summary {}` gives the results; {HIDDEN} = hidden to protect small groups)",
+                r.id
+            );
+        }
     }
+}
+
+/// A moment as officials read it: `2027-01-25 17:00 +01:00`.
+pub(crate) fn moment(t: time::OffsetDateTime) -> String {
+    t.format(time::macros::format_description!(
+        "[year]-[month]-[day] [hour]:[minute] [offset_hour sign:mandatory]:[offset_minute]"
+    ))
+    .unwrap_or_else(|_| t.to_string())
 }

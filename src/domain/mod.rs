@@ -7,6 +7,7 @@ mod ids;
 mod lang;
 mod lifecycle;
 mod round;
+mod tally;
 
 pub use answer::AnswerValue;
 pub use ids::{IdError, OptionId, QuestionId, RoundId};
@@ -16,3 +17,4 @@ pub use round::{
     ChoiceOption, Condition, DEFAULT_MIN_GROUP_SIZE, LocalizedText, MIN_MIN_GROUP_SIZE, Phase, Question,
     QuestionKind, Round, ScaleLabels,
 };
+pub use tally::Tally;

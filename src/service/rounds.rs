@@ -34,6 +34,20 @@ pub struct RoundStatus {
     pub counts: ResponseCounts,
 }
 
+/// How many took part, as an official may see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Participation {
+    /// While a round is not closed: respondents so far, rounded down to a
+    /// multiple of k, so that watching the count never tells one resident's
+    /// answers apart (per-question counts are never shown before the close).
+    AtLeast { count: i64, step: i64 },
+    /// After the close: the audited counts of the council summary (`None` hidden).
+    Counted {
+        started: Option<i64>,
+        completed: Option<i64>,
+    },
+}
+
 /// The bundled example round, for a newcomer's first run.
 pub const EXAMPLE_ROUND: &str = include_str!("../../examples/rounds/huishoudelijke-hulp-2027.toml");
 
@@ -227,6 +241,27 @@ impl Service {
         let stored = self.existing(id).await?;
         let counts = self.store.response_counts(&stored.round.id).await?;
         Ok(RoundStatus { stored, counts })
+    }
+
+    /// A round and its participation as officials may see it: the same audited
+    /// figures as the council summary, never raw per-question counts.
+    pub async fn round_progress(&self, id: &str) -> Result<(StoredRound, Participation), ServiceError> {
+        let status = self.round_status(id).await?;
+        let k = i64::from(status.stored.round.min_group_size);
+        let participation = match status.stored.state {
+            RoundState::Draft | RoundState::Open => Participation::AtLeast {
+                count: crate::summary::at_least(status.counts.started, k),
+                step: k,
+            },
+            RoundState::Closed | RoundState::Archived => {
+                let s = self.council_summary(id, crate::domain::Lang::Nl).await?;
+                Participation::Counted {
+                    started: s.respondents_started,
+                    completed: s.respondents_completed,
+                }
+            }
+        };
+        Ok((status.stored, participation))
     }
 
     /// On a database without rounds, imports and opens the bundled example so a

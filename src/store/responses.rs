@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{Store, StoreError, Tx};
 use crate::anon::RespondentKey;
-use crate::domain::{QuestionId, RoundId};
+use crate::domain::{AnswerValue, QuestionId, RoundId, Tally};
 
 /// One stored answer, for summaries.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -130,6 +130,70 @@ impl Store {
             completed,
             per_question: per_question.into_iter().collect(),
         })
+    }
+
+    /// What a summary counts: participation and every answer per question.
+    /// With `finished_only`, only responses that reached the end (for live
+    /// snapshots, which must hold nothing a resident can still take back).
+    pub async fn tally(&self, round: &RoundId, finished_only: bool) -> Result<Tally, StoreError> {
+        let (started, completed): (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM(completed), 0) FROM responses WHERE round_id = ? AND completed >= ?",
+        )
+        .bind(round.as_str())
+        .bind(i64::from(finished_only))
+        .fetch_one(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT a.question_id, a.value FROM answers a JOIN responses r
+               ON r.round_id = a.round_id AND r.respondent_key = a.respondent_key
+             WHERE a.round_id = ? AND r.completed >= ? ORDER BY a.question_id, a.value",
+        )
+        .bind(round.as_str())
+        .bind(i64::from(finished_only))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
+        let mut answers: BTreeMap<String, Vec<AnswerValue>> = BTreeMap::new();
+        for (question, value) in rows {
+            let v = serde_json::from_str(&value)
+                .map_err(|e| StoreError::Corrupt(format!("answer to {question}: {e}")))?;
+            answers.entry(question).or_default().push(v);
+        }
+        Ok(Tally {
+            started,
+            completed,
+            answers,
+        })
+    }
+
+    /// The live snapshot of a round: how many finished responses it counts, and its tally as JSON.
+    pub async fn live_snapshot(&self, round: &RoundId) -> Result<Option<(i64, String)>, StoreError> {
+        sqlx::query_as("SELECT respondents, tally FROM live_snapshots WHERE round_id = ?")
+            .bind(round.as_str())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(StoreError::sqlx)
+    }
+
+    /// Replaces the live snapshot of a round.
+    pub async fn save_live_snapshot(
+        &self,
+        round: &RoundId,
+        respondents: i64,
+        tally_json: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO live_snapshots (round_id, respondents, tally) VALUES (?, ?, ?)
+             ON CONFLICT (round_id) DO UPDATE SET respondents = excluded.respondents, tally = excluded.tally",
+        )
+        .bind(round.as_str())
+        .bind(respondents)
+        .bind(tally_json)
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(())
     }
 
     /// Every answer of a round, for a summary.

@@ -216,6 +216,11 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
+        sqlx::query("DELETE FROM live_snapshots WHERE round_id = ?")
+            .bind(id.as_str())
+            .execute(&mut *tx.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
         // Keep each resident's language, drop everything about the round.
         sqlx::query("UPDATE conversations SET round_id = NULL, state = json_set(state, '$.stage', json(?)) WHERE round_id = ?")
             .bind(idle_stage_json)

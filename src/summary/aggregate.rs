@@ -1,16 +1,18 @@
-//! From stored answers to what a council may see. Counts pass the small-group
-//! rules of `anon::suppression` (a suppressed count takes its percentage with it);
-//! quotes show only when at least k residents answered; and while a round is open
-//! only the number of respondents shows (unless the round sets `live_results`).
-
-use std::collections::BTreeMap;
+//! From stored answers to what a council may see. Every number published about
+//! a round (participation, answered and skipped per question, each option,
+//! group-poll votes) goes through one disclosure audit ([`crate::anon::disclosure`])
+//! together with what links them, so no hidden count can be worked out from the
+//! others. Figures derived from counts (percentages, mean and median, quotes)
+//! are shown only when every count they rest on is shown. While a round is open
+//! nothing but a rounded number of respondents shows, unless the round sets
+//! `live_results` (then the service passes a snapshot that moves in steps of k).
 
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
-use crate::anon::suppression;
-use crate::domain::{AnswerValue, Lang, Question, QuestionKind, RoundState};
-use crate::store::{AnswerRow, GroupTotals, ResponseCounts, StoredRound};
+use crate::anon::disclosure::{self, Cell, Relation, Weight};
+use crate::domain::{AnswerValue, Condition, Lang, Question, QuestionKind, RoundState, Tally};
+use crate::store::{GroupTotals, StoredRound};
 
 /// One row of a question's table: an option, a scale point, yes or no.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -19,9 +21,9 @@ pub struct OptionRow {
     pub id: String,
     /// The label in the summary's language.
     pub label: String,
-    /// How many chose it; `None` when suppressed.
+    /// How many chose it; `None` when hidden.
     pub count: Option<i64>,
-    /// Share of those who answered, in percent; `None` when suppressed.
+    /// Share of those who answered the question, in percent; `None` when hidden.
     pub percent: Option<f64>,
 }
 
@@ -43,19 +45,19 @@ pub struct QuestionSummary {
     pub text: String,
     /// Kind name as in round files.
     pub kind: &'static str,
-    /// How many were asked (answered plus skipped); `None` when suppressed.
-    pub asked: Option<i64>,
-    /// How many gave a real answer; `None` when suppressed.
+    /// For a follow-up: the question whose answer decided who was asked.
+    pub follow_up_of: Option<String>,
+    /// How many gave a real answer; `None` when hidden.
     pub answered: Option<i64>,
-    /// How many skipped; `None` when suppressed.
+    /// How many skipped; `None` when hidden.
     pub skipped: Option<i64>,
-    /// Counts per option (empty for open questions), percentages of those asked.
+    /// Counts per option (empty for open questions), percentages of those who answered.
     pub options: Vec<OptionRow>,
-    /// For scale questions with enough answers.
+    /// Scale questions whose every point is shown.
     pub scale: Option<ScaleStats>,
-    /// Open answers (already scrubbed), when enough residents answered to show them.
+    /// Open answers (already scrubbed), when at least k answered and that count is shown.
     pub quotes: Vec<String>,
-    /// True when open answers exist but too few to show.
+    /// True when open answers exist but are not shown.
     pub quotes_withheld: bool,
 }
 
@@ -69,9 +71,9 @@ pub struct GroupResult {
     pub text: String,
     /// How many polls asked it.
     pub polls: i64,
-    /// All votes cast; `None` when suppressed.
+    /// All votes cast (for multiple choice: all ticks); `None` when hidden.
     pub votes: Option<i64>,
-    /// Votes per answer, percentages of all votes (none for multiple choice).
+    /// Votes per answer, percentages of all votes.
     pub options: Vec<OptionRow>,
 }
 
@@ -90,73 +92,49 @@ pub struct CouncilSummary {
     pub state: &'static str,
     /// Planned opening (RFC 3339).
     pub opens: String,
-    /// Closing moment (RFC 3339).
+    /// Planned closing moment (RFC 3339).
     pub closes: String,
+    /// The day it really opened (YYYY-MM-DD), if it did.
+    pub opened_on: Option<String>,
+    /// The day it really closed (YYYY-MM-DD), if it did.
+    pub closed_on: Option<String>,
     /// Who weighs the results.
     pub council: Option<String>,
     /// Intended audience.
     pub audience: Option<String>,
     /// The summary's language.
     pub language: &'static str,
-    /// Residents who answered at least one question.
-    pub respondents_started: i64,
-    /// Residents who reached the end.
-    pub respondents_completed: i64,
+    /// Residents who answered at least one question; `None` when hidden.
+    pub respondents_started: Option<i64>,
+    /// Residents who reached the end; `None` when hidden.
+    pub respondents_completed: Option<i64>,
+    /// While results are hidden: respondents so far, rounded down to a multiple of k.
+    pub respondents_at_least: Option<i64>,
     /// The smallest group shown.
     pub min_group_size: u32,
     /// True while results are withheld because the round is still open.
     pub results_hidden: bool,
+    /// True when these are live results of an open round (a snapshot of finished responses).
+    pub live: bool,
     /// Per question; empty while results are hidden.
     pub questions: Vec<QuestionSummary>,
     /// Totals of anonymous polls in groups; empty while results are hidden.
     pub group_results: Vec<GroupResult>,
 }
 
-/// Builds the council summary of a stored round.
+/// Builds the council summary of a stored round from its tally. `live` says the
+/// tally is a live snapshot of an open round (shown although the round is open).
 pub fn build(
     stored: &StoredRound,
-    counts: &ResponseCounts,
-    rows: &[AnswerRow],
+    tally: &Tally,
     groups: &[GroupTotals],
     lang: Lang,
+    live: bool,
 ) -> CouncilSummary {
     let round = &stored.round;
     let k = i64::from(round.min_group_size);
-    let hidden = matches!(stored.state, RoundState::Draft | RoundState::Open) && !round.live_results;
-
-    let mut by_question: BTreeMap<&str, Vec<AnswerValue>> = BTreeMap::new();
-    for row in rows {
-        if let Ok(v) = serde_json::from_str::<AnswerValue>(&row.value) {
-            by_question.entry(row.question_id.as_str()).or_default().push(v);
-        }
-    }
-    let questions = if hidden {
-        Vec::new()
-    } else {
-        round
-            .questions
-            .iter()
-            .map(|q| {
-                let values = by_question
-                    .get(q.id.as_str())
-                    .map(Vec::as_slice)
-                    .unwrap_or_default();
-                question(q, values, counts.started, k, lang)
-            })
-            .collect()
-    };
-
-    let group_results = if hidden {
-        Vec::new()
-    } else {
-        groups
-            .iter()
-            .filter_map(|g| group_result(round, g, k, lang))
-            .collect()
-    };
-
-    CouncilSummary {
-        group_results,
+    let hidden = matches!(stored.state, RoundState::Draft | RoundState::Open) && !live;
+    let mut summary = CouncilSummary {
         round: round.id.to_string(),
         title: round.title.get(lang).to_owned(),
         topic: round.topic.clone(),
@@ -164,202 +142,407 @@ pub fn build(
         state: stored.state.as_str(),
         opens: round.opens.format(&Rfc3339).unwrap_or_default(),
         closes: round.closes.format(&Rfc3339).unwrap_or_default(),
+        opened_on: stored.opened_on.clone(),
+        closed_on: stored.closed_on.clone(),
         council: round.council.clone(),
         audience: round.audience.as_ref().map(|a| a.get(lang).to_owned()),
         language: lang.code(),
-        respondents_started: counts.started,
-        respondents_completed: counts.completed,
+        respondents_started: None,
+        respondents_completed: None,
+        respondents_at_least: None,
         min_group_size: round.min_group_size,
         results_hidden: hidden,
-        questions,
+        live,
+        questions: Vec::new(),
+        group_results: Vec::new(),
+    };
+    if hidden {
+        summary.respondents_at_least = Some(at_least(tally.started, k));
+        return summary;
+    }
+    let ledger = Ledger::of(stored, tally, groups, lang);
+    let shown = ledger.shown(k);
+    summary.respondents_started = shown[ledger.started];
+    summary.respondents_completed = shown[ledger.completed];
+    summary.questions = ledger
+        .questions
+        .iter()
+        .map(|q| q.publish(&shown, tally, k))
+        .collect();
+    summary.group_results = ledger.groups.iter().map(|g| g.publish(&shown)).collect();
+    summary
+}
+
+/// `n` rounded down to a multiple of k: how a count moves while a round is open,
+/// so that watching it says nothing about one resident's answers.
+pub fn at_least(n: i64, k: i64) -> i64 {
+    n / k * k
+}
+
+/// Every published count of a round as audit cells, with the relations between them.
+struct Ledger {
+    cells: Vec<Cell>,
+    relations: Vec<Relation>,
+    started: usize,
+    completed: usize,
+    questions: Vec<QuestionCells>,
+    groups: Vec<GroupCells>,
+}
+
+struct QuestionCells {
+    id: String,
+    text: String,
+    kind: &'static str,
+    scale: bool,
+    follow_up_of: Option<String>,
+    answered: usize,
+    skipped: usize,
+    /// (id, label, cell) per row.
+    rows: Vec<(String, String, usize)>,
+}
+
+struct GroupCells {
+    id: String,
+    text: String,
+    polls: i64,
+    votes: usize,
+    rows: Vec<(String, String, usize)>,
+}
+
+impl Ledger {
+    fn of(stored: &StoredRound, tally: &Tally, groups: &[GroupTotals], lang: Lang) -> Ledger {
+        let round = &stored.round;
+        let mut l = Ledger {
+            cells: Vec::new(),
+            relations: Vec::new(),
+            started: 0,
+            completed: 0,
+            questions: Vec::new(),
+            groups: Vec::new(),
+        };
+        l.started = l.cell(tally.started, Weight::Started);
+        l.completed = l.cell(tally.completed, Weight::Completed);
+        l.relations.push(Relation::at_most(&[l.completed], &[l.started]));
+        for q in &round.questions {
+            let values = tally
+                .answers
+                .get(q.id.as_str())
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let qc = l.question(q, values, lang);
+            l.questions.push(qc);
+        }
+        // Follow-ups: only those whose earlier answer triggered them were asked;
+        // of those, only residents who did not finish may lack an entry.
+        for q in &round.questions {
+            let Some(cond) = &q.when else { continue };
+            let (Some(child), Some(parent)) = (l.find(q.id.as_str()), l.find(cond.question().as_str()))
+            else {
+                continue;
+            };
+            let asked = [l.questions[child].answered, l.questions[child].skipped];
+            let triggers: Vec<usize> = l.questions[parent]
+                .rows
+                .iter()
+                .filter(|(id, _, _)| triggered_by(cond, id))
+                .map(|(_, _, c)| *c)
+                .collect();
+            l.relations.push(Relation::at_most(&asked, &triggers));
+            let multi_parent = round
+                .question(cond.question())
+                .is_some_and(|p| matches!(p.kind, QuestionKind::Multi { .. }));
+            if !multi_parent {
+                let mut terms: Vec<(usize, i64)> = triggers.iter().map(|c| (*c, 1)).collect();
+                terms.extend(asked.iter().map(|c| (*c, -1)));
+                terms.push((l.started, -1));
+                terms.push((l.completed, 1));
+                l.relations.push(Relation {
+                    terms,
+                    op: disclosure::Op::Le,
+                    rhs: 0,
+                });
+            }
+        }
+        for g in groups {
+            if let Some(q) = round.questions.iter().find(|q| q.id.as_str() == g.question_id) {
+                let gc = l.group(q, g, lang);
+                l.groups.push(gc);
+            }
+        }
+        l
+    }
+
+    fn cell(&mut self, value: i64, weight: Weight) -> usize {
+        self.cells.push(Cell { value, weight });
+        self.cells.len() - 1
+    }
+
+    fn find(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    fn question(&mut self, q: &Question, values: &[AnswerValue], lang: Lang) -> QuestionCells {
+        let skipped_n = values.iter().filter(|v| !v.is_answered()).count() as i64;
+        let answered_n = values.len() as i64 - skipped_n;
+        let answered = self.cell(answered_n, Weight::Answered);
+        let skipped = self.cell(skipped_n, Weight::Skipped);
+        // Nobody is asked a question more often than there are respondents; every
+        // finished respondent passed each question that is always asked.
+        self.relations
+            .push(Relation::at_most(&[answered, skipped], &[self.started]));
+        if q.when.is_none() {
+            self.relations
+                .push(Relation::at_most(&[self.completed], &[answered, skipped]));
+        }
+        let rows: Vec<(String, String, usize)> = row_counts(q, values, lang)
+            .into_iter()
+            .map(|(id, label, n)| {
+                let c = self.cell(n, Weight::Row);
+                (id, label, c)
+            })
+            .collect();
+        let row_cells: Vec<usize> = rows.iter().map(|r| r.2).collect();
+        match q.kind {
+            QuestionKind::Multi { .. } => {
+                // Each ticked option is at most everyone; everyone ticked one at least.
+                for c in &row_cells {
+                    self.relations.push(Relation::at_most(&[*c], &[answered]));
+                }
+                self.relations.push(Relation::at_most(&[answered], &row_cells));
+            }
+            QuestionKind::Open { .. } => {}
+            _ => self.relations.push(Relation::sum(answered, &row_cells)),
+        }
+        QuestionCells {
+            id: q.id.to_string(),
+            text: q.text.get(lang).to_owned(),
+            kind: q.kind.name(),
+            scale: matches!(q.kind, QuestionKind::Scale { .. }),
+            follow_up_of: q.when.as_ref().map(|c| c.question().to_string()),
+            answered,
+            skipped,
+            rows,
+        }
+    }
+
+    fn group(&mut self, q: &Question, g: &GroupTotals, lang: Lang) -> GroupCells {
+        let all: i64 = g.votes.iter().map(|(_, n)| *n).sum();
+        let votes = self.cell(all, Weight::Answered);
+        let rows: Vec<(String, String, usize)> = g
+            .votes
+            .iter()
+            .map(|(id, n)| {
+                let c = self.cell(*n, Weight::Row);
+                (id.clone(), row_label(q, id, lang), c)
+            })
+            .collect();
+        let parts: Vec<usize> = rows.iter().map(|r| r.2).collect();
+        self.relations.push(Relation::sum(votes, &parts));
+        GroupCells {
+            id: q.id.to_string(),
+            text: q.text.get(lang).to_owned(),
+            polls: g.polls,
+            votes,
+            rows,
+        }
+    }
+
+    /// Every cell's value, or `None` where the audit hides it. A breakdown whose
+    /// total is hidden is hidden whole, zeros included: "nobody chose B" beside a
+    /// hidden total would tell what every respondent chose. (Hiding more only
+    /// widens what an attacker can derive, so the audit's guarantee holds.)
+    fn shown(&self, k: i64) -> Vec<Option<i64>> {
+        let mut hidden = disclosure::protect(&self.cells, &self.relations, k);
+        if hidden[self.started] {
+            hidden.iter_mut().for_each(|h| *h = true);
+        }
+        let breakdowns = self
+            .questions
+            .iter()
+            .map(|q| (q.answered, &q.rows))
+            .chain(self.groups.iter().map(|g| (g.votes, &g.rows)));
+        for (total, rows) in breakdowns {
+            if hidden[total] {
+                for (_, _, c) in rows {
+                    hidden[*c] = true;
+                }
+            }
+        }
+        self.cells
+            .iter()
+            .zip(hidden)
+            .map(|(c, h)| (!h).then_some(c.value))
+            .collect()
     }
 }
 
-/// One question's table: the options and "skipped" form a breakdown of those asked,
-/// protected together so no suppressed cell can be recovered from the total.
-fn question(q: &Question, values: &[AnswerValue], started: i64, k: i64, lang: Lang) -> QuestionSummary {
-    let asked_n = values.len() as i64;
-    let skipped_n = values.iter().filter(|v| !v.is_answered()).count() as i64;
-    let answered_n = asked_n - skipped_n;
-    let asked = suppression::protect_total(asked_n, k);
-    let percent = |n: Option<i64>| {
-        n.filter(|_| asked_n > 0 && asked.is_some())
-            .map(|n| round1(n as f64 * 100.0 / asked_n as f64))
+impl QuestionCells {
+    fn publish(&self, shown: &[Option<i64>], tally: &Tally, k: i64) -> QuestionSummary {
+        let answered = shown[self.answered];
+        let options: Vec<OptionRow> = self
+            .rows
+            .iter()
+            .map(|(id, label, c)| OptionRow {
+                id: id.clone(),
+                label: label.clone(),
+                count: shown[*c],
+                percent: percent(shown[*c], answered),
+            })
+            .collect();
+        // Mean and median rest on every point: shown only when each point is.
+        let scale = (self.scale && options.iter().all(|o| o.count.is_some()))
+            .then(|| {
+                let points: Vec<(i64, i64)> = options
+                    .iter()
+                    .filter_map(|o| Some((o.id.parse().ok()?, o.count?)))
+                    .collect();
+                scale_stats(&points)
+            })
+            .flatten();
+        let texts: Vec<String> = tally
+            .answers
+            .get(&self.id)
+            .into_iter()
+            .flatten()
+            .filter_map(|v| match v {
+                AnswerValue::Open(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        // The number of quotes is the number who answered: shown only with it.
+        let show_quotes = answered.is_some_and(|n| n >= k);
+        let mut quotes = if show_quotes { texts.clone() } else { Vec::new() };
+        quotes.sort();
+        QuestionSummary {
+            id: self.id.clone(),
+            text: self.text.clone(),
+            kind: self.kind,
+            follow_up_of: self.follow_up_of.clone(),
+            answered,
+            skipped: shown[self.skipped],
+            options,
+            scale,
+            quotes,
+            quotes_withheld: !show_quotes && !texts.is_empty(),
+        }
+    }
+}
+
+impl GroupCells {
+    fn publish(&self, shown: &[Option<i64>]) -> GroupResult {
+        let votes = shown[self.votes];
+        GroupResult {
+            id: self.id.clone(),
+            text: self.text.clone(),
+            polls: self.polls,
+            votes,
+            options: self
+                .rows
+                .iter()
+                .map(|(id, label, c)| OptionRow {
+                    id: id.clone(),
+                    label: label.clone(),
+                    count: shown[*c],
+                    percent: percent(shown[*c], votes),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A share in percent, one decimal, when both counts are shown.
+fn percent(count: Option<i64>, of: Option<i64>) -> Option<f64> {
+    match (count, of) {
+        (Some(n), Some(d)) if d > 0 => Some((n as f64 * 1000.0 / d as f64).round() / 10.0),
+        _ => None,
+    }
+}
+
+/// Mean (one decimal) and median of scale points given as (point, count).
+fn scale_stats(points: &[(i64, i64)]) -> Option<ScaleStats> {
+    let n: i64 = points.iter().map(|(_, c)| c).sum();
+    if n == 0 {
+        return None;
+    }
+    let sum: i64 = points.iter().map(|(p, c)| p * c).sum();
+    let nth = |i: i64| {
+        let mut seen = 0;
+        points
+            .iter()
+            .find(|(_, c)| {
+                seen += c;
+                seen > i
+            })
+            .map_or(0, |(p, _)| *p)
     };
-    // Rows as (id, label, count) before protection.
-    let rows: Vec<(String, String, i64)> = match &q.kind {
+    let median = if n % 2 == 0 {
+        (nth(n / 2 - 1) + nth(n / 2)) as f64 / 2.0
+    } else {
+        nth(n / 2) as f64
+    };
+    Some(ScaleStats {
+        mean: (sum as f64 * 10.0 / n as f64).round() / 10.0,
+        median,
+    })
+}
+
+/// Whether a parent's row id is one that makes the follow-up apply.
+fn triggered_by(cond: &Condition, row: &str) -> bool {
+    match cond {
+        Condition::Scale { values, .. } => values.iter().any(|v| v.to_string() == row),
+        Condition::Options { options, .. } => options.iter().any(|o| o.as_str() == row),
+        Condition::YesNo { value, .. } => row == if *value { "yes" } else { "no" },
+    }
+}
+
+/// (row id, label, count) of each option, scale point or yes/no of a question.
+fn row_counts(q: &Question, values: &[AnswerValue], lang: Lang) -> Vec<(String, String, i64)> {
+    let count = |f: &dyn Fn(&AnswerValue) -> bool| values.iter().filter(|v| f(v)).count() as i64;
+    match &q.kind {
         QuestionKind::Choice { options } | QuestionKind::Multi { options } => options
             .iter()
             .map(|o| {
-                let n = values
-                    .iter()
-                    .filter(|v| match v {
-                        AnswerValue::Choice(c) => c == &o.id,
-                        AnswerValue::Multi(cs) => cs.contains(&o.id),
-                        _ => false,
-                    })
-                    .count() as i64;
+                let n = count(&|v| match v {
+                    AnswerValue::Choice(c) => c == &o.id,
+                    AnswerValue::Multi(cs) => cs.contains(&o.id),
+                    _ => false,
+                });
                 (o.id.to_string(), o.text.get(lang).to_owned(), n)
             })
             .collect(),
-        QuestionKind::Scale { min, max, labels } => (*min..=*max)
+        QuestionKind::Scale { min, max, .. } => (*min..=*max)
             .map(|p| {
-                let n = values.iter().filter(|v| **v == AnswerValue::Scale(p)).count() as i64;
-                let label = match labels {
-                    Some(l) if p == *min => format!("{p} ({})", l.low.get(lang)),
-                    Some(l) if p == *max => format!("{p} ({})", l.high.get(lang)),
-                    _ => p.to_string(),
-                };
-                (p.to_string(), label, n)
+                let id = p.to_string();
+                let label = row_label(q, &id, lang);
+                (id, label, count(&|v| *v == AnswerValue::Scale(p)))
             })
             .collect(),
         QuestionKind::YesNo => [("yes", true), ("no", false)]
             .into_iter()
             .map(|(id, b)| {
-                let n = values.iter().filter(|v| **v == AnswerValue::YesNo(b)).count() as i64;
-                let label = yes_no(lang, b);
-                (id.to_owned(), label.to_owned(), n)
+                let n = count(&|v| *v == AnswerValue::YesNo(b));
+                (id.to_owned(), yes_no(lang, b).to_owned(), n)
             })
             .collect(),
         QuestionKind::Open { .. } => Vec::new(),
-    };
-
-    let exclusive = matches!(
-        q.kind,
-        QuestionKind::Choice { .. } | QuestionKind::Scale { .. } | QuestionKind::YesNo
-    );
-    let (option_cells, skipped, answered) = if exclusive {
-        // Options and skips add up to those asked.
-        let mut cells: Vec<i64> = rows.iter().map(|r| r.2).collect();
-        cells.push(skipped_n);
-        let mut shown = suppression::protect_breakdown(&cells, k);
-        let skipped = shown.pop().flatten();
-        // Answered = asked − skipped, so it shows exactly when skipped does.
-        let answered = skipped.and(asked).map(|_| answered_n);
-        (shown, skipped, answered)
-    } else {
-        let pair = suppression::protect_breakdown(&[answered_n, skipped_n], k);
-        let cells = if asked.is_some() {
-            suppression::protect_cells(&rows.iter().map(|r| r.2).collect::<Vec<_>>(), k)
-        } else {
-            vec![None; rows.len()]
-        };
-        (cells, pair[1], pair[0])
-    };
-    let options = rows
-        .into_iter()
-        .zip(option_cells)
-        .map(|((id, label, _), count)| OptionRow {
-            id,
-            label,
-            count,
-            percent: percent(count),
-        })
-        .collect();
-
-    let enough_answers = answered.is_some_and(|n| n >= k);
-    let scale = match q.kind {
-        QuestionKind::Scale { .. } if enough_answers => {
-            let mut points: Vec<i64> = values
-                .iter()
-                .filter_map(|v| match v {
-                    AnswerValue::Scale(n) => Some(*n),
-                    _ => None,
-                })
-                .collect();
-            points.sort_unstable();
-            let mean = points.iter().sum::<i64>() as f64 / points.len() as f64;
-            let mid = points.len() / 2;
-            let median = if points.len().is_multiple_of(2) {
-                (points[mid - 1] + points[mid]) as f64 / 2.0
-            } else {
-                points[mid] as f64
-            };
-            Some(ScaleStats {
-                mean: round1(mean),
-                median,
-            })
-        }
-        _ => None,
-    };
-    let texts: Vec<String> = values
-        .iter()
-        .filter_map(|v| match v {
-            AnswerValue::Open(s) => Some(s.clone()),
-            _ => None,
-        })
-        .collect();
-    let show_quotes = enough_answers && started >= k;
-    let mut quotes = if show_quotes { texts.clone() } else { Vec::new() };
-    quotes.sort();
-    QuestionSummary {
-        id: q.id.to_string(),
-        text: q.text.get(lang).to_owned(),
-        kind: q.kind.name(),
-        asked,
-        answered,
-        skipped,
-        options,
-        scale,
-        quotes,
-        quotes_withheld: !show_quotes && !texts.is_empty(),
     }
 }
 
-/// One question's group poll totals, protected like the private answers.
-fn group_result(
-    round: &crate::domain::Round,
-    totals: &GroupTotals,
-    k: i64,
-    lang: Lang,
-) -> Option<GroupResult> {
-    let q = round
-        .questions
-        .iter()
-        .find(|q| q.id.as_str() == totals.question_id)?;
-    let label = |id: &str| -> String {
-        match &q.kind {
-            QuestionKind::Choice { options } | QuestionKind::Multi { options } => options
-                .iter()
-                .find(|o| o.id.as_str() == id)
-                .map_or_else(|| id.to_owned(), |o| o.text.get(lang).to_owned()),
-            QuestionKind::YesNo => yes_no(lang, id == "yes").into(),
+/// The label of a row id of question `q`.
+fn row_label(q: &Question, id: &str, lang: Lang) -> String {
+    match &q.kind {
+        QuestionKind::Choice { options } | QuestionKind::Multi { options } => options
+            .iter()
+            .find(|o| o.id.as_str() == id)
+            .map_or_else(|| id.to_owned(), |o| o.text.get(lang).to_owned()),
+        QuestionKind::YesNo => yes_no(lang, id == "yes").into(),
+        QuestionKind::Scale { min, max, labels } => match (labels, id.parse::<i64>()) {
+            (Some(l), Ok(p)) if p == *min => format!("{p} ({})", l.low.get(lang)),
+            (Some(l), Ok(p)) if p == *max => format!("{p} ({})", l.high.get(lang)),
             _ => id.to_owned(),
-        }
-    };
-    let counts: Vec<i64> = totals.votes.iter().map(|(_, n)| *n).collect();
-    let all: i64 = counts.iter().sum();
-    let multi = matches!(q.kind, QuestionKind::Multi { .. });
-    let shown = if multi {
-        if suppression::protect_total(all, k).is_some() {
-            suppression::protect_cells(&counts, k)
-        } else {
-            vec![None; counts.len()]
-        }
-    } else {
-        suppression::protect_breakdown(&counts, k)
-    };
-    let votes = suppression::protect_total(all, k);
-    let options = totals
-        .votes
-        .iter()
-        .zip(shown)
-        .map(|((id, _), count)| OptionRow {
-            id: id.clone(),
-            label: label(id),
-            count,
-            percent: count
-                .filter(|_| !multi && all > 0 && votes.is_some())
-                .map(|n| round1(n as f64 * 100.0 / all as f64)),
-        })
-        .collect();
-    Some(GroupResult {
-        id: q.id.to_string(),
-        text: q.text.get(lang).to_owned(),
-        polls: totals.polls,
-        votes,
-        options,
-    })
+        },
+        QuestionKind::Open { .. } => id.to_owned(),
+    }
 }
 
 /// The yes/no row labels of a summary table.
@@ -372,6 +555,17 @@ fn yes_no(lang: Lang, yes: bool) -> &'static str {
     }
 }
 
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_mean_from_point_counts() {
+        let s = scale_stats(&[(1, 2), (2, 0), (3, 3)]).unwrap();
+        assert_eq!(s.median, 3.0);
+        assert_eq!(s.mean, 2.2);
+        let s = scale_stats(&[(1, 1), (5, 1)]).unwrap();
+        assert_eq!(s.median, 3.0);
+        assert_eq!(scale_stats(&[(1, 0)]), None);
+    }
 }

@@ -5,5 +5,5 @@
 mod aggregate;
 mod render;
 
-pub use aggregate::{CouncilSummary, GroupResult, OptionRow, QuestionSummary, ScaleStats, build};
-pub use render::{Format, render};
+pub use aggregate::{CouncilSummary, GroupResult, OptionRow, QuestionSummary, ScaleStats, at_least, build};
+pub use render::{Format, HIDDEN, decimal, render};

@@ -1,16 +1,22 @@
 //! Renderers for a council summary. Markdown reads well pasted into an advice;
-//! CSV opens in a spreadsheet; JSON feeds other tools. Suppressed cells show as
-//! "<k" in Markdown, an empty count with `suppressed = true` in CSV, and `null` in JSON.
+//! CSV opens in a spreadsheet; JSON feeds other tools. Every hidden count shows
+//! as one neutral mark ([`HIDDEN`]) explained in a legend: it never states a
+//! range, because a count hidden to protect a neighbour can be large. In CSV a
+//! hidden count is an empty cell with `hidden = true`; in JSON it is `null`.
 
 use std::fmt::Write as _;
 
-use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
 
 use super::CouncilSummary;
 use crate::domain::Lang;
 use crate::engine::{Arg, Text};
 use crate::i18n::{Key, Localizer};
+
+/// The mark of a hidden count or percentage, in every format for people.
+pub const HIDDEN: &str = "•";
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,19 +38,51 @@ pub fn render(summary: &CouncilSummary, format: Format, lang: Lang, texts: &Loca
     }
 }
 
+/// A number with one decimal as the language writes it ("66,7" in Dutch).
+pub fn decimal(lang: Lang, x: f64) -> String {
+    let s = format!("{x:.1}");
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn phase_key(phase: &str) -> Key {
+    match phase {
+        "agenda" => Key::SummaryPhaseAgenda,
+        "decision" => Key::SummaryPhaseDecision,
+        "evaluation" => Key::SummaryPhaseEvaluation,
+        _ => Key::SummaryPhasePreparation,
+    }
+}
+
+fn state_key(state: &str) -> Key {
+    match state {
+        "draft" => Key::SummaryStateDraft,
+        "open" => Key::SummaryStateOpen,
+        "archived" => Key::SummaryStateArchived,
+        _ => Key::SummaryStateClosed,
+    }
+}
+
 fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
     let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
     let k = i64::from(s.min_group_size);
-    let suppressed = t(Key::SummarySuppressed, vec![("k", Arg::Num(k))]);
-    let cell = |n: Option<i64>| n.map_or_else(|| suppressed.clone(), |n| n.to_string());
+    let cell = |n: Option<i64>| n.map_or_else(|| HIDDEN.to_owned(), |n| n.to_string());
     let header = format!(
         "| {} | {} | {} |\n|---|---:|---:|",
         t(Key::SummaryColAnswer, vec![]),
         t(Key::SummaryColCount, vec![]),
         t(Key::SummaryColPercent, vec![])
     );
-    let date = |rfc: &str| {
+    let moment = |rfc: &str| {
         OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.date(lang, d))
+    };
+    let day = |ymd: &str| {
+        Date::parse(ymd, format_description!("[year]-[month]-[day]")).map_or_else(
+            |_| ymd.to_owned(),
+            |d| texts.date(lang, d.midnight().assume_utc()),
+        )
     };
     let mut out = String::new();
     let _ = writeln!(
@@ -60,13 +98,32 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             vec![
                 ("round", Arg::Str(s.round.clone())),
                 ("topic", Arg::Str(s.topic.clone())),
-                ("phase", Arg::Str(s.phase.to_owned())),
-                ("state", Arg::Str(s.state.to_owned())),
-                ("opens", Arg::Str(date(&s.opens))),
-                ("closes", Arg::Str(date(&s.closes))),
+                ("phase", Arg::Msg(phase_key(s.phase))),
+                ("state", Arg::Msg(state_key(s.state))),
             ]
         )
     );
+    let period = match (&s.opened_on, &s.closed_on) {
+        (Some(o), Some(c)) => t(
+            Key::SummaryPeriodReal,
+            vec![("opened", Arg::Str(day(o))), ("closed", Arg::Str(day(c)))],
+        ),
+        (Some(o), None) => t(
+            Key::SummaryPeriodOpen,
+            vec![
+                ("opened", Arg::Str(day(o))),
+                ("closes", Arg::Str(moment(&s.closes))),
+            ],
+        ),
+        _ => t(
+            Key::SummaryPeriod,
+            vec![
+                ("opens", Arg::Str(moment(&s.opens))),
+                ("closes", Arg::Str(moment(&s.closes))),
+            ],
+        ),
+    };
+    let _ = writeln!(out, "{period}\n");
     if let Some(c) = &s.council {
         let _ = writeln!(
             out,
@@ -82,62 +139,92 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
         );
     }
     let _ = writeln!(out, "## {}\n", t(Key::SummaryParticipation, vec![]));
+    if s.results_hidden {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            t(
+                Key::SummaryRespondentsOpen,
+                vec![
+                    ("count", Arg::Num(s.respondents_at_least.unwrap_or(0))),
+                    ("k", Arg::Num(k)),
+                ]
+            )
+        );
+        let _ = writeln!(
+            out,
+            "{}",
+            t(Key::SummaryHidden, vec![("date", Arg::Str(moment(&s.closes)))])
+        );
+        return out;
+    }
     let _ = writeln!(
         out,
         "{}\n",
         t(
             Key::SummaryRespondents,
             vec![
-                ("started", Arg::Num(s.respondents_started)),
-                ("completed", Arg::Num(s.respondents_completed)),
+                ("started", Arg::Str(cell(s.respondents_started))),
+                ("completed", Arg::Str(cell(s.respondents_completed))),
             ]
         )
     );
+    if s.live {
+        let _ = writeln!(out, "{}\n", t(Key::SummaryLive, vec![("k", Arg::Num(k))]));
+    }
     let _ = writeln!(
         out,
         "{}\n",
         t(
-            Key::SummarySuppression,
-            vec![("k", Arg::Num(k)), ("suppressed", Arg::Str(suppressed.clone()))]
+            Key::SummaryLegend,
+            vec![("mark", Arg::Str(HIDDEN.to_owned())), ("below", Arg::Num(k - 1)),]
         )
     );
-    if s.results_hidden {
-        let _ = writeln!(
-            out,
-            "{}",
-            t(Key::SummaryHidden, vec![("date", Arg::Str(date(&s.closes)))])
-        );
-        return out;
-    }
+    let number_of = |id: &str| s.questions.iter().position(|q| q.id == id).map_or(0, |i| i + 1);
     for (i, q) in s.questions.iter().enumerate() {
         let _ = writeln!(out, "## {}. {}\n", i + 1, q.text);
+        if let Some(parent) = &q.follow_up_of {
+            let _ = writeln!(
+                out,
+                "{}\n",
+                t(
+                    Key::SummaryFollowUp,
+                    vec![("number", Arg::Num(i64::try_from(number_of(parent)).unwrap_or(0)))]
+                )
+            );
+        }
         let _ = writeln!(
             out,
             "{}\n",
             t(
                 Key::SummaryAnswered,
                 vec![
-                    ("asked", Arg::Str(cell(q.asked))),
                     ("answered", Arg::Str(cell(q.answered))),
                     ("skipped", Arg::Str(cell(q.skipped))),
                 ]
             )
         );
         if !q.options.is_empty() {
-            out.push_str(&options_table(&q.options, &header, &cell));
+            out.push_str(&options_table(&q.options, &header, &cell, lang));
         }
-        if let Some(st) = &q.scale {
-            let _ = writeln!(
-                out,
-                "{}\n",
-                t(
-                    Key::SummaryScale,
-                    vec![
-                        ("mean", Arg::Str(format!("{:.1}", st.mean))),
-                        ("median", Arg::Str(format!("{:.1}", st.median))),
-                    ]
-                )
-            );
+        match &q.scale {
+            Some(st) => {
+                let _ = writeln!(
+                    out,
+                    "{}\n",
+                    t(
+                        Key::SummaryScale,
+                        vec![
+                            ("mean", Arg::Str(decimal(lang, st.mean))),
+                            ("median", Arg::Str(decimal(lang, st.median))),
+                        ]
+                    )
+                );
+            }
+            None if q.kind == "scale" && q.options.iter().any(|o| o.count.is_none()) => {
+                let _ = writeln!(out, "{}\n", t(Key::SummaryScaleHidden, vec![]));
+            }
+            None => {}
         }
         if !q.quotes.is_empty() {
             let _ = writeln!(out, "**{}**\n", t(Key::SummaryQuotes, vec![]));
@@ -146,11 +233,7 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             }
         }
         if q.quotes_withheld {
-            let _ = writeln!(
-                out,
-                "{}\n",
-                t(Key::SummaryQuotesWithheld, vec![("k", Arg::Num(k))])
-            );
+            let _ = writeln!(out, "{}\n", t(Key::SummaryQuotesWithheld, vec![]));
         }
     }
     if !s.group_results.is_empty() {
@@ -166,17 +249,22 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
                     vec![("votes", Arg::Str(cell(g.votes))), ("polls", Arg::Num(g.polls))]
                 )
             );
-            out.push_str(&options_table(&g.options, &header, &cell));
+            out.push_str(&options_table(&g.options, &header, &cell, lang));
         }
     }
     out
 }
 
-/// A Markdown table of answer rows: label, count (or the suppression mark), percent.
-fn options_table(options: &[super::OptionRow], header: &str, cell: &dyn Fn(Option<i64>) -> String) -> String {
+/// A Markdown table of answer rows: label, count (or the hidden mark), percent.
+fn options_table(
+    options: &[super::OptionRow],
+    header: &str,
+    cell: &dyn Fn(Option<i64>) -> String,
+    lang: Lang,
+) -> String {
     let mut out = format!("{header}\n");
     for o in options {
-        let pct = o.percent.map_or_else(|| "–".to_owned(), |p| format!("{p:.1}"));
+        let pct = o.percent.map_or_else(|| HIDDEN.to_owned(), |p| decimal(lang, p));
         let _ = writeln!(out, "| {} | {} | {} |", md_escape(&o.label), cell(o.count), pct);
     }
     out.push('\n');
@@ -206,7 +294,7 @@ fn csv_rows(s: &CouncilSummary) -> String {
         "label",
         "count",
         "percent",
-        "suppressed",
+        "hidden",
     ]);
     let num = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
     let mut rec =
@@ -223,26 +311,29 @@ fn csv_rows(s: &CouncilSummary) -> String {
                 if count.is_none() { "true" } else { "false" },
             ]);
         };
-    rec(
-        "",
-        "",
-        "",
-        "respondents_started",
-        "",
-        Some(s.respondents_started),
-        None,
-    );
-    rec(
-        "",
-        "",
-        "",
-        "respondents_completed",
-        "",
-        Some(s.respondents_completed),
-        None,
-    );
+    if s.results_hidden {
+        rec(
+            "",
+            "",
+            "",
+            "respondents_at_least",
+            "",
+            s.respondents_at_least,
+            None,
+        );
+    } else {
+        rec("", "", "", "respondents_started", "", s.respondents_started, None);
+        rec(
+            "",
+            "",
+            "",
+            "respondents_completed",
+            "",
+            s.respondents_completed,
+            None,
+        );
+    }
     for q in &s.questions {
-        rec(&q.id, &q.text, q.kind, "asked", "", q.asked, None);
         rec(&q.id, &q.text, q.kind, "answered", "", q.answered, None);
         rec(&q.id, &q.text, q.kind, "skipped", "", q.skipped, None);
         for o in &q.options {

@@ -74,6 +74,15 @@ impl Workspace {
         service
     }
 
+    /// The raw participation counts of a round, read in-process (officials never
+    /// see these: `round status` shows audited figures only).
+    pub async fn raw_counts(&self, id: &str) -> meepraten::store::ResponseCounts {
+        let service = self.service().await;
+        let counts = service.round_status(id).await.expect("round exists").counts;
+        service.close().await;
+        counts
+    }
+
     /// Writes a file into the workspace and returns its path.
     pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
         let p = self.path(name);

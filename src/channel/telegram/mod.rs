@@ -29,8 +29,10 @@ use crate::domain::QuestionKind;
 use crate::engine::{Arg, Text};
 use crate::i18n::Key;
 use crate::service::polls::PollPlace;
+use crate::service::rounds::Participation;
 use crate::service::{Checkpoint, OutboundMessage, Service, ServiceError};
 use crate::store::StoreError;
+use crate::summary::HIDDEN;
 
 /// The platform name used for pseudonyms of Telegram residents.
 pub const PLATFORM: &str = "telegram";
@@ -300,16 +302,26 @@ async fn official(
                 vec![("id", Arg::Str(r.round.id.to_string()))],
             )
         }),
-        translate::Official::Status(id) => service.round_status(id).await.map(|s| {
-            say(
-                Key::OfficialStatus,
-                vec![
-                    ("id", Arg::Str(s.stored.round.id.to_string())),
-                    ("state", Arg::Str(s.stored.state.to_string())),
-                    ("started", Arg::Num(s.counts.started)),
-                    ("completed", Arg::Num(s.counts.completed)),
-                ],
-            )
+        translate::Official::Status(id) => service.round_progress(id).await.map(|(stored, p)| {
+            let (key, numbers) = match p {
+                Participation::AtLeast { count, step } => (
+                    Key::OfficialStatusOpen,
+                    vec![("count", Arg::Num(count)), ("step", Arg::Num(step))],
+                ),
+                Participation::Counted { started, completed } => {
+                    let n = |v: Option<i64>| Arg::Str(v.map_or_else(|| HIDDEN.to_owned(), |v| v.to_string()));
+                    (
+                        Key::OfficialStatus,
+                        vec![("started", n(started)), ("completed", n(completed))],
+                    )
+                }
+            };
+            let mut args = vec![
+                ("id", Arg::Str(stored.round.id.to_string())),
+                ("state", Arg::Str(stored.state.to_string())),
+            ];
+            args.extend(numbers);
+            say(key, args)
         }),
     };
     match result {

@@ -1,0 +1,314 @@
+//! The disclosure audit: every number published about a round, treated as one
+//! linked system, the way statistical offices protect linked tables (CBS's
+//! τ-ARGUS, the R package sdcTable).
+//!
+//! Published numbers are cells; what an attacker knows about how they hang
+//! together (options add up to those who answered, a follow-up was asked only of
+//! some, nobody answered more often than there are respondents) are linear
+//! relations. A count from 1 to k−1 is hidden (primary suppression). Then, for
+//! every hidden cell, an integer program finds the smallest and largest value an
+//! attacker can still derive from everything shown; while some hidden cell is
+//! pinned inside 1..k−1 one more related cell is hidden (complementary
+//! suppression), until none is. Which cell is hidden next depends only on the
+//! cells' kinds and positions and on what is shown, never on a hidden value, so
+//! a hidden cell's size cannot be read from the pattern.
+
+use good_lp::{Expression, ProblemVariables, ResolutionError, Solution, SolverModel, microlp, variable};
+
+/// How readily a cell is hidden to protect another: lower goes first.
+/// Skips say least; totals say most (and carry quotes and percentages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Weight {
+    /// How many skipped a question.
+    Skipped,
+    /// A row of a breakdown: an option, a scale point, yes or no.
+    Row,
+    /// How many finished the round.
+    Completed,
+    /// How many answered a question, or voted in a poll.
+    Answered,
+    /// How many took part at all.
+    Started,
+}
+
+/// One published number.
+#[derive(Debug, Clone, Copy)]
+pub struct Cell {
+    /// Its true value.
+    pub value: i64,
+    /// How readily it is hidden to protect another.
+    pub weight: Weight,
+}
+
+/// Whether a relation's left side equals its right side or stays at most it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// Σ = rhs.
+    Eq,
+    /// Σ ≤ rhs.
+    Le,
+}
+
+/// What an attacker knows: Σ coefficient × cell (op) rhs.
+#[derive(Debug, Clone)]
+pub struct Relation {
+    /// (cell index, coefficient).
+    pub terms: Vec<(usize, i64)>,
+    /// Equality or upper bound.
+    pub op: Op,
+    /// The constant on the right.
+    pub rhs: i64,
+}
+
+impl Relation {
+    /// Σ parts = total.
+    pub fn sum(total: usize, parts: &[usize]) -> Relation {
+        let mut terms: Vec<(usize, i64)> = parts.iter().map(|p| (*p, 1)).collect();
+        terms.push((total, -1));
+        Relation {
+            terms,
+            op: Op::Eq,
+            rhs: 0,
+        }
+    }
+
+    /// Σ small ≤ Σ large.
+    pub fn at_most(small: &[usize], large: &[usize]) -> Relation {
+        let mut terms: Vec<(usize, i64)> = small.iter().map(|p| (*p, 1)).collect();
+        terms.extend(large.iter().map(|p| (*p, -1)));
+        Relation {
+            terms,
+            op: Op::Le,
+            rhs: 0,
+        }
+    }
+
+    /// Whether the cell appears in this relation.
+    fn involves(&self, cell: usize) -> bool {
+        self.terms.iter().any(|(c, _)| *c == cell)
+    }
+
+    /// Whether the true values satisfy it (a relation that does not would be a bug).
+    fn holds(&self, cells: &[Cell]) -> bool {
+        let lhs: i64 = self.terms.iter().map(|(c, a)| a * cells[*c].value).sum();
+        match self.op {
+            Op::Eq => lhs == self.rhs,
+            Op::Le => lhs <= self.rhs,
+        }
+    }
+}
+
+/// The range an attacker can derive for one hidden cell; `None` above: unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    /// Smallest value consistent with everything shown.
+    pub low: i64,
+    /// Largest, if bounded.
+    pub high: Option<i64>,
+}
+
+impl Range {
+    /// Pinned inside 1..k−1: the attacker learns that a small group exists.
+    pub fn singles_out(&self, k: i64) -> bool {
+        self.low >= 1 && self.high.is_some_and(|h| h < k)
+    }
+}
+
+/// Decides which cells to hide: `true` for hidden. Fails safe: if the relations
+/// do not hold for the true values, or a program cannot be solved, every
+/// nonzero cell is hidden.
+pub fn protect(cells: &[Cell], relations: &[Relation], k: i64) -> Vec<bool> {
+    let all_nonzero = || cells.iter().map(|c| c.value != 0).collect();
+    if relations.iter().any(|r| !r.holds(cells)) {
+        tracing::error!("a disclosure relation does not hold; hiding every count");
+        return all_nonzero();
+    }
+    let mut hidden: Vec<bool> = cells.iter().map(|c| (1..k).contains(&c.value)).collect();
+    loop {
+        let mut unsafe_cell = None;
+        for (i, _) in cells.iter().enumerate().filter(|(i, _)| hidden[*i]) {
+            match range(cells, relations, &hidden, i) {
+                Some(r) if !r.singles_out(k) => {}
+                Some(_) => {
+                    unsafe_cell = Some(i);
+                    break;
+                }
+                None => return all_nonzero(),
+            }
+        }
+        let Some(exposed) = unsafe_cell else {
+            return hidden;
+        };
+        match complement(cells, relations, &hidden, exposed) {
+            Some(next) => hidden[next] = true,
+            None => return all_nonzero(),
+        }
+    }
+}
+
+/// The next cell to hide so that `exposed` is protected: a shown cell sharing a
+/// relation with it (any shown cell if none does), nonzero before zero (a hidden
+/// zero protects little), then by weight, then by position.
+fn complement(cells: &[Cell], relations: &[Relation], hidden: &[bool], exposed: usize) -> Option<usize> {
+    let related = |i: usize| relations.iter().any(|r| r.involves(exposed) && r.involves(i));
+    let pick = |must_relate: bool| {
+        (0..cells.len())
+            .filter(|i| !hidden[*i] && (!must_relate || related(*i)))
+            .min_by_key(|i| (cells[*i].value == 0, cells[*i].weight, *i))
+    };
+    pick(true).or_else(|| pick(false))
+}
+
+/// The range of cell `target` given the shown cells and the relations.
+pub fn range(cells: &[Cell], relations: &[Relation], hidden: &[bool], target: usize) -> Option<Range> {
+    let low = optimum(cells, relations, hidden, target, false)?;
+    let high = optimum(cells, relations, hidden, target, true);
+    Some(Range {
+        low: low?,
+        high: high?,
+    })
+}
+
+/// Minimum or maximum of one cell over nonnegative integers that agree with every
+/// shown cell and relation. `Some(None)`: unbounded; `None`: no answer.
+fn optimum(
+    cells: &[Cell],
+    relations: &[Relation],
+    hidden: &[bool],
+    target: usize,
+    maximise: bool,
+) -> Option<Option<i64>> {
+    let mut vars = ProblemVariables::new();
+    let x: Vec<_> = cells
+        .iter()
+        .zip(hidden)
+        .map(|(c, h)| {
+            let v = variable().integer().min(0);
+            // Hidden cells are free, shown ones fixed; a bound far above any real
+            // count stands for "unbounded" so the program stays finite.
+            let v = if *h {
+                v.max(UNBOUNDED)
+            } else {
+                v.min(c.value as f64).max(c.value as f64)
+            };
+            vars.add(v)
+        })
+        .collect();
+    let objective: Expression = x[target].into();
+    let problem = if maximise {
+        vars.maximise(objective)
+    } else {
+        vars.minimise(objective)
+    };
+    let mut model = problem.using(microlp);
+    for r in relations {
+        let lhs: Expression = r.terms.iter().map(|(c, a)| (*a as f64) * x[*c]).sum();
+        model = match r.op {
+            Op::Eq => model.with(lhs.eq(r.rhs as f64)),
+            Op::Le => model.with(lhs.leq(r.rhs as f64)),
+        };
+    }
+    match model.solve() {
+        Ok(s) => {
+            let v = s.value(x[target]).round();
+            Some((v < UNBOUNDED - 0.5).then_some(v as i64))
+        }
+        Err(ResolutionError::Unbounded) => Some(None),
+        Err(_) => None,
+    }
+}
+
+/// Stands for "no upper bound" in the integer programs.
+const UNBOUNDED: f64 = 1.0e9;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const K: i64 = 5;
+
+    fn cells(values: &[(i64, Weight)]) -> Vec<Cell> {
+        values
+            .iter()
+            .map(|(v, w)| Cell {
+                value: *v,
+                weight: *w,
+            })
+            .collect()
+    }
+
+    /// Every hidden cell's range, for checking.
+    fn ranges(c: &[Cell], r: &[Relation], hidden: &[bool]) -> Vec<Option<Range>> {
+        (0..c.len())
+            .map(|i| hidden[i].then(|| range(c, r, hidden, i).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn a_small_cell_beside_a_total_takes_a_neighbour_with_it() {
+        use Weight::*;
+        // yes, no, answered: yes + no = answered.
+        let c = cells(&[(60, Row), (3, Row), (63, Answered)]);
+        let r = [Relation::sum(2, &[0, 1])];
+        let hidden = protect(&c, &r, K);
+        assert_eq!(hidden, vec![true, true, false]);
+        let no = range(&c, &r, &hidden, 1).unwrap();
+        assert_eq!(
+            no,
+            Range {
+                low: 0,
+                high: Some(63)
+            }
+        );
+    }
+
+    #[test]
+    fn a_mean_like_relation_pins_a_split_and_is_caught() {
+        use Weight::*;
+        // Five residents on a 1..2 scale, both points hidden, total shown; a
+        // published sum of points (what a mean gives away) pins the split.
+        let c = cells(&[(4, Row), (1, Row), (5, Answered)]);
+        let mut r = vec![Relation::sum(2, &[0, 1])];
+        r.push(Relation {
+            terms: vec![(0, 1), (1, 2)],
+            op: Op::Eq,
+            rhs: 6,
+        });
+        let hidden = protect(&c, &r, K);
+        assert!(
+            hidden.iter().all(|h| *h),
+            "only hiding the total helps: {hidden:?}"
+        );
+    }
+
+    #[test]
+    fn a_follow_up_asked_count_bounds_its_trigger() {
+        use Weight::*;
+        // yes, no, answered; the follow-up (asked only on "no") was answered by 3.
+        let c = cells(&[(6, Row), (3, Row), (9, Answered), (3, Answered)]);
+        let r = [Relation::sum(2, &[0, 1]), Relation::at_most(&[3], &[1])];
+        let hidden = protect(&c, &r, K);
+        for (i, range) in ranges(&c, &r, &hidden).iter().enumerate() {
+            if let Some(range) = range {
+                assert!(!range.singles_out(K), "cell {i}: {range:?}");
+            }
+        }
+        assert!(hidden[3], "the follow-up count is small and hidden");
+    }
+
+    #[test]
+    fn nothing_is_hidden_without_small_groups() {
+        use Weight::*;
+        let c = cells(&[(5, Row), (0, Row), (7, Row), (12, Answered)]);
+        let r = [Relation::sum(3, &[0, 1, 2])];
+        assert_eq!(protect(&c, &r, K), vec![false; 4]);
+    }
+
+    #[test]
+    fn relations_that_do_not_hold_hide_everything() {
+        use Weight::*;
+        let c = cells(&[(5, Row), (7, Row), (10, Answered)]);
+        let r = [Relation::sum(2, &[0, 1])];
+        assert_eq!(protect(&c, &r, K), vec![true, true, true]);
+    }
+}

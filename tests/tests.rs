@@ -14,4 +14,5 @@ mod round_files;
 mod scrubber;
 mod store;
 mod summary;
+mod summary_reference;
 mod telegram;

@@ -6,6 +6,7 @@ mod support;
 mod architecture;
 mod bad_input;
 mod conversation;
+mod conversation_model;
 mod files;
 mod lifecycle;
 mod locales;

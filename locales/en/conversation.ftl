@@ -16,12 +16,14 @@ phase-decision = The municipality will decide soon. Your answers go to the advis
 phase-evaluation = The municipality is looking back: how does the policy work in daily life?
 resume = You were not finished yet. Let us go on where you were.
 finished = Thank you! Your answers have been saved. Want to change something? Send /change, you can do so until { $date }.
+finished-all-skipped = You skipped all questions. That is fine. Want to answer something after all? Send /change, you can do so until { $date }.
 follow-up-ask = Would you like to hear later what the municipality does with the results? We will then send you one message about it in this chat.
 follow-up-yes = Good! When the municipality tells what happens with the results, you will get a message. Changed your mind? Send /stop.
 follow-up-no = Fine. You will not get messages from us.
 already-took-part = You have already taken part in this round. Thank you! Want to change an answer? You can until { $date }.
 finished-idle = You have answered all questions. Want to change something? Choose "Change answers". Need help? Send /help.
 round-closed = The round "{ $title }" closed on { $date }. You cannot answer any more. The answers you already gave still count. Thank you!
+round-closed-early = The round "{ $title }" has closed. You cannot answer any more. The answers you already gave still count. Thank you!
 round-unknown = I do not know this round of questions, or it has not started yet.
 stopped-hint = You have stopped. You will not get messages from us any more. Want to take part again? Send /start.
 

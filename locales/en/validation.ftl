@@ -1,16 +1,16 @@
 # When an answer does not fit: say kindly what does.
 
-invalid-choice = I do not know that answer. Choose a button, or type a number from 1 to { $count }.
-invalid-multi = I do not know that answer. Choose buttons, or type numbers from 1 to { $count }, for example: 1, 3
+invalid-choice = I do not know that answer. Choose one of the buttons. You may also type the number of your answer (1 to { $count }) or a word from it.
+invalid-multi = I do not know that answer. Choose buttons, or type the numbers of your answers (1 to { $count }), for example: 1, 3
 invalid-scale = Choose a number from { $min } to { $max }.
 invalid-yesno = Please answer yes or no.
 open-too-long = Your answer is { $length } characters long. That is too long: it may be at most { $max } characters. Could you make it shorter?
-open-no-words = I see no words in your answer. Could you type it in a few words? Or choose "Skip".
+open-no-words = I see no words in your answer. Could you type it in a few words? Or send /skip.
 multi-nothing-chosen = You have not chosen anything yet. Choose one or more answers, or choose "Skip".
 empty-message = Your message is empty. Type your answer, or choose a button.
 unsupported-message = I can only read text, not photos, stickers or voice messages. Could you type your answer?
 stale-button = That button no longer works: the question has passed or the round has closed. Send /start to see what is open.
-personal-data-removed = I removed something that could identify someone, such as a name or phone number. That keeps your answer anonymous. Want to say it differently? Choose "◀ Back".
+personal-data-removed = I removed something that could identify someone, such as a name or phone number. That keeps your answer anonymous. Want to say it differently? Send /back (or /change once you are done).
 first-question = This is the first question. You cannot go back further.
 not-now = That is not possible now. You are not answering questions. Send /start to begin.
 unknown-command = I do not know the command { $command }. Send /help for a list.

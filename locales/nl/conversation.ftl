@@ -16,12 +16,14 @@ phase-decision = De gemeente neemt binnenkort een besluit. Uw antwoorden gaan me
 phase-evaluation = De gemeente kijkt terug: hoe werkt het beleid in het dagelijks leven?
 resume = U was nog bezig. We gaan verder waar u was.
 finished = Dank u wel! Uw antwoorden zijn opgeslagen. Wilt u iets veranderen? Stuur /wijzig, dat kan tot { $date }.
+finished-all-skipped = U heeft alle vragen overgeslagen. Dat mag. Wilt u toch iets invullen? Stuur /wijzig, dat kan tot { $date }.
 follow-up-ask = Wilt u later horen wat de gemeente met de uitkomsten doet? Dan sturen we u daarover één bericht in deze chat.
 follow-up-yes = Goed! Als de gemeente laat weten wat er met de uitkomsten gebeurt, krijgt u een bericht. Wilt u dat toch niet? Stuur /stop.
 follow-up-no = Prima. U krijgt van ons geen berichten.
 already-took-part = U heeft al meegedaan aan deze ronde. Dank u wel! Wilt u een antwoord veranderen? Dat kan tot { $date }.
 finished-idle = U heeft alle vragen beantwoord. Wilt u iets veranderen? Kies "Antwoorden wijzigen". Hulp nodig? Stuur /hulp.
 round-closed = De ronde "{ $title }" is gesloten sinds { $date }. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee. Dank u wel!
+round-closed-early = De ronde "{ $title }" is gesloten. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee. Dank u wel!
 round-unknown = Deze vragenronde ken ik niet, of hij is nog niet begonnen.
 stopped-hint = U bent gestopt. U krijgt geen berichten meer van ons. Wilt u weer meedoen? Stuur /start.
 

@@ -1,16 +1,16 @@
 # Als een antwoord niet past: vriendelijk zeggen wat wel kan.
 
-invalid-choice = Dat antwoord ken ik niet. Kies een knop, of typ een nummer van 1 tot en met { $count }.
-invalid-multi = Dat antwoord ken ik niet. Kies knoppen, of typ nummers van 1 tot en met { $count }, bijvoorbeeld: 1, 3
+invalid-choice = Dat antwoord ken ik niet. Kies een van de knoppen. U mag ook het nummer van uw antwoord typen (1 tot en met { $count }), of een woord eruit.
+invalid-multi = Dat antwoord ken ik niet. Kies knoppen, of typ de nummers van uw antwoorden (1 tot en met { $count }), bijvoorbeeld: 1, 3
 invalid-scale = Kies een getal van { $min } tot en met { $max }.
 invalid-yesno = Antwoord met ja of nee.
 open-too-long = Uw antwoord is { $length } tekens lang. Dat is te lang: het mag hoogstens { $max } tekens zijn. Wilt u het korter maken?
-open-no-words = Ik zie geen woorden in uw antwoord. Wilt u het in een paar woorden typen? Of kies "Overslaan".
+open-no-words = Ik zie geen woorden in uw antwoord. Wilt u het in een paar woorden typen? Of stuur /overslaan.
 multi-nothing-chosen = U heeft nog niets gekozen. Kies één of meer antwoorden, of kies "Overslaan".
 empty-message = Uw bericht is leeg. Typ uw antwoord, of kies een knop.
 unsupported-message = Ik kan alleen tekst lezen, geen foto's, stickers of spraakberichten. Wilt u uw antwoord typen?
 stale-button = Die knop werkt niet meer: de vraag is al voorbij of de ronde is gesloten. Stuur /start om te zien wat er open is.
-personal-data-removed = Ik heb iets weggehaald waaraan iemand herkend kan worden, zoals een naam of telefoonnummer. Zo blijft uw antwoord anoniem. Wilt u het anders zeggen? Kies dan "◀ Terug".
+personal-data-removed = Ik heb iets weggehaald waaraan iemand herkend kan worden, zoals een naam of telefoonnummer. Zo blijft uw antwoord anoniem. Wilt u het anders zeggen? Stuur dan /terug (of /wijzig als u klaar bent).
 first-question = Dit is de eerste vraag. Verder terug kan niet.
 not-now = Dat kan nu niet. U bent niet bezig met vragen. Stuur /start om te beginnen.
 unknown-command = Het commando { $command } ken ik niet. Stuur /hulp voor een lijst.

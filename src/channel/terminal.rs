@@ -19,9 +19,11 @@ pub const PLATFORM: &str = "terminal";
 const MEDIA_MARKERS: [&str; 5] = ["[sticker]", "[foto]", "[photo]", "[voice]", "[spraak]"];
 
 /// What a typed line means, given the buttons of the last message.
-/// Commands stay commands; a button's label or number presses it (unless the
-/// message asks for typed text, where numbers are text); anything else is text.
-pub fn interpret(line: &str, buttons: &[OutboundButton], free_text: bool) -> Input {
+/// Commands stay commands; a button's label presses it; so does the number
+/// shown before it (also under an open question, where a bare number is no
+/// answer in words), except where the buttons are numbers themselves (a scale:
+/// "7" means the value 7, not the seventh button); anything else is text.
+pub fn interpret(line: &str, buttons: &[OutboundButton]) -> Input {
     let t = line.trim();
     if t.starts_with('/') {
         return Input::from_text(t);
@@ -41,7 +43,8 @@ pub fn interpret(line: &str, buttons: &[OutboundButton], free_text: bool) -> Inp
     if let Some(b) = buttons.iter().find(|b| label_key(&b.label) == lower) {
         return Input::Button(b.payload.clone());
     }
-    if !free_text
+    let numbered_by_value = buttons.iter().any(|b| b.label.trim().parse::<i64>().is_ok());
+    if !numbered_by_value
         && let Ok(n) = t.parse::<usize>()
         && let Some(b) = n.checked_sub(1).and_then(|i| buttons.get(i))
     {
@@ -80,7 +83,6 @@ pub async fn run(
     let mut input = input;
     let mut raw = Vec::new();
     let mut buttons: Vec<OutboundButton> = Vec::new();
-    let mut free_text = false;
     loop {
         raw.clear();
         match input.read_until(b'\n', &mut raw).await {
@@ -98,7 +100,7 @@ pub async fn run(
             continue;
         };
         let line = line.trim_end_matches(['\n', '\r']);
-        let msg = interpret(line, &buttons, free_text);
+        let msg = interpret(line, &buttons);
         let replies = service
             .handle(&who, lang, &msg, OffsetDateTime::now_utc())
             .await?;
@@ -107,7 +109,6 @@ pub async fn run(
             let _ = output.write_all(b"\n").await;
             if !r.buttons.is_empty() || r.free_text {
                 buttons.clone_from(&r.buttons);
-                free_text = r.free_text;
             }
         }
         let _ = output.flush().await;
@@ -133,18 +134,22 @@ mod tests {
             b("☐ Bus", "t:q:bus"),
             b("Overslaan", "s:q"),
         ];
-        let cases: [(&str, bool, Input); 8] = [
-            ("/hulp", false, Input::from_text("/hulp")),
-            ("2", false, Input::Button("t:q:bus".into())),
-            ("bus", false, Input::Button("t:q:bus".into())),
-            ("overslaan", true, Input::Button("s:q".into())),
-            ("2", true, Input::Text("2".into())),
-            ("9", false, Input::Text("9".into())),
-            ("[sticker]", false, Input::Unsupported),
-            ("meer hulp thuis", false, Input::Text("meer hulp thuis".into())),
+        let cases: [(&str, Input); 8] = [
+            ("/hulp", Input::from_text("/hulp")),
+            ("2", Input::Button("t:q:bus".into())),
+            ("bus", Input::Button("t:q:bus".into())),
+            ("overslaan", Input::Button("s:q".into())),
+            ("3", Input::Button("s:q".into())),
+            ("9", Input::Text("9".into())),
+            ("[sticker]", Input::Unsupported),
+            ("meer hulp thuis", Input::Text("meer hulp thuis".into())),
         ];
-        for (line, free, want) in cases {
-            assert_eq!(interpret(line, &buttons, free), want, "{line}");
+        for (line, want) in cases {
+            assert_eq!(interpret(line, &buttons), want, "{line}");
         }
+        // On a scale the buttons are the values: "11" is no eleventh button.
+        let scale: Vec<OutboundButton> = (0..=10).map(|n| b(&n.to_string(), &format!("a:q:{n}"))).collect();
+        assert_eq!(interpret("1", &scale), Input::Button("a:q:1".into()));
+        assert_eq!(interpret("11", &scale), Input::Text("11".into()));
     }
 }

@@ -18,6 +18,10 @@ pub enum Effect {
     CompleteResponse { round: RoundId },
     /// Remove every answer of an unfinished response to this round.
     DiscardResponse { round: RoundId },
+    /// The resident starts the round afresh (after `/vergeet`, a response may
+    /// still stand under their key): remove it, finished or not, so one resident
+    /// keeps one response and old answers never mix with new ones.
+    ResetResponse { round: RoundId },
     /// The resident wants to hear back about rounds on this topic ("you said, we
     /// did"): keep a subscription and the sealed contact address.
     Subscribe { topic: String },
@@ -33,7 +37,10 @@ impl Effect {
     pub fn erases(&self) -> bool {
         matches!(
             self,
-            Effect::DiscardResponse { .. } | Effect::Unsubscribe | Effect::ForgetResident
+            Effect::DiscardResponse { .. }
+                | Effect::ResetResponse { .. }
+                | Effect::Unsubscribe
+                | Effect::ForgetResident
         )
     }
 }

@@ -82,14 +82,33 @@ pub fn step(ctx: &Context<'_>, conversation: &Conversation, input: &Input) -> St
     let mut turn = Turn {
         ctx,
         lang: conversation.lang,
+        choosing_language: false,
         replies: Vec::new(),
         effects: Vec::new(),
     };
+    // A typed language name right after the chooser changes the language;
+    // anything else ends the choosing and is read as usual.
+    if conversation.choosing_language
+        && let Input::Text(text) = input
+        && let Ok(lang) = Lang::parse(text.trim())
+    {
+        let stage = turn.set_language(conversation.stage.clone(), lang);
+        return Step {
+            next: Conversation {
+                lang: turn.lang,
+                stage,
+                choosing_language: false,
+            },
+            replies: turn.replies,
+            effects: turn.effects,
+        };
+    }
     let stage = turn.handle(conversation.stage.clone(), input);
     Step {
         next: Conversation {
             lang: turn.lang,
             stage,
+            choosing_language: turn.choosing_language,
         },
         replies: turn.replies,
         effects: turn.effects,
@@ -109,6 +128,7 @@ fn clean(text: &str) -> String {
 struct Turn<'a> {
     ctx: &'a Context<'a>,
     lang: Lang,
+    choosing_language: bool,
     replies: Vec<Reply>,
     effects: Vec<Effect>,
 }
@@ -153,6 +173,7 @@ impl<'a> Turn<'a> {
                 Stage::Stopped
             }
             Command::Language(None) => {
+                self.choosing_language = true;
                 self.replies.push(Reply {
                     lines: vec![Text::msg(Key::LanguageChoose)],
                     buttons: Lang::ALL
@@ -302,7 +323,27 @@ impl<'a> Turn<'a> {
                 if matches!(q.kind, QuestionKind::Multi { .. }) && is_done_word {
                     return t.done(round, p);
                 }
+                // The skip button's label typed in either language skips.
+                if matches!(
+                    text.trim().trim_end_matches(['.', '!']).to_lowercase().as_str(),
+                    "overslaan" | "skip" | "sla over"
+                ) {
+                    let question = p.current.clone();
+                    return t.record(round, p, question, AnswerValue::Skipped);
+                }
                 match validate::parse_answer(q, t.lang, text) {
+                    Ok(AnswerValue::Multi(typed)) => {
+                        // Typed options add to those already ticked with buttons.
+                        let chosen = q
+                            .kind
+                            .options()
+                            .iter()
+                            .filter(|o| typed.contains(&o.id) || p.selection.contains(&o.id))
+                            .map(|o| o.id.clone())
+                            .collect();
+                        let question = p.current.clone();
+                        t.record(round, p, question, AnswerValue::Multi(chosen))
+                    }
                     Ok(answer) => {
                         if t.ctx.personal_data_removed && matches!(answer, AnswerValue::Open(_)) {
                             t.say(Key::PersonalDataRemoved);
@@ -317,14 +358,27 @@ impl<'a> Turn<'a> {
                     }
                 }
             }),
-            Stage::Finished { round, answers } => {
+            Stage::Finished {
+                round,
+                answers,
+                offer_open: true,
+            } => self.reprompt(Stage::Finished {
+                round,
+                answers,
+                offer_open: true,
+            }),
+            Stage::Finished { round, answers, .. } => {
                 let open = self.ctx.accepting(&round).is_some();
                 self.replies.push(Reply {
                     lines: vec![Text::msg(Key::FinishedIdle)],
                     buttons: change_button(open),
                     free_text: false,
                 });
-                Stage::Finished { round, answers }
+                Stage::Finished {
+                    round,
+                    answers,
+                    offer_open: false,
+                }
             }
             Stage::Stopped => {
                 self.say(Key::StoppedHint);
@@ -347,7 +401,14 @@ impl<'a> Turn<'a> {
             (Some(_), false) => self.say(Key::FollowUpNo),
             (None, _) => self.say(Key::StaleButton),
         }
-        stage
+        match stage {
+            Stage::Finished { round, answers, .. } => Stage::Finished {
+                round,
+                answers,
+                offer_open: false,
+            },
+            other => other,
+        }
     }
 
     fn set_language(&mut self, stage: Stage, lang: Lang) -> Stage {
@@ -369,14 +430,14 @@ impl<'a> Turn<'a> {
                             self.ask(v.round, &p);
                             Stage::Answering(p)
                         }
-                        Stage::Finished { round, answers } if round == v.round.id => {
+                        Stage::Finished { round, answers, .. } if round == v.round.id => {
                             self.already_took_part(round, answers)
                         }
                         _ => self.begin(v.round),
                     };
                 }
                 Some(v) if v.state != RoundState::Draft => {
-                    self.say_text(closed_text(v.round, self.lang));
+                    self.say_text(closed_text(v.round, self.lang, self.ctx.now));
                     return self.reprompt(stage);
                 }
                 _ => self.say(Key::RoundUnknown),
@@ -390,7 +451,7 @@ impl<'a> Turn<'a> {
                     Stage::Answering(p)
                 })
             }
-            Stage::Finished { round, answers }
+            Stage::Finished { round, answers, .. }
                 if self.ctx.accepting(&round).is_some() && self.ctx.open_rounds().len() == 1 =>
             {
                 self.already_took_part(round, answers)
@@ -442,7 +503,11 @@ impl<'a> Turn<'a> {
             buttons: change_button(true),
             free_text: false,
         });
-        Stage::Finished { round, answers }
+        Stage::Finished {
+            round,
+            answers,
+            offer_open: false,
+        }
     }
 
     /// Introduces a round and asks its first question.
@@ -485,6 +550,9 @@ impl<'a> Turn<'a> {
             selection: Vec::new(),
             reviewing: false,
         };
+        self.effects.push(Effect::ResetResponse {
+            round: round.id.clone(),
+        });
         self.ask(round, &p);
         Stage::Answering(p)
     }
@@ -510,7 +578,7 @@ impl<'a> Turn<'a> {
     fn round_closed(&mut self, round: RoundId) -> Stage {
         match self.ctx.view(&round) {
             Some(v) => {
-                let text = closed_text(v.round, self.lang);
+                let text = closed_text(v.round, self.lang, self.ctx.now);
                 self.say_text(text);
             }
             None => self.say(Key::RoundUnknown),
@@ -518,9 +586,39 @@ impl<'a> Turn<'a> {
         Stage::Idle
     }
 
+    /// Asks whether the resident wants to hear what was done with the input.
+    fn offer_hearing_back(&mut self) {
+        self.replies.push(Reply {
+            lines: vec![Text::msg(Key::FollowUpAsk)],
+            buttons: vec![
+                Button {
+                    label: Text::msg(Key::ButtonFollowUpYes),
+                    action: ButtonAction::FollowUp(true),
+                },
+                Button {
+                    label: Text::msg(Key::ButtonFollowUpNo),
+                    action: ButtonAction::FollowUp(false),
+                },
+            ],
+            free_text: false,
+        });
+    }
+
     /// Shows the current state again after a side command (help, privacy, ...).
     fn reprompt(&mut self, stage: Stage) -> Stage {
         match stage {
+            Stage::Finished {
+                round,
+                answers,
+                offer_open: true,
+            } => {
+                self.offer_hearing_back();
+                Stage::Finished {
+                    round,
+                    answers,
+                    offer_open: true,
+                }
+            }
             Stage::Answering(p) => self.with_progress(Stage::Answering(p), |t, round, p| {
                 t.ask(round, &p);
                 Stage::Answering(p)
@@ -595,29 +693,24 @@ impl<'a> Turn<'a> {
                 self.effects.push(Effect::CompleteResponse {
                     round: round.id.clone(),
                 });
+                // Saying "your answers are saved" after every question was
+                // skipped would read oddly: say what happened instead.
+                let all_skipped = p.answers.values().all(|a| !a.is_answered());
                 self.replies.push(Reply::text(Text::with(
-                    Key::Finished,
+                    if all_skipped {
+                        Key::FinishedAllSkipped
+                    } else {
+                        Key::Finished
+                    },
                     vec![("date", Arg::Date(round.closes))],
                 )));
                 if !p.reviewing {
-                    self.replies.push(Reply {
-                        lines: vec![Text::msg(Key::FollowUpAsk)],
-                        buttons: vec![
-                            Button {
-                                label: Text::msg(Key::ButtonFollowUpYes),
-                                action: ButtonAction::FollowUp(true),
-                            },
-                            Button {
-                                label: Text::msg(Key::ButtonFollowUpNo),
-                                action: ButtonAction::FollowUp(false),
-                            },
-                        ],
-                        free_text: false,
-                    });
+                    self.offer_hearing_back();
                 }
                 Stage::Finished {
                     round: p.round,
                     answers: p.answers,
+                    offer_open: !p.reviewing,
                 }
             }
         }
@@ -651,7 +744,7 @@ impl<'a> Turn<'a> {
     /// `/wijzig`: go through the answers again from the first question.
     fn change(&mut self, stage: Stage) -> Stage {
         let (round_id, answers) = match stage {
-            Stage::Finished { round, answers } => (round, answers),
+            Stage::Finished { round, answers, .. } => (round, answers),
             Stage::Answering(p) => (p.round, p.answers),
             other => {
                 self.say(Key::NotNow);
@@ -734,14 +827,15 @@ impl<'a> Turn<'a> {
     }
 }
 
-fn closed_text(round: &Round, lang: Lang) -> Text {
-    Text::with(
-        Key::RoundClosed,
-        vec![
-            ("title", Arg::Str(round.title.get(lang).to_owned())),
-            ("date", Arg::Date(round.closes)),
-        ],
-    )
+/// "The round has closed", with its closing date only when that date has
+/// passed: a round an official closed early closed before its planned end.
+fn closed_text(round: &Round, lang: Lang, now: OffsetDateTime) -> Text {
+    let title = ("title", Arg::Str(round.title.get(lang).to_owned()));
+    if round.closes <= now {
+        Text::with(Key::RoundClosed, vec![title, ("date", Arg::Date(round.closes))])
+    } else {
+        Text::with(Key::RoundClosedEarly, vec![title])
+    }
 }
 
 fn change_button(open: bool) -> Vec<Button> {

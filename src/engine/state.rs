@@ -15,6 +15,10 @@ pub struct Conversation {
     pub lang: Lang,
     /// Where the conversation is.
     pub stage: Stage,
+    /// True right after `/taal` without a code: the next typed word may name a
+    /// language ("engels"), and is then no answer to the question on screen.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub choosing_language: bool,
 }
 
 /// Where a conversation is.
@@ -32,6 +36,10 @@ pub enum Stage {
     Finished {
         round: RoundId,
         answers: BTreeMap<QuestionId, AnswerValue>,
+        /// The offer to hear back later is still unanswered, so it is shown again
+        /// after a side step such as `/taal`.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        offer_open: bool,
     },
     /// The resident said stop: no prompts until they start again.
     Stopped,
@@ -60,6 +68,7 @@ impl Conversation {
         Self {
             lang,
             stage: Stage::Idle,
+            choosing_language: false,
         }
     }
 
@@ -102,6 +111,7 @@ mod tests {
                 selection: vec![OptionId::parse("bus").unwrap()],
                 reviewing: false,
             }),
+            choosing_language: false,
         };
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(

@@ -118,7 +118,9 @@ fn first_message_introduces_the_round_and_asks_the_first_question() {
     let k = keys(&steps[0]);
     assert!(k.contains(&Key::Welcome) && k.contains(&Key::RoundHowItWorks) && k.contains(&Key::PhaseAgenda));
     assert_eq!(current(&steps[0]), Some("tevreden"));
-    assert!(steps[0].effects.is_empty());
+    // Beginning clears any response still standing under the resident's key
+    // (after /vergeet), so old and new answers never mix.
+    assert_eq!(steps[0].effects, vec![Effect::ResetResponse { round: r.id }]);
 }
 
 #[test]
@@ -362,12 +364,18 @@ fn a_closed_round_refuses_answers_politely() {
             rounds: &views,
             personal_data_removed: false,
         };
+        // Closed before its planned end: no date in the future is named.
+        let closed = if now >= r.closes {
+            Key::RoundClosed
+        } else {
+            Key::RoundClosedEarly
+        };
         let s = step(&ctx, &started.next, &text("3"));
-        assert!(keys(&s).contains(&Key::RoundClosed), "{name}");
+        assert!(keys(&s).contains(&closed), "{name}");
         assert!(s.effects.is_empty(), "{name}");
         assert_eq!(s.next.stage, Stage::Idle, "{name}");
         let deep_link = step(&ctx, &Conversation::new(Lang::Nl), &text("/start test-round"));
-        assert!(keys(&deep_link).contains(&Key::RoundClosed), "{name}");
+        assert!(keys(&deep_link).contains(&closed), "{name}");
     }
 }
 
@@ -505,4 +513,132 @@ fn the_resident_hears_when_personal_data_was_removed() {
     assert_eq!(keys(&told)[0], Key::PersonalDataRemoved);
     let quiet = step(&plain, &at_open, &text("Te laat"));
     assert!(!keys(&quiet).contains(&Key::PersonalDataRemoved));
+}
+
+/// Findings from trying the bot as a resident: each case failed before its fix.
+#[test]
+fn what_the_resident_meant_is_what_is_stored() {
+    let r = round();
+    let o = |id: &str| OptionId::parse(id).unwrap();
+
+    // A bare number under an open question is no answer in words.
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("1"), text("1")],
+    );
+    assert_eq!(current(&s[2]), Some("beter"));
+    assert!(recorded(&s[2]).is_empty(), "\"1\" is not stored as an answer");
+    assert!(keys(&s[2]).contains(&Key::OpenNoWords));
+
+    // Typed options add to those ticked with buttons.
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[
+            text("/start"),
+            text("5"),
+            button(ButtonAction::Toggle {
+                question: q("vervoer"),
+                option: o("bus"),
+            }),
+            text("2 en 3"),
+        ],
+    );
+    assert_eq!(
+        recorded(&s[3]),
+        vec![(
+            "vervoer".into(),
+            AnswerValue::Multi(vec![o("bus"), o("taxi"), o("fiets")])
+        )]
+    );
+
+    // After the language chooser a typed language name changes the language
+    // and is no answer to the open question on screen.
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("1"), text("/taal"), text("engels")],
+    );
+    assert!(recorded(&s[3]).is_empty());
+    assert_eq!(s[3].next.lang, Lang::En);
+    assert_eq!(current(&s[3]), Some("beter"));
+    // ... but only right after the chooser: later "engels" is an answer.
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[
+            text("/start"),
+            text("1"),
+            text("/taal"),
+            text("/hulp"),
+            text("engels"),
+        ],
+    );
+    assert_eq!(
+        recorded(&s[4]),
+        vec![("beter".into(), AnswerValue::Open("engels".into()))]
+    );
+
+    // Changing language at the offer to hear back keeps the offer.
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[
+            text("/start"),
+            text("5"),
+            text("/overslaan"),
+            text("nee"),
+            text("/taal en"),
+        ],
+    );
+    assert!(keys(&s[3]).contains(&Key::FollowUpAsk));
+    assert!(
+        keys(&s[4]).contains(&Key::FollowUpAsk),
+        "the offer is asked again"
+    );
+    // Everything skipped: no "your answers are saved".
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[
+            text("/start"),
+            text("/overslaan"),
+            text("/overslaan"),
+            text("overslaan"),
+        ],
+    );
+    assert!(
+        keys(&s[3]).contains(&Key::FinishedAllSkipped),
+        "{:?}",
+        keys(&s[3])
+    );
+    assert!(!keys(&s[3]).contains(&Key::Finished));
+}
+
+#[test]
+fn typed_labels_pick_options_by_their_words() {
+    let r = round();
+    let multi = r.question(&q("vervoer")).unwrap();
+    let parse = |t: &str| validate::parse_answer(multi, Lang::Nl, t).ok();
+    let o = |id: &str| OptionId::parse(id).unwrap();
+    assert_eq!(parse("taxi"), Some(AnswerValue::Multi(vec![o("taxi")])));
+    assert_eq!(
+        parse("bike"),
+        Some(AnswerValue::Multi(vec![o("fiets")])),
+        "any language"
+    );
+    let scale_file = ROUND.replace("min = 1\nmax = 5", "min = 1\nmax = 5\nlabels = { nl = [\"heel ontevreden\", \"heel tevreden\"], en = [\"very unhappy\", \"very happy\"] }");
+    let scaled = crate::round_file::parse("s.toml", scale_file.as_bytes()).unwrap();
+    let tevreden = scaled.question(&q("tevreden")).unwrap();
+    let parse = |t: &str| validate::parse_answer(tevreden, Lang::Nl, t).ok();
+    assert_eq!(parse("heel tevreden"), Some(AnswerValue::Scale(5)));
+    assert_eq!(parse("Very unhappy."), Some(AnswerValue::Scale(1)));
+    assert_eq!(parse("6"), None);
 }

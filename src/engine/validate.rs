@@ -19,13 +19,23 @@ pub fn parse_answer(q: &Question, lang: Lang, text: &str) -> Result<AnswerValue,
         QuestionKind::Multi { options } => parse_multi(options, lang, t)
             .map(AnswerValue::Multi)
             .ok_or_else(|| count_msg(Key::InvalidMulti, options.len())),
-        QuestionKind::Scale { min, max, .. } => {
+        QuestionKind::Scale { min, max, labels } => {
             let invalid = || {
                 Text::with(
                     Key::InvalidScale,
                     vec![("min", Arg::Num(*min)), ("max", Arg::Num(*max))],
                 )
             };
+            // The end labels name the ends: "heel tevreden" is the top of the scale.
+            if let Some(l) = labels {
+                let typed = normalize(t);
+                if Lang::ALL.iter().any(|x| normalize(l.low.get(*x)) == typed) {
+                    return Ok(AnswerValue::Scale(*min));
+                }
+                if Lang::ALL.iter().any(|x| normalize(l.high.get(*x)) == typed) {
+                    return Ok(AnswerValue::Scale(*max));
+                }
+            }
             let n: i64 = t.parse().map_err(|_| invalid())?;
             if (*min..=*max).contains(&n) {
                 Ok(AnswerValue::Scale(n))
@@ -47,7 +57,9 @@ pub fn parse_answer(q: &Question, lang: Lang, text: &str) -> Result<AnswerValue,
                     ],
                 ));
             }
-            if !t.chars().any(char::is_alphanumeric) {
+            // A bare number is no answer in words; on a channel with numbered
+            // buttons it was meant as a button.
+            if !t.chars().any(char::is_alphabetic) {
                 return Err(Text::msg(Key::OpenNoWords));
             }
             Ok(AnswerValue::Open(t.to_owned()))
@@ -59,17 +71,44 @@ fn count_msg(key: Key, count: usize) -> Text {
     Text::with(key, vec![("count", Arg::Num(i64::try_from(count).unwrap_or(0)))])
 }
 
-/// An option named by its number (1-based), its label or its id.
+/// An option named by its number (1-based), its label or its id, or by words
+/// that stand in its label and in no other ("mezelf" for "Voor mezelf").
 fn option_by_text<'o>(options: &'o [ChoiceOption], lang: Lang, t: &str) -> Option<&'o ChoiceOption> {
     if let Ok(n) = t.parse::<usize>() {
         return n.checked_sub(1).and_then(|i| options.get(i));
     }
     let wanted = normalize(t);
-    options.iter().find(|o| {
+    if wanted.is_empty() {
+        return None;
+    }
+    let exact = options.iter().find(|o| {
         normalize(o.text.get(lang)) == wanted
             || Lang::ALL.iter().any(|l| normalize(o.text.get(*l)) == wanted)
             || o.id.as_str() == wanted
-    })
+    });
+    if exact.is_some() {
+        return exact;
+    }
+    // Short words ("ik", "de") say too little to pick an option by.
+    if wanted.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return None;
+    }
+    let words: Vec<&str> = wanted.split(' ').collect();
+    let mut partial = options.iter().filter(|o| {
+        Lang::ALL
+            .iter()
+            .any(|l| contains_words(&normalize(o.text.get(*l)), &words))
+    });
+    match (partial.next(), partial.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+/// Whether `words` stand, in order and whole, in `label`.
+fn contains_words(label: &str, words: &[&str]) -> bool {
+    let label: Vec<&str> = label.split(' ').collect();
+    label.windows(words.len()).any(|w| w == words)
 }
 
 fn parse_multi(options: &[ChoiceOption], lang: Lang, t: &str) -> Option<Vec<OptionId>> {
@@ -120,7 +159,7 @@ fn parse_yes_no(t: &str) -> Option<bool> {
 
 fn normalize(s: &str) -> String {
     s.trim()
-        .trim_end_matches(['.', '!'])
+        .trim_end_matches(['.', '!', '?'])
         .to_lowercase()
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -229,7 +229,12 @@ impl Service {
                 Effect::DiscardResponse { round } => {
                     // After close the salt is gone and nothing can be found: fine.
                     if let Some(salt) = tx.round_salt(round).await? {
-                        tx.discard_response(round, &salt.respondent(who)).await?;
+                        tx.discard_response(round, &salt.respondent(who), false).await?;
+                    }
+                }
+                Effect::ResetResponse { round } => {
+                    if let Some(salt) = tx.round_salt(round).await? {
+                        tx.discard_response(round, &salt.respondent(who), true).await?;
                     }
                 }
                 Effect::Subscribe { topic } => {

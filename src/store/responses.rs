@@ -93,15 +93,18 @@ impl Tx {
         Ok(())
     }
 
-    /// Removes an unfinished response and its answers; a finished one stays.
+    /// Removes an unfinished response and its answers; a finished one stays
+    /// unless `finished_too`.
     pub async fn discard_response(
         &mut self,
         round: &RoundId,
         respondent: &RespondentKey,
+        finished_too: bool,
     ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM responses WHERE round_id = ? AND respondent_key = ? AND completed = 0")
+        sqlx::query("DELETE FROM responses WHERE round_id = ? AND respondent_key = ? AND completed <= ?")
             .bind(round.as_str())
             .bind(respondent.as_str())
+            .bind(i64::from(finished_too))
             .execute(&mut *self.inner)
             .await
             .map_err(StoreError::sqlx)?;

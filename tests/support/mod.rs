@@ -170,7 +170,6 @@ pub struct Resident<'s> {
     /// Where the platform could reach this resident later (a chat id), if anywhere.
     pub address: Option<String>,
     buttons: Vec<OutboundButton>,
-    free_text: bool,
 }
 
 impl<'s> Resident<'s> {
@@ -182,13 +181,12 @@ impl<'s> Resident<'s> {
             lang: None,
             address: None,
             buttons: Vec::new(),
-            free_text: false,
         }
     }
 
     /// Sends one line at `now` and returns the bot's replies.
     pub async fn say_at(&mut self, line: &str, now: OffsetDateTime) -> Vec<OutboundMessage> {
-        let input = terminal::interpret(line, &self.buttons, self.free_text);
+        let input = terminal::interpret(line, &self.buttons);
         let who = ResidentRef {
             platform: self.platform,
             user: &self.id,
@@ -202,7 +200,6 @@ impl<'s> Resident<'s> {
         for r in &replies {
             if !r.buttons.is_empty() || r.free_text {
                 self.buttons.clone_from(&r.buttons);
-                self.free_text = r.free_text;
             }
         }
         replies

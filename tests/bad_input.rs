@@ -60,3 +60,48 @@ fn odd_messages_get_clear_answers_and_the_conversation_goes_on() {
         "only the real answer is stored: {counts:?}"
     );
 }
+
+/// `meepraten round list | head -1` and the like: a reader that goes away ends
+/// the command quietly, never with a panic; and command output is not mixed
+/// with log lines.
+#[test]
+fn a_closed_pipe_ends_commands_quietly_and_output_stays_clean() {
+    let ws = Workspace::new();
+    ws.open_example_by_cli();
+    for args in [
+        vec!["round", "list"],
+        vec!["round", "status", "huishoudelijke-hulp-2027"],
+        vec!["summary", "huishoudelijke-hulp-2027"],
+    ] {
+        let mut child = ws
+            .cli()
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader is gone before the first line
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {err}");
+    }
+    let out = ws.run(&["round", "list"]);
+    assert!(
+        stderr(&out).is_empty(),
+        "no log lines beside the output: {}",
+        stderr(&out)
+    );
+    let listed = stdout(&out);
+    assert!(!listed.contains("INFO"), "{listed}");
+    let status = stdout(&ws.run(&["round", "status", "huishoudelijke-hulp-2027"]));
+    assert!(
+        status.lines().any(|l| {
+            let planned = l.trim_start_matches("planned:").trim();
+            l.starts_with("planned:")
+                && planned.len() == "2027-01-11 09:00 +01:00 -> 2027-01-25 17:00 +01:00".len()
+        }),
+        "times as officials read them: {status}"
+    );
+    assert!(!status.contains(".2"), "no nanoseconds: {status}");
+}

@@ -61,17 +61,17 @@ fn each_mistake_is_named_with_line_and_column() {
         (
             "unknown key, named",
             VALID.replace(r#"topic = "wmo""#, "topic = \"wmo\"\ncolour = \"blue\""),
-            "round.toml:6:1: error: unknown field `colour`",
+            "round.toml:6:1: error: unknown key `colour`",
         ),
         (
             "unknown key in a question",
             VALID.replace("min = 1", "minimum = 1"),
-            "round.toml:14:1: error: unknown field `minimum`",
+            "round.toml:14:1: error: `question 1`: unknown key `minimum`",
         ),
         (
             "unknown question kind",
             VALID.replace(r#"kind = "scale""#, r#"kind = "slider""#),
-            "round.toml:12:8: error: unknown variant `slider`",
+            "round.toml:12:8: error: `question 1`: `slider` is not allowed here",
         ),
         (
             "duplicate question id",
@@ -142,6 +142,36 @@ fn each_mistake_is_named_with_line_and_column() {
     for (name, text, want) in cases {
         let got = problems(&text);
         assert!(got.contains(want), "{name}: expected `{want}` in:\n{got}");
+    }
+}
+
+#[test]
+fn all_problems_of_shape_are_reported_together_in_plain_words() {
+    // A wrong type, a misspelt key, a kind that does not exist, a missing key in
+    // a question: all four at once, none in serde's words.
+    let text = VALID
+        .replacen(
+            r#"title = { nl = "Titel", en = "Title" }"#,
+            r#"title = "Titel""#,
+            1,
+        )
+        .replacen("topic =", "onderwerp =", 1)
+        .replacen(r#"kind = "scale""#, r#"kind = "schaal""#, 1);
+    let got = problems(&text);
+    assert!(got.contains("`title`: expected a table"), "{got}");
+    assert!(got.contains("unknown key `onderwerp`"), "{got}");
+    assert!(got.contains("`topic` is missing"), "{got}");
+    assert!(
+        got.contains("`schaal` is not allowed here; use `choice`"),
+        "{got}"
+    );
+    for serde_words in [
+        "invalid type",
+        "expected a map",
+        "unknown variant",
+        "unknown field",
+    ] {
+        assert!(!got.contains(serde_words), "{serde_words} in:\n{got}");
     }
 }
 

@@ -1,6 +1,17 @@
 //! The command line: one struct per command, its doc comments the `--help` text.
 //! Each command opens the service and calls the same functions chat commands use.
 
+/// Writes to standard output like `println!`; a reader that went away
+/// (`meepraten round list | head -1`) ends the program quietly, not with a panic.
+macro_rules! say {
+    ($($t:tt)*) => { $crate::cli::write_out(format_args!($($t)*), true) };
+}
+
+/// Like `print!`, with the same care for a closed pipe.
+macro_rules! say_raw {
+    ($($t:tt)*) => { $crate::cli::write_out(format_args!($($t)*), false) };
+}
+
 mod round;
 mod scrub;
 mod serve;
@@ -11,6 +22,22 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, Settings};
+
+/// Writes one piece of command output. A closed pipe is the reader saying it has
+/// enough: exit 0 at once, as `head` expects.
+pub(crate) fn write_out(args: std::fmt::Arguments<'_>, newline: bool) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_fmt(args)
+        .and_then(|()| if newline { out.write_all(b"\n") } else { Ok(()) })
+        .and_then(|()| out.flush());
+    if let Err(e) = written
+        && e.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        std::process::exit(0);
+    }
+}
 
 /// meepraten: short consultation rounds in chat, anonymized, summarised for the council.
 #[derive(Debug, Parser)]
@@ -63,7 +90,9 @@ impl Cli {
     pub fn default_log_filter(&self) -> &'static str {
         match &self.command {
             Command::Serve(_) => "warn",
-            _ => "warn,meepraten=info",
+            // Command output goes to standard output; the log only says what
+            // went wrong, so output piped on stays clean and readable.
+            _ => "warn",
         }
     }
 
@@ -81,7 +110,7 @@ impl Cli {
                     .purge_conversations(time::OffsetDateTime::now_utc(), self.retention_days)
                     .await?;
                 service.close().await;
-                println!(
+                say!(
                     "erased {n} conversation(s) older than {} days",
                     self.retention_days
                 );

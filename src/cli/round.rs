@@ -10,6 +10,7 @@ use time::OffsetDateTime;
 use crate::channel::telegram::poster;
 use crate::config::Settings;
 use crate::domain::Lang;
+use crate::service::moment;
 use crate::service::rounds::{ImportOutcome, Participation};
 use crate::service::{Service, ServiceError};
 use crate::store::StoredRound;
@@ -82,18 +83,18 @@ impl RoundCommand {
             RoundCommand::Check { .. } => Ok(()),
             RoundCommand::Import { file } => service.import_round(&file, now).await.map(|(id, outcome)| {
                 match outcome {
-                    ImportOutcome::Created => println!("imported round `{id}` as a draft; open it with `meepraten round open {id}`"),
-                    ImportOutcome::Replaced { version } => println!("replaced draft round `{id}` (version {version})"),
-                    ImportOutcome::Updated { version } => println!("updated texts or schedule of open round `{id}` (version {version}); its questions are unchanged"),
-                    ImportOutcome::Unchanged => println!("round `{id}` is already stored exactly like this; nothing changed"),
+                    ImportOutcome::Created => say!("imported round `{id}` as a draft; open it with `meepraten round open {id}`"),
+                    ImportOutcome::Replaced { version } => say!("replaced draft round `{id}` (version {version})"),
+                    ImportOutcome::Updated { version } => say!("updated texts or schedule of open round `{id}` (version {version}); its questions are unchanged"),
+                    ImportOutcome::Unchanged => say!("round `{id}` is already stored exactly like this; nothing changed"),
                 }
             }),
             RoundCommand::List => service.list_rounds().await.map(|rounds| {
                 if rounds.is_empty() {
-                    println!("no rounds yet; import one with `meepraten round import FILE`");
+                    say!("no rounds yet; import one with `meepraten round import FILE`");
                 }
                 for s in rounds {
-                    println!(
+                    say!(
                         "{:<40} {:<8} {} -> {}  {}",
                         s.round.id,
                         s.state,
@@ -106,14 +107,14 @@ impl RoundCommand {
             RoundCommand::Open { id } => service
                 .open_round(&id, now)
                 .await
-                .map(|s| println!("round `{}` is open until {}", s.round.id, s.round.closes)),
+                .map(|s| say!("round `{}` is open until {}", s.round.id, moment(s.round.closes))),
             RoundCommand::Close { id } => service.close_round(&id, now).await.map(|s| {
-                println!("round `{}` is closed; answers can no longer be linked to residents", s.round.id)
+                say!("round `{}` is closed; answers can no longer be linked to residents", s.round.id)
             }),
             RoundCommand::Archive { id } => service
                 .archive_round(&id)
                 .await
-                .map(|s| println!("round `{}` is archived", s.round.id)),
+                .map(|s| say!("round `{}` is archived", s.round.id)),
             RoundCommand::Status { id } => service
                 .round_progress(&id)
                 .await
@@ -122,7 +123,7 @@ impl RoundCommand {
                 Ok(status) => {
                     let link = poster::deep_link(&bot, &status.stored.round.id)?;
                     let (png, svg) = poster::write_qr(&link, &output_dir, status.stored.round.id.as_str())?;
-                    println!("{link}");
+                    say!("{link}");
                     eprintln!("QR code written to {} and {}", png.display(), svg.display());
                     if status.stored.state != crate::domain::RoundState::Open {
                         eprintln!("note: the round is {}; residents can answer once it is open", status.stored.state);
@@ -153,7 +154,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for file in files {
         match Service::check_round_file(file) {
-            Ok(round) => println!(
+            Ok(round) => say!(
                 "{}: ok: round `{}` with {} questions in {}",
                 file.display(),
                 round.id,
@@ -181,33 +182,25 @@ fn check(files: &[PathBuf]) -> ExitCode {
 fn print_status(stored: &StoredRound, participation: Participation) {
     let r = &stored.round;
     let day = |d: &Option<String>| d.clone().unwrap_or_else(|| "-".to_owned());
-    println!("round:       {}", r.id);
-    println!("title:       {}", r.title.get(Lang::Nl));
-    println!("state:       {} (version {})", stored.state, stored.version);
-    println!("phase:       {}", r.phase.as_str());
-    println!("planned:     {} -> {}", moment(r.opens), moment(r.closes));
-    println!("opened on:   {}", day(&stored.opened_on));
-    println!("closed on:   {}", day(&stored.closed_on));
+    say!("round:       {}", r.id);
+    say!("title:       {}", r.title.get(Lang::Nl));
+    say!("state:       {} (version {})", stored.state, stored.version);
+    say!("phase:       {}", r.phase.as_str());
+    say!("planned:     {} -> {}", moment(r.opens), moment(r.closes));
+    say!("opened on:   {}", day(&stored.opened_on));
+    say!("closed on:   {}", day(&stored.closed_on));
     match participation {
-        Participation::AtLeast { count, step } => println!(
+        Participation::AtLeast { count, step } => say!(
             "respondents: at least {count} (counted in steps of {step} until the round closes; answers stay hidden until then)"
         ),
         Participation::Counted { started, completed } => {
             let n = |v: Option<i64>| v.map_or_else(|| HIDDEN.to_owned(), |v| v.to_string());
-            println!("started:     {}", n(started));
-            println!("completed:   {}", n(completed));
-            println!(
+            say!("started:     {}", n(started));
+            say!("completed:   {}", n(completed));
+            say!(
                 "             (`meepraten summary {}` gives the results; {HIDDEN} = hidden to protect small groups)",
                 r.id
             );
         }
     }
-}
-
-/// A moment as officials read it: `2027-01-25 17:00 +01:00`.
-pub(crate) fn moment(t: time::OffsetDateTime) -> String {
-    t.format(time::macros::format_description!(
-        "[year]-[month]-[day] [hour]:[minute] [offset_hour sign:mandatory]:[offset_minute]"
-    ))
-    .unwrap_or_else(|_| t.to_string())
 }

@@ -77,10 +77,17 @@ impl Serve {
         let now = OffsetDateTime::now_utc();
         service.close_due_rounds(now).await?;
         service.purge_conversations(now, retention_days).await?;
-        if let Some(id) = service.ensure_example_round(now).await? {
+        if let Some((round, moved)) = service.ensure_example_round(now).await? {
             eprintln!(
-                "meepraten: the database had no rounds, so the example round `{id}` was imported and opened."
+                "meepraten: the database had no rounds, so the example round `{}` was imported and opened.",
+                round.id
             );
+            if moved {
+                eprintln!(
+                    "meepraten: its planned dates are not current, so it runs from now until {} instead.",
+                    crate::service::moment(round.closes)
+                );
+            }
         }
         let token = std::env::var(telegram::ENV_TOKEN)
             .ok()

@@ -49,7 +49,7 @@ impl Summary {
             Some(path) => {
                 std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))?
             }
-            None => print!("{text}"),
+            None => say_raw!("{text}"),
         }
         Ok(ExitCode::SUCCESS)
     }

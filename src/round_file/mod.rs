@@ -1,8 +1,9 @@
 //! Round files: the TOML an official writes, turned into a checked [`Round`].
 //!
 //! Parsing happens in two passes. `raw` deserializes the text with serde, keeping
-//! the byte span of every key an official might get wrong; syntax errors and
-//! unknown keys stop there with one diagnostic. `check` then validates meaning
+//! the byte span of every key an official might get wrong; it reads each key and
+//! each question on its own, so syntax errors, unknown or missing keys and wrong
+//! types are all reported at once, in words an official can act on. `check` then validates meaning
 //! (ids, translations, schedule, conditions) and reports every problem it finds,
 //! each with its line and column, so one run of `round check` lists them all.
 
@@ -53,12 +54,6 @@ pub fn parse(name: &str, bytes: &[u8]) -> Result<Round, Diagnostics> {
             "the file is empty; see examples/rounds/ for a complete round",
         )));
     }
-    let raw: raw::RawRound = toml::from_str(text).map_err(|e| {
-        let d = match e.span() {
-            Some(span) => Diagnostic::at_offset(text, span.start, e.message().trim()),
-            None => Diagnostic::whole_file(e.message().trim()),
-        };
-        fail(d)
-    })?;
+    let raw = raw::read(text).map_err(|ds| Diagnostics::new(name, ds))?;
     check::check(text, raw).map_err(|ds| Diagnostics::new(name, ds))
 }

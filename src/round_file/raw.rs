@@ -4,8 +4,11 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::diagnostic::Diagnostic;
 use crate::domain::Phase;
 
 /// A text per language code, e.g. `{ nl = "...", en = "..." }`.
@@ -67,4 +70,265 @@ pub struct RawWhen {
     pub question: Spanned<String>,
     #[serde(rename = "in")]
     pub values: Spanned<Vec<Spanned<toml::Value>>>,
+}
+
+/// Every top-level key a round file may have.
+const ROUND_KEYS: [&str; 13] = [
+    "id",
+    "languages",
+    "title",
+    "intro",
+    "topic",
+    "phase",
+    "audience",
+    "council",
+    "opens",
+    "closes",
+    "min_group_size",
+    "live_results",
+    "questions",
+];
+
+/// Reads the file into a [`RawRound`], reporting every problem of shape it can
+/// find (syntax, unknown or missing keys, wrong types), one per top-level key and
+/// one per question, instead of stopping at the first.
+pub fn read(text: &str) -> Result<RawRound, Vec<Diagnostic>> {
+    let (table, syntax) = DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        return Err(syntax.iter().map(|e| diagnostic(text, e)).collect());
+    }
+    let table = table.into_inner();
+    let mut problems = Vec::new();
+    for (key, _) in table.iter() {
+        if !ROUND_KEYS.contains(&key.get_ref().as_ref()) {
+            problems.push(Diagnostic::at_offset(
+                text,
+                key.span().start,
+                format!(
+                    "unknown key `{}`; a round file knows: {}",
+                    key.get_ref(),
+                    ROUND_KEYS.join(", ")
+                ),
+            ));
+        }
+    }
+    let mut reader = Reader {
+        text,
+        table: &table,
+        problems,
+    };
+    let id = reader.required("id", "the round's id, e.g. id = \"huishoudelijke-hulp-2027\"");
+    let languages = reader.required("languages", "e.g. languages = [\"nl\", \"en\"]");
+    let title = reader.required("title", "e.g. title = { nl = \"...\", en = \"...\" }");
+    let intro = reader.required("intro", "what the round is about, e.g. intro = { nl = \"...\" }");
+    let topic = reader.required("topic", "a label such as topic = \"wmo\"");
+    let phase = reader.required("phase", "one of agenda, preparation, decision, evaluation");
+    let audience = reader.optional("audience");
+    let council = reader.optional("council");
+    let opens = reader.required("opens", "e.g. opens = 2027-01-11T09:00:00+01:00");
+    let closes = reader.required("closes", "e.g. closes = 2027-01-25T17:00:00+01:00");
+    let min_group_size = reader.optional("min_group_size");
+    let live_results = reader.optional::<bool>("live_results").map(Spanned::into_inner);
+    let questions = reader.questions();
+    let mut problems = reader.problems;
+    match (
+        id, languages, title, intro, topic, phase, opens, closes, questions,
+    ) {
+        (
+            Some(id),
+            Some(languages),
+            Some(title),
+            Some(intro),
+            Some(topic),
+            Some(phase),
+            Some(opens),
+            Some(closes),
+            Some(questions),
+        ) if problems.is_empty() => Ok(RawRound {
+            id,
+            languages,
+            title,
+            intro,
+            topic,
+            phase,
+            audience,
+            council,
+            opens,
+            closes,
+            min_group_size,
+            live_results,
+            questions,
+        }),
+        _ => {
+            if problems.is_empty() {
+                problems.push(Diagnostic::whole_file("the round could not be read"));
+            }
+            Err(problems)
+        }
+    }
+}
+
+struct Reader<'t, 'i> {
+    text: &'t str,
+    table: &'t DeTable<'i>,
+    problems: Vec<Diagnostic>,
+}
+
+impl<'i> Reader<'_, 'i> {
+    fn value(&self, key: &str) -> Option<&Spanned<DeValue<'i>>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    fn convert<T: DeserializeOwned>(
+        &mut self,
+        key: &str,
+        value: &Spanned<DeValue<'i>>,
+    ) -> Option<Spanned<T>> {
+        match Spanned::<T>::deserialize(ValueDeserializer::from(value.clone())) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let mut d = diagnostic(self.text, &e);
+                if d.line.is_none() {
+                    let (line, column) = super::diagnostic::line_col(self.text, value.span().start);
+                    d.line = Some(line);
+                    d.column = Some(column);
+                }
+                d.message = format!("`{key}`: {}", d.message);
+                self.problems.push(d);
+                None
+            }
+        }
+    }
+
+    fn optional<T: DeserializeOwned>(&mut self, key: &str) -> Option<Spanned<T>> {
+        let value = self.value(key)?.clone();
+        self.convert(key, &value)
+    }
+
+    fn required<T: DeserializeOwned>(&mut self, key: &str, hint: &str) -> Option<Spanned<T>> {
+        match self.value(key).cloned() {
+            Some(value) => self.convert(key, &value),
+            None => {
+                self.problems
+                    .push(Diagnostic::whole_file(format!("`{key}` is missing: {hint}")));
+                None
+            }
+        }
+    }
+
+    /// Every `[[questions]]` entry read on its own, so each one's problem shows.
+    fn questions(&mut self) -> Option<Spanned<Vec<Spanned<RawQuestion>>>> {
+        let Some(value) = self.value("questions").cloned() else {
+            self.problems.push(Diagnostic::whole_file(
+                "there are no questions: add at least one [[questions]] block",
+            ));
+            return None;
+        };
+        let span = value.span();
+        let DeValue::Array(items) = value.get_ref() else {
+            self.problems.push(Diagnostic::at_offset(
+                self.text,
+                span.start,
+                "`questions` must be a list of [[questions]] blocks",
+            ));
+            return None;
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if let Some(q) = self.convert(&format!("question {}", i + 1), item) {
+                out.push(q);
+            }
+        }
+        (out.len() == items.len()).then(|| Spanned::new(span, out))
+    }
+}
+
+/// A toml or serde error as a diagnostic in the official's words.
+fn diagnostic(text: &str, e: &toml::de::Error) -> Diagnostic {
+    let message = humane(e.message().trim());
+    match e.span() {
+        Some(span) => Diagnostic::at_offset(text, span.start, message),
+        None => Diagnostic::whole_file(message),
+    }
+}
+
+/// Rewrites serde's wording ("invalid type: string, expected a map") into what
+/// an official can act on.
+pub fn humane(message: &str) -> String {
+    let kind = |expected: &str| -> &'static str {
+        match expected {
+            e if e.contains("map") || e.contains("struct") => "a table, e.g. { nl = \"...\", en = \"...\" }",
+            e if e.contains("sequence") => "a list in square brackets, e.g. [\"nl\", \"en\"]",
+            e if e.contains("i64") || e.contains("integer") => "a whole number",
+            e if e.contains("bool") => "true or false",
+            e if e.contains("string") => "text in double quotes",
+            e if e.contains("datetime") || e.contains("Datetime") => {
+                "a date and time, e.g. 2027-01-11T09:00:00+01:00"
+            }
+            _ => "another kind of value",
+        }
+    };
+    let found = |found: &str| -> String {
+        let f = found.trim();
+        match f.split_once(' ') {
+            Some(("string", value)) => format!("the text {value}"),
+            Some(("integer", value)) => format!("the number {value}"),
+            _ if f.starts_with("string") => "text".to_owned(),
+            _ if f.starts_with("map") => "a table".to_owned(),
+            _ if f.starts_with("sequence") => "a list".to_owned(),
+            _ if f.starts_with("integer") => "a number".to_owned(),
+            _ if f.starts_with("boolean") => "true or false".to_owned(),
+            _ => f.to_owned(),
+        }
+    };
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((got, expected)) = rest.split_once(", expected ")
+    {
+        return format!("expected {}, but found {}", kind(expected), found(got));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ")
+        && let Some((got, expected)) = rest.split_once(", expected ")
+    {
+        return format!(
+            "{got} is not allowed here; use {}",
+            expected.trim_start_matches("one of ")
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ")
+        && let Some((got, expected)) = rest.split_once(", expected ")
+    {
+        return format!(
+            "unknown key {got}; known keys here: {}",
+            expected.trim_start_matches("one of ")
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("{rest} is missing");
+    }
+    message.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::humane;
+
+    #[test]
+    fn serde_words_become_an_officials_words() {
+        assert_eq!(
+            humane("invalid type: string \"een\", expected i64"),
+            "expected a whole number, but found the text \"een\""
+        );
+        assert_eq!(
+            humane("invalid type: string \"Hulp\", expected a map"),
+            "expected a table, e.g. { nl = \"...\", en = \"...\" }, but found the text \"Hulp\""
+        );
+        assert_eq!(
+            humane("unknown variant `schaal`, expected one of `choice`, `multi`"),
+            "`schaal` is not allowed here; use `choice`, `multi`"
+        );
+        assert_eq!(humane("missing field `kind`"), "`kind` is missing");
+    }
 }

@@ -167,7 +167,7 @@ impl Service {
         if now >= stored.round.closes {
             return Err(ServiceError::Lifecycle(format!(
                 "round `{id}` closes at {}, which has passed; set a later `closes` in the file, import it and open again",
-                stored.round.closes
+                super::moment(stored.round.closes)
             )));
         }
         if !self
@@ -266,8 +266,12 @@ impl Service {
 
     /// On a database without rounds, imports and opens the bundled example so a
     /// newcomer sees the bot work at once. If the example's planned window is not
-    /// current, it runs from now for four weeks instead. Returns its id if imported.
-    pub async fn ensure_example_round(&self, now: OffsetDateTime) -> Result<Option<RoundId>, ServiceError> {
+    /// current, it runs from now for four weeks instead. Returns the round if
+    /// imported, and whether its dates were moved so.
+    pub async fn ensure_example_round(
+        &self,
+        now: OffsetDateTime,
+    ) -> Result<Option<(Round, bool)>, ServiceError> {
         if !self.store.rounds().await?.is_empty() {
             return Ok(None);
         }
@@ -276,13 +280,14 @@ impl Service {
             EXAMPLE_ROUND.as_bytes(),
         )
         .map_err(ServiceError::RoundFile)?;
-        if now < round.opens || now >= round.closes {
+        let moved = now < round.opens || now >= round.closes;
+        if moved {
             round.opens = now;
             round.closes = now + Duration::weeks(4);
         }
         self.import_checked(&round, EXAMPLE_ROUND, now).await?;
         self.open_round(round.id.as_str(), now).await?;
         tracing::info!(round = %round.id, "opened the example round on an empty database");
-        Ok(Some(round.id))
+        Ok(Some((round, moved)))
     }
 }

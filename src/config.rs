@@ -31,6 +31,8 @@ pub struct Settings {
     pub secret_file: PathBuf,
     /// The secret key given directly (hex), which wins over the file.
     pub secret_hex: Option<String>,
+    /// Days of silence after which conversation state is erased (residents are told).
+    pub retention_days: u32,
 }
 
 impl Settings {
@@ -42,6 +44,7 @@ impl Settings {
             database,
             secret_file,
             secret_hex: secret_hex.filter(|s| !s.trim().is_empty()),
+            retention_days: DEFAULT_RETENTION_DAYS,
         }
     }
 }

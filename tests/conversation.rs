@@ -224,7 +224,7 @@ async fn forget_erases_an_unfinished_response_and_stop_keeps_answers() {
     };
     assert_eq!(counts().await.started, 1);
     let gone = erin.say("/vergeet").await;
-    assert!(gone.contains("We hebben alles gewist"), "{gone}");
+    assert!(gone.contains("We hebben gewist: uw gesprek"), "{gone}");
     assert_eq!(counts().await.started, 0, "the unfinished response is erased");
 
     let mut frank = Resident::new(&service, "frank");
@@ -234,5 +234,31 @@ async fn forget_erases_an_unfinished_response_and_stop_keeps_answers() {
     assert!(stopped.contains("U bent gestopt"), "{stopped}");
     assert_eq!(counts().await.started, 1, "answers given before stop still count");
     assert!(frank.say("hallo").await.contains("Stuur /start"));
+    service.close().await;
+}
+
+/// What residents read about privacy says what the program does (finding 19).
+#[tokio::test]
+async fn privacy_texts_say_what_is_really_kept() {
+    let ws = Workspace::new();
+    let mut settings = ws.settings();
+    settings.retention_days = 60;
+    let service = meepraten::service::Service::open(&settings).await.unwrap();
+    let mut r = Resident::new(&service, "grace");
+    let privacy = r.say("/privacy").await;
+    assert!(
+        privacy.contains("60 dagen"),
+        "the real retention period: {privacy}"
+    );
+    assert!(
+        privacy.contains("zinnen uit de antwoorden") && !privacy.contains("alleen totalen"),
+        "councils see quotes too: {privacy}"
+    );
+    assert!(!privacy.contains("lange tijd"), "{privacy}");
+    let forgotten = r.say("/vergeet").await;
+    assert!(
+        !forgotten.contains("alles gewist wat aan u gekoppeld was"),
+        "{forgotten}"
+    );
     service.close().await;
 }

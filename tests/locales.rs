@@ -55,6 +55,7 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "mean",
             "median",
             "step",
+            "days",
             "below",
             "mark",
             "opened",

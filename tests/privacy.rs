@@ -300,7 +300,7 @@ async fn contact_addresses_are_sealed_opt_in_and_erased_on_stop_and_forget() {
             .await
             .contains("krijgt u een bericht")
     );
-    assert!(residents[2].say("Nee, dank u").await.contains("geen berichten"));
+    assert!(residents[2].say("Nee, dank u").await.contains("geen bericht"));
 
     let subscribers = service.subscribers("wmo").await.unwrap();
     let addresses: BTreeSet<&str> = subscribers.iter().map(|c| c.address.as_str()).collect();

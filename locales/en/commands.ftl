@@ -14,18 +14,17 @@ stopped = You have stopped. You will not get messages from us any more. The answ
 language-choose = Welke taal wilt u? / Which language do you prefer?
 language-set = I will speak English with you from now on.
 language-unknown = I do not know the language "{ $code }". Choose Nederlands (nl) or English (en).
-privacy = What do we keep?
-    • Your answers, without your name or phone number. Nobody can see who said what.
-    • A code instead of your chat account, so we know where you were in the conversation. The code cannot be traced back to you.
-    • Only the day of your answer, not the time.
-    • We remove names, phone numbers, addresses and the like from your answers before we keep anything.
-    • Only if you ask to hear back later: where to reach you, encrypted and apart from your answers.
-    When the round closes, we erase the link between you and your answers. After that nobody can see what you answered, not even the municipality.
-    The advisory council only sees totals. We leave out small groups, so nobody can be recognised.
-    If you send us nothing for a long time, we erase your conversation.
-    With /stop or /forget you erase everything that is still linked to you.
-forgotten = Done. We have erased everything linked to you: your conversation, and answers to a round you had not finished. Answers to rounds you had finished count anonymously and can no longer be linked to you once that round closes.
-
+privacy = What do we keep about you?
+    • Your answers. Not your name, not your phone number.
+    • We remove names, phone numbers, addresses and other details about people from your text. We do this before we keep anything.
+    • A code instead of your chat account, so we know where you were in the conversation. The code does not tell who you are.
+    • Of your conversation, only the month of your last message. No day and no time.
+    • Did you ask to hear back later? Then we keep where to reach you. Encrypted, and apart from your answers.
+    When the round closes, we erase the link between you and your answers. After that nobody can see what you answered. Not even the municipality.
+    The advisory council gets a summary. It has numbers, and sentences from the answers (without names or other details). We leave out small groups, so nobody can be recognised.
+    If you send us nothing for { $days } days, we erase your conversation, at the latest a month later. But not while you are still busy with an open round.
+    With /forget you erase everything that is still linked to you. With /stop you get no more messages.
+forgotten = Done. We have erased: your conversation, your language, where to reach you, and your answers to a round you had not finished. Had you finished a round? Those answers still count, with nothing about you. If you start that round again, your new answers replace the old ones.
 # Short descriptions of the commands in the chat app's menu.
 command-start = Start or go on
 command-help = How does it work?

@@ -14,18 +14,17 @@ stopped = U bent gestopt. U krijgt geen berichten meer van ons. De antwoorden di
 language-choose = Welke taal wilt u? / Which language do you prefer?
 language-set = Ik spreek nu Nederlands met u.
 language-unknown = De taal "{ $code }" ken ik niet. Kies Nederlands (nl) of English (en).
-privacy = Wat bewaren we?
-    • Uw antwoorden, zonder uw naam of telefoonnummer. Wie wat zei, is niet te zien.
-    • Een code in plaats van uw chat-account, zodat we weten waar u was in het gesprek. Die code is niet terug te rekenen naar u.
-    • Alleen de dag van uw antwoord, geen tijdstip.
-    • Namen, telefoonnummers, adressen en dergelijke in uw antwoorden halen we weg voordat we iets bewaren.
-    • Alleen als u vraagt om later bericht: waar we u kunnen bereiken, versleuteld en los van uw antwoorden.
-    Als de ronde sluit, wissen we de koppeling tussen u en uw antwoorden. Daarna kan niemand meer zien wat u antwoordde, ook de gemeente niet.
-    De adviesraad ziet alleen totalen. Kleine groepen laten we weg, zodat niemand herkenbaar is.
-    Stuurt u ons lange tijd niets, dan wissen we uw gesprek.
-    Met /stop of /vergeet wist u alles wat nog aan u gekoppeld is.
-forgotten = Gedaan. We hebben alles gewist wat aan u gekoppeld was: uw gesprek, en antwoorden op een ronde die u nog niet had afgerond. Antwoorden van rondes die u al had afgerond, tellen anoniem mee en zijn niet meer aan u te koppelen zodra die ronde sluit.
-
+privacy = Wat bewaren we van u?
+    • Uw antwoorden. Niet uw naam, niet uw telefoonnummer.
+    • Namen, telefoonnummers, adressen en andere gegevens over mensen halen we uit uw tekst. Dat doen we voordat we iets bewaren.
+    • Een code in plaats van uw chat-account. Zo weten we waar u was in het gesprek. Uit die code is niet te halen wie u bent.
+    • Van uw gesprek alleen de maand van uw laatste bericht. Geen dag en geen tijd.
+    • Vroeg u om later bericht? Dan bewaren we waar we u kunnen bereiken. Versleuteld, en apart van uw antwoorden.
+    Als de ronde sluit, wissen we de koppeling tussen u en uw antwoorden. Daarna kan niemand zien wat u antwoordde. Ook de gemeente niet.
+    De adviesraad krijgt een samenvatting. Daarin staan aantallen, en zinnen uit de antwoorden (zonder namen of andere gegevens). Kleine groepen laten we weg. Zo is niemand te herkennen.
+    Stuurt u ons { $days } dagen niets? Dan wissen we uw gesprek, uiterlijk een maand later. Maar niet als u nog bezig bent met een open ronde.
+    Met /vergeet wist u alles wat nog aan u gekoppeld is. Met /stop krijgt u geen berichten meer.
+forgotten = Gedaan. We hebben gewist: uw gesprek, uw taalkeuze, waar we u konden bereiken, en uw antwoorden op een ronde die u nog niet had afgemaakt. Had u een ronde wel afgemaakt? Die antwoorden tellen mee, zonder iets over u. Begint u opnieuw aan die ronde, dan vervangen uw nieuwe antwoorden de oude.
 # Korte uitleg bij de commando's in het menu van de chat-app.
 command-start = Beginnen of verdergaan
 command-help = Hoe werkt het?

@@ -78,11 +78,13 @@ pub enum Command {
 impl Cli {
     /// The settings these flags and the environment give.
     pub fn settings(&self) -> Settings {
-        Settings::new(
+        let mut s = Settings::new(
             self.database.clone(),
             self.secret_file.clone(),
             std::env::var(config::ENV_SECRET).ok(),
-        )
+        );
+        s.retention_days = self.retention_days;
+        s
     }
 
     /// The default log filter for this command: quiet for the terminal channel,

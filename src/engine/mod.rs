@@ -38,6 +38,8 @@ pub struct RoundView<'a> {
 pub struct Context<'a> {
     /// The current moment, passed in so the engine stays deterministic.
     pub now: OffsetDateTime,
+    /// Days of silence after which a conversation is erased, for `/privacy`.
+    pub retention_days: u32,
     /// The open rounds, plus the round the conversation is about (whatever its state).
     pub rounds: &'a [RoundView<'a>],
     /// True when the service removed personal data from the typed text in the input,
@@ -198,7 +200,10 @@ impl<'a> Turn<'a> {
                 }
             },
             Command::Privacy => {
-                self.say(Key::Privacy);
+                self.say_text(Text::with(
+                    Key::Privacy,
+                    vec![("days", Arg::Num(i64::from(self.ctx.retention_days)))],
+                ));
                 self.reprompt(stage)
             }
             Command::Forget => {

@@ -80,6 +80,7 @@ fn button(a: ButtonAction) -> Input {
 fn converse(round: &Round, state: RoundState, now: OffsetDateTime, inputs: &[Input]) -> Vec<Step> {
     let views = [RoundView { round, state }];
     let ctx = Context {
+        retention_days: 90,
         now,
         rounds: &views,
         personal_data_removed: false,
@@ -349,6 +350,7 @@ fn a_closed_round_refuses_answers_politely() {
         state: RoundState::Open,
     }];
     let during = Context {
+        retention_days: 90,
         now: DURING,
         rounds: &views,
         personal_data_removed: false,
@@ -360,6 +362,7 @@ fn a_closed_round_refuses_answers_politely() {
     ] {
         let views = [RoundView { round: &r, state }];
         let ctx = Context {
+            retention_days: 90,
             now,
             rounds: &views,
             personal_data_removed: false,
@@ -461,6 +464,7 @@ fn a_choice_between_open_rounds() {
         },
     ];
     let ctx = Context {
+        retention_days: 90,
         now: DURING,
         rounds: &views,
         personal_data_removed: false,
@@ -495,6 +499,7 @@ fn the_resident_hears_when_personal_data_was_removed() {
         state: RoundState::Open,
     }];
     let plain = Context {
+        retention_days: 90,
         now: DURING,
         rounds: &views,
         personal_data_removed: false,

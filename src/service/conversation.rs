@@ -123,6 +123,7 @@ impl Service {
         };
         let ctx = Context {
             now,
+            retention_days: self.retention_days,
             rounds: &views,
             personal_data_removed,
         };

@@ -67,6 +67,7 @@ pub struct Service {
     secret: Secret,
     vault: std::sync::Arc<Vault>,
     localizer: std::sync::Arc<Localizer>,
+    retention_days: u32,
 }
 
 impl Service {
@@ -109,6 +110,7 @@ impl Service {
             vault: std::sync::Arc::new(Vault::new(&secret)),
             secret,
             localizer,
+            retention_days: settings.retention_days,
         })
     }
 

@@ -105,3 +105,24 @@ fn a_closed_pipe_ends_commands_quietly_and_output_stays_clean() {
     );
     assert!(!status.contains(".2"), "no nanoseconds: {status}");
 }
+
+/// On an empty database `serve` opens the example round; when its planned dates
+/// are not current it says that it moved them, instead of doing so silently.
+#[test]
+fn the_example_round_says_when_its_dates_moved() {
+    let ws = Workspace::new();
+    let out = ws.serve("newcomer", "/start\n");
+    let err = stderr(&out);
+    assert!(
+        err.contains("the example round `huishoudelijke-hulp-2027` was imported and opened"),
+        "{err}"
+    );
+    let planned = time::macros::datetime!(2027-01-11 09:00 +01:00);
+    let now = time::OffsetDateTime::now_utc();
+    if now < planned || now >= time::macros::datetime!(2027-01-25 17:00 +01:00) {
+        assert!(
+            err.contains("its planned dates are not current, so it runs from now until"),
+            "{err}"
+        );
+    }
+}

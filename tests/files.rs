@@ -213,6 +213,18 @@ async fn after_forget_and_stop_the_erased_answer_and_contact_are_gone_from_the_f
         "the erased contact survives in the files"
     );
 
+    // One who asked to hear back and then says /vergeet: the contact goes too.
+    let mut forgets_later = Resident::new(&service, "tg-5544443333");
+    forgets_later.address = Some("5544443333".into());
+    answer(&mut forgets_later, "te weinig tijd").await;
+    forgets_later.say("1").await;
+    let sealed = scalar(&ws, "SELECT sealed FROM contacts")
+        .await
+        .expect("a sealed contact");
+    forgets_later.say("/vergeet").await;
+    assert_eq!(scalar(&ws, "SELECT sealed FROM contacts").await, None);
+    assert_eq!(count_in_files(&ws, &sealed[..40]), 0);
+
     // A resident the platform reports unreachable (blocked the bot) likewise.
     let mut blocked = Resident::new(&service, "tg-5533334444");
     blocked.address = Some("5533334444".into());
@@ -231,4 +243,41 @@ async fn after_forget_and_stop_the_erased_answer_and_contact_are_gone_from_the_f
         .unwrap();
     assert_eq!(count_in_files(&ws, &sealed[..40]), 0);
     service.close().await;
+}
+
+/// No table that holds a pseudonym keeps a day next to it: a day would say when
+/// a resident took part or asked to hear back (finding 6).
+#[tokio::test]
+async fn no_date_beside_a_pseudonym_finer_than_a_month() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let mut r = Resident::new(&service, "tg-5512340000");
+    r.address = Some("5512340000".into());
+    answer(&mut r, "te weinig tijd").await;
+    r.say("1").await; // hear back: a subscription and a sealed contact
+    service.close().await;
+
+    let url = format!("sqlite://{}?mode=ro", ws.database().display());
+    let mut c = SqliteConnection::connect(&url).await.unwrap();
+    for table in ["conversations", "contacts", "subscriptions"] {
+        let columns: Vec<(i64, String, String, i64, Option<String>, i64)> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("PRAGMA table_info({table})")))
+                .fetch_all(&mut c)
+                .await
+                .unwrap();
+        let names: Vec<&str> = columns.iter().map(|c| c.1.as_str()).collect();
+        assert!(names.contains(&"pseudonym"), "{table}: {names:?}");
+        for name in &names {
+            assert!(
+                !name.ends_with("_on") && !name.ends_with("_at") && !name.contains("date"),
+                "{table}.{name} ties a day to a pseudonym"
+            );
+        }
+    }
+    let month: String = sqlx::query_scalar("SELECT active_month FROM conversations")
+        .fetch_one(&mut c)
+        .await
+        .unwrap();
+    assert_eq!(month.len(), "2026-11".len(), "a month, not a day: {month}");
+    c.close().await.unwrap();
 }

@@ -31,16 +31,3 @@ pub enum Effect {
     /// conversation itself (the service deletes it instead of saving the next state).
     ForgetResident,
 }
-
-impl Effect {
-    /// Whether this effect erases something, so the files must be wiped of it.
-    pub fn erases(&self) -> bool {
-        matches!(
-            self,
-            Effect::DiscardResponse { .. }
-                | Effect::ResetResponse { .. }
-                | Effect::Unsubscribe
-                | Effect::ForgetResident
-        )
-    }
-}

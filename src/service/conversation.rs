@@ -70,6 +70,7 @@ impl Service {
         now: OffsetDateTime,
         checkpoint: Option<Checkpoint>,
     ) -> Result<Option<Vec<OutboundMessage>>, ServiceError> {
+        self.erase_pending_traces().await;
         let pseudonym = Pseudonym::of(&self.secret, who);
         let mut tx = self.store.begin().await?;
         if let Some(c) = checkpoint {
@@ -133,7 +134,7 @@ impl Service {
             platform: who.platform.to_owned(),
             address: address.to_owned(),
         });
-        let forget = self
+        let Applied { forget, erased } = self
             .apply(&mut tx, &pseudonym, contact.as_ref(), &step.effects)
             .await?;
         if forget {
@@ -145,10 +146,10 @@ impl Service {
                 .await?;
         }
         tx.commit().await?;
-        if step.effects.iter().any(Effect::erases) {
+        if forget || erased {
             // The erased rows are zeroed in the main file; older page versions
             // still sit in the WAL until it is emptied.
-            self.store.erase_traces().await?;
+            self.erase_traces(false).await;
         }
         tracing::debug!(
             resident = pseudonym.short(),
@@ -187,9 +188,11 @@ impl Service {
     pub async fn unreachable(&self, who: &ResidentRef<'_>) -> Result<(), ServiceError> {
         let pseudonym = Pseudonym::of(&self.secret, who);
         let mut tx = self.store.begin().await?;
-        tx.forget_contact(&pseudonym).await?;
+        let erased = tx.forget_contact(&pseudonym).await?;
         tx.commit().await?;
-        self.store.erase_traces().await?;
+        if erased {
+            self.erase_traces(false).await;
+        }
         tracing::info!(
             resident = pseudonym.short(),
             "resident unreachable: contact and subscriptions erased"
@@ -197,16 +200,17 @@ impl Service {
         Ok(())
     }
 
-    /// Performs the effects; returns whether the conversation is to be forgotten.
+    /// Performs the effects.
     async fn apply(
         &self,
         tx: &mut Tx,
         who: &Pseudonym,
         contact: Option<&ContactAddress>,
         effects: &[Effect],
-    ) -> Result<bool, ServiceError> {
+    ) -> Result<Applied, ServiceError> {
         let mut keys: HashMap<RoundId, RespondentKey> = HashMap::new();
         let mut forget = false;
+        let mut erased = false;
         for effect in effects {
             match effect {
                 Effect::RecordAnswer {
@@ -230,12 +234,12 @@ impl Service {
                 Effect::DiscardResponse { round } => {
                     // After close the salt is gone and nothing can be found: fine.
                     if let Some(salt) = tx.round_salt(round).await? {
-                        tx.discard_response(round, &salt.respondent(who), false).await?;
+                        erased |= tx.discard_response(round, &salt.respondent(who), false).await?;
                     }
                 }
                 Effect::ResetResponse { round } => {
                     if let Some(salt) = tx.round_salt(round).await? {
-                        tx.discard_response(round, &salt.respondent(who), true).await?;
+                        erased |= tx.discard_response(round, &salt.respondent(who), true).await?;
                     }
                 }
                 Effect::Subscribe { topic } => {
@@ -244,14 +248,14 @@ impl Service {
                         tx.save_contact(who, &self.vault.seal(who, address)).await?;
                     }
                 }
-                Effect::Unsubscribe => tx.forget_contact(who).await?,
+                Effect::Unsubscribe => erased |= tx.forget_contact(who).await?,
                 Effect::ForgetResident => {
                     tx.forget_contact(who).await?;
                     forget = true;
                 }
             }
         }
-        Ok(forget)
+        Ok(Applied { forget, erased })
     }
 
     /// Erases conversation state not touched for `days` days, except for residents
@@ -263,6 +267,7 @@ impl Service {
         let n = self.store.purge_conversations(&before).await?;
         if n > 0 {
             tracing::info!(conversations = n, days, "purged old conversation state");
+            self.erase_traces(false).await;
         }
         Ok(n)
     }
@@ -304,6 +309,14 @@ impl Service {
             free_text: reply.free_text,
         }
     }
+}
+
+/// What performing a step's effects did.
+struct Applied {
+    /// The conversation itself is to be erased (`/vergeet`).
+    forget: bool,
+    /// Rows were erased, whose old versions must leave the files.
+    erased: bool,
 }
 
 /// The resident's respondent key for `round`, computed once per message.

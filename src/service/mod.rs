@@ -19,6 +19,13 @@ use crate::i18n::{LocaleError, Localizer};
 use crate::round_file::Diagnostics;
 use crate::store::{Store, StoreError};
 
+/// No cleaning of the database file is owed.
+const NOTHING_OWED: u8 = 0;
+/// The WAL still holds erased rows.
+const WAL_OWED: u8 = 1;
+/// The whole file still needs rewriting (after a close).
+const REWRITE_OWED: u8 = 2;
+
 /// Name of the setting that records which secret key this database belongs to.
 const SECRET_FINGERPRINT: &str = "secret_fingerprint";
 
@@ -68,6 +75,9 @@ pub struct Service {
     vault: std::sync::Arc<Vault>,
     localizer: std::sync::Arc<Localizer>,
     retention_days: u32,
+    /// Cleaning of the file still owed because another reader held it:
+    /// [`NOTHING_OWED`], [`WAL_OWED`] or [`REWRITE_OWED`]. Retried with every message.
+    traces_owed: std::sync::Arc<std::sync::atomic::AtomicU8>,
 }
 
 impl Service {
@@ -111,6 +121,7 @@ impl Service {
             secret,
             localizer,
             retention_days: settings.retention_days,
+            traces_owed: Default::default(),
         })
     }
 
@@ -124,8 +135,39 @@ impl Service {
         &self.localizer
     }
 
+    /// Empties the WAL after something was erased (`rewrite`: rewrites the
+    /// whole file first, after a close). A reader in another process can hold the
+    /// file for a while; what erased is done all the same, and the cleaning is
+    /// retried with the next message, at the next close and at shutdown.
+    pub(crate) async fn erase_traces(&self, rewrite: bool) {
+        use std::sync::atomic::Ordering;
+        let owed = self.traces_owed.load(Ordering::Relaxed);
+        let rewrite = rewrite || owed == REWRITE_OWED;
+        let done = if rewrite {
+            self.store.compact().await
+        } else {
+            self.store.erase_traces().await
+        };
+        match done {
+            Ok(()) => self.traces_owed.store(NOTHING_OWED, Ordering::Relaxed),
+            Err(e) => {
+                let owed = if rewrite { REWRITE_OWED } else { owed.max(WAL_OWED) };
+                self.traces_owed.store(owed, Ordering::Relaxed);
+                tracing::warn!(error = %e, "the database file could not be cleaned yet; trying again later");
+            }
+        }
+    }
+
+    /// Retries a cleaning that could not finish earlier.
+    pub(crate) async fn erase_pending_traces(&self) {
+        if self.traces_owed.load(std::sync::atomic::Ordering::Relaxed) != NOTHING_OWED {
+            self.erase_traces(false).await;
+        }
+    }
+
     /// Closes the database cleanly.
     pub async fn close(&self) {
+        self.erase_pending_traces().await;
         self.store.close().await;
     }
 }

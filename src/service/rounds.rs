@@ -202,7 +202,7 @@ impl Service {
         }
         // Rewrite the file so the salt, the erased states and the order in which
         // answers arrived are gone from its bytes, not only from its tables.
-        self.store.compact().await?;
+        self.erase_traces(true).await;
         tracing::info!(round = %stored.round.id, "round closed");
         self.existing(id).await
     }
@@ -226,7 +226,7 @@ impl Service {
             tracing::info!(round = %id, "round closed on schedule");
         }
         if !due.is_empty() {
-            self.store.compact().await?;
+            self.erase_traces(true).await;
         }
         Ok(due)
     }

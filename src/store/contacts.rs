@@ -31,19 +31,22 @@ impl Tx {
         Ok(())
     }
 
-    /// Erases a resident's contact address and every subscription.
-    pub async fn forget_contact(&mut self, who: &Pseudonym) -> Result<(), StoreError> {
+    /// Erases a resident's contact address and every subscription. Returns
+    /// whether anything was there to erase.
+    pub async fn forget_contact(&mut self, who: &Pseudonym) -> Result<bool, StoreError> {
+        let mut erased = false;
         for sql in [
             "DELETE FROM contacts WHERE pseudonym = ?",
             "DELETE FROM subscriptions WHERE pseudonym = ?",
         ] {
-            sqlx::query(sql)
+            let done = sqlx::query(sql)
                 .bind(who.as_str())
                 .execute(&mut *self.inner)
                 .await
                 .map_err(StoreError::sqlx)?;
+            erased |= done.rows_affected() > 0;
         }
-        Ok(())
+        Ok(erased)
     }
 }
 

@@ -94,21 +94,22 @@ impl Tx {
     }
 
     /// Removes an unfinished response and its answers; a finished one stays
-    /// unless `finished_too`.
+    /// unless `finished_too`. Returns whether a response was removed.
     pub async fn discard_response(
         &mut self,
         round: &RoundId,
         respondent: &RespondentKey,
         finished_too: bool,
-    ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM responses WHERE round_id = ? AND respondent_key = ? AND completed <= ?")
-            .bind(round.as_str())
-            .bind(respondent.as_str())
-            .bind(i64::from(finished_too))
-            .execute(&mut *self.inner)
-            .await
-            .map_err(StoreError::sqlx)?;
-        Ok(())
+    ) -> Result<bool, StoreError> {
+        let done =
+            sqlx::query("DELETE FROM responses WHERE round_id = ? AND respondent_key = ? AND completed <= ?")
+                .bind(round.as_str())
+                .bind(respondent.as_str())
+                .bind(i64::from(finished_too))
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        Ok(done.rows_affected() > 0)
     }
 }
 

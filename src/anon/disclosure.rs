@@ -13,7 +13,9 @@
 //! cells' kinds and positions and on what is shown, never on a hidden value, so
 //! a hidden cell's size cannot be read from the pattern.
 
-use good_lp::{Expression, ProblemVariables, ResolutionError, Solution, SolverModel, microlp, variable};
+use good_lp::{
+    Expression, ProblemVariables, ResolutionError, Solution, SolverModel, WithTimeLimit, microlp, variable,
+};
 
 /// How readily a cell is hidden to protect another: lower goes first.
 /// Skips say least; totals say most (and carry quotes and percentages).
@@ -200,7 +202,9 @@ fn optimum(
     } else {
         vars.minimise(objective)
     };
-    let mut model = problem.using(microlp);
+    // A time limit keeps a pathological program from stalling a summary; a
+    // solution cut short only ever narrows the range found, so more is hidden.
+    let mut model = problem.using(microlp).with_time_limit(2.0);
     for r in relations {
         let lhs: Expression = r.terms.iter().map(|(c, a)| (*a as f64) * x[*c]).sum();
         model = match r.op {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use meepraten::domain::{AnswerValue, RoundId};
+use meepraten::domain::AnswerValue;
 use time::{Duration, OffsetDateTime};
 
 use crate::support::{Resident, Workspace, stderr, stdout};
@@ -11,19 +11,9 @@ use crate::support::{Resident, Workspace, stderr, stdout};
 /// The stored answers of a round, one map per respondent.
 async fn answers_by_respondent(ws: &Workspace) -> Vec<BTreeMap<String, AnswerValue>> {
     let service = ws.service().await;
-    let rows = service
-        .store()
-        .answers(&RoundId::parse("huishoudelijke-hulp-2027").unwrap())
-        .await
-        .unwrap();
+    let by = crate::support::answers_by_respondent(&service, "huishoudelijke-hulp-2027").await;
     service.close().await;
-    let mut by: BTreeMap<String, BTreeMap<String, AnswerValue>> = BTreeMap::new();
-    for r in rows {
-        by.entry(r.respondent_key)
-            .or_default()
-            .insert(r.question_id, serde_json::from_str(&r.value).unwrap());
-    }
-    by.into_values().collect()
+    by
 }
 
 #[tokio::test]

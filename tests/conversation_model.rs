@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use meepraten::anon::ResidentRef;
 use meepraten::channel::terminal;
-use meepraten::domain::{AnswerValue, Lang, OptionId, RoundId};
+use meepraten::domain::{AnswerValue, Lang, OptionId};
 use meepraten::service::{OutboundButton, Service};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -460,20 +460,9 @@ fn forget(m: &mut Model) {
     }
 }
 
-/// The stored answers of the only respondent(s), merged.
+/// The stored answers, one map per respondent.
 async fn stored(service: &Service) -> Vec<BTreeMap<String, AnswerValue>> {
-    let rows = service
-        .store()
-        .answers(&RoundId::parse(ROUND).unwrap())
-        .await
-        .unwrap();
-    let mut by: BTreeMap<String, BTreeMap<String, AnswerValue>> = BTreeMap::new();
-    for r in rows {
-        by.entry(r.respondent_key)
-            .or_default()
-            .insert(r.question_id, serde_json::from_str(&r.value).unwrap());
-    }
-    by.into_values().collect()
+    crate::support::answers_by_respondent(service, ROUND).await
 }
 
 async fn run(acts: Vec<Act>) -> Result<(), TestCaseError> {

@@ -379,16 +379,7 @@ impl Ledger {
 impl QuestionCells {
     fn publish(&self, shown: &[Option<i64>], tally: &Tally, k: i64) -> QuestionSummary {
         let answered = shown[self.answered];
-        let options: Vec<OptionRow> = self
-            .rows
-            .iter()
-            .map(|(id, label, c)| OptionRow {
-                id: id.clone(),
-                label: label.clone(),
-                count: shown[*c],
-                percent: percent(shown[*c], answered),
-            })
-            .collect();
+        let options = option_rows(&self.rows, shown, answered);
         // Mean and median rest on every point: shown only when each point is.
         let scale = (self.scale && options.iter().all(|o| o.count.is_some()))
             .then(|| {
@@ -436,18 +427,25 @@ impl GroupCells {
             text: self.text.clone(),
             polls: self.polls,
             votes,
-            options: self
-                .rows
-                .iter()
-                .map(|(id, label, c)| OptionRow {
-                    id: id.clone(),
-                    label: label.clone(),
-                    count: shown[*c],
-                    percent: percent(shown[*c], votes),
-                })
-                .collect(),
+            options: option_rows(&self.rows, shown, votes),
         }
     }
+}
+
+/// The published rows of a breakdown, percentages of its shown `total`.
+fn option_rows(
+    rows: &[(String, String, usize)],
+    shown: &[Option<i64>],
+    total: Option<i64>,
+) -> Vec<OptionRow> {
+    rows.iter()
+        .map(|(id, label, c)| OptionRow {
+            id: id.clone(),
+            label: label.clone(),
+            count: shown[*c],
+            percent: percent(shown[*c], total),
+        })
+        .collect()
 }
 
 /// A share in percent, one decimal, when both counts are shown.

@@ -148,6 +148,25 @@ impl Workspace {
     }
 }
 
+/// The stored answers of a round, one map per respondent.
+pub async fn answers_by_respondent(
+    service: &Service,
+    round: &str,
+) -> Vec<std::collections::BTreeMap<String, meepraten::domain::AnswerValue>> {
+    let rows = service
+        .store()
+        .answers(&meepraten::domain::RoundId::parse(round).unwrap())
+        .await
+        .unwrap();
+    let mut by = std::collections::BTreeMap::<String, std::collections::BTreeMap<_, _>>::new();
+    for r in rows {
+        by.entry(r.respondent_key)
+            .or_default()
+            .insert(r.question_id, serde_json::from_str(&r.value).unwrap());
+    }
+    by.into_values().collect()
+}
+
 /// A path in the repository.
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)

@@ -1,6 +1,7 @@
 //! Street addresses with a house number: "Kerkstraat 12", "Van Speijkstraat 3a",
-//! "Laan van Meerdervoort 100", "burg. de Vlugtlaan 12-2". A street without a
-//! number ("in de Kerkstraat") is not an address, and "snelweg 2 keer" is not either.
+//! "Laan van Meerdervoort 100", "burg. de Vlugtlaan 12-2", "Lange Nieuwstraat
+//! 17-II". A street without a number ("in de Kerkstraat") is not an address, and
+//! "snelweg 2 keer" is not either.
 
 use regex::Regex;
 
@@ -22,7 +23,7 @@ const UNITS: &[&str] = &[
 
 impl Detector {
     pub(super) fn new() -> Self {
-        let number = r"\d{1,4}(?:(?: ?[a-zA-Z])(?-u:\b)|(?: ?- ?\d{1,3})|(?: (?:bis|hs|huis|I{1,3}|bg|boven))(?-u:\b))?";
+        let number = r"\d{1,4}(?:(?: ?[a-zA-Z])(?-u:\b)|(?: ?- ?\d{1,3})|-(?:I{1,3}|IV|hs|HS|bis|[A-Za-z])(?-u:\b)|(?: (?:bis|hs|huis|I{1,3}|bg|boven))(?-u:\b))?";
         Self {
             // The street word and number only; words before it are added by hand
             // (see `extend_left`), which is far cheaper than a repeated group.

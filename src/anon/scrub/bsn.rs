@@ -1,5 +1,6 @@
 //! Citizen service numbers (BSN): nine digits, possibly grouped (123.456.782,
-//! 1234 56 782), accepted only when they pass the 11-test.
+//! 123-456-782, 1234 56 782), accepted only when they pass the 11-test. Glued to
+//! the word "bsn" ("BSN:123456782", "bsn123456782") they count too.
 
 use regex::Regex;
 
@@ -11,7 +12,7 @@ impl Detector {
     pub(super) fn new() -> Self {
         Self(
             Regex::new(
-                r"\d{9}|\d{3}[. ]\d{3}[. ]\d{3}|\d{4}[. ]\d{2}[. ]\d{3}|\d{2}[. ]\d{3}[. ]\d{2}[. ]\d{2}",
+                r"\d{9}|\d{3}[. -]\d{3}[. -]\d{3}|\d{4}[. -]\d{2}[. -]\d{3}|\d{2}[. -]\d{3}[. -]\d{2}[. -]\d{2}",
             )
             .expect("valid pattern"),
         )
@@ -19,13 +20,19 @@ impl Detector {
 
     pub(super) fn find(&self, text: &str, out: &mut Vec<Candidate>) {
         for m in self.0.find_iter(text) {
-            if alnum_before(text, m.start()) || alnum_after(text, m.end()) {
+            let after_bsn =
+                m.start() >= 3 && text.as_bytes()[m.start() - 3..m.start()].eq_ignore_ascii_case(b"bsn");
+            if (alnum_before(text, m.start()) && !after_bsn) || alnum_after(text, m.end()) {
                 continue;
             }
-            // A grouped number glued to more groups (1.234.567.890) is an amount.
+            // A number glued to more groups (1.234.567.890, 123-456-789-0) or with
+            // decimals (123456789,50) is an amount or a code.
             let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            if matches!(before, Some('.' | ',')) || matches!(after, Some(',')) {
+            let mut after = text[m.end()..].chars();
+            let after_digit = after.clone().nth(1).is_some_and(|c| c.is_ascii_digit());
+            if matches!(before, Some('.' | ',' | '-' | '/'))
+                || matches!(after.next(), Some(',' | '.' | '-' | '/')) && after_digit
+            {
                 continue;
             }
             let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();

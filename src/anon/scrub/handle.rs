@@ -1,10 +1,50 @@
 //! Handles: `@naam` on Telegram, Instagram or X, and Matrix ids `@naam:server.nl`.
+//! Mentions of a group or a role (`@iedereen`, `@all`, `@gemeente`) name nobody.
 
 use regex::Regex;
 
 use super::{Candidate, PiiKind, alnum_before};
 
 pub(super) struct Detector(Regex);
+
+/// Mentions that address a group or a role, in the languages residents write in.
+const GROUP_MENTIONS: &[&str] = &[
+    "iedereen",
+    "allemaal",
+    "allen",
+    "alle",
+    "all",
+    "everyone",
+    "everybody",
+    "here",
+    "channel",
+    "team",
+    "admin",
+    "admins",
+    "beheer",
+    "beheerder",
+    "beheerders",
+    "moderator",
+    "moderators",
+    "mods",
+    "bestuur",
+    "organisatie",
+    "gemeente",
+    "wijkteam",
+    "buurt",
+    "buren",
+    "bewoners",
+    "jullie",
+    "groep",
+    "group",
+    "herkes",
+    "hepiniz",
+    "wszyscy",
+    "всі",
+    "усі",
+    "все",
+    "الجميع",
+];
 
 impl Detector {
     pub(super) fn new() -> Self {
@@ -27,6 +67,12 @@ impl Detector {
             }
             let trimmed = m.as_str().trim_end_matches(['.', '-', '=']);
             previous_end = Some(m.start() + trimmed.len());
+            if GROUP_MENTIONS
+                .iter()
+                .any(|g| trimmed[1..].eq_ignore_ascii_case(g))
+            {
+                continue;
+            }
             out.push(Candidate {
                 start: m.start(),
                 end: m.start() + trimmed.len(),

@@ -225,13 +225,12 @@ impl Scrubber {
         }
         if digits >= 4 {
             self.postcode.find(text, &mut all);
-            self.birth_date.find(text, &mut all);
         }
+        // Dates of birth may be written out in words, without a digit.
+        self.birth_date.find(text, &mut all);
         if digits >= 1 {
             self.address.find(text, &mut all);
-            if text.contains('-') {
-                self.plate.find(text, &mut all);
-            }
+            self.plate.find(text, &mut all);
         }
         self.person.find(text, &mut all);
         resolve(text, all)

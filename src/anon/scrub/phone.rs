@@ -1,6 +1,7 @@
 //! Phone numbers in every way Dutch residents write them: 06-12345678,
 //! 06 12 34 56 78, 020-1234567, (020) 123 45 67, +31 6 1234 5678, 0031 6...,
-//! +31 (0)20 ..., and foreign numbers with a country code.
+//! +31 (0)20 ..., foreign numbers with a country code, and Turkish mobile
+//! numbers as written at home (0532 123 45 67, 0 (532) 123 45 67).
 
 use regex::Regex;
 
@@ -10,6 +11,7 @@ pub(super) struct Detector {
     date_like: Regex,
     national: Regex,
     area_in_brackets: Regex,
+    turkish: Regex,
     international: Regex,
 }
 
@@ -22,10 +24,15 @@ impl Detector {
             // Ten digits starting with 0 and then 1-9 (00 opens an international
             // number), single separators allowed between digits.
             national: Regex::new(r"0(?:[ .\-/]| - )?[1-9](?:(?:[ .\-/]| - )?\d){8}").expect("valid pattern"),
-            area_in_brackets: Regex::new(r"\(0\d{1,3}\)[ .\-]?\d(?:[ .\-]?\d){5,7}").expect("valid pattern"),
-            // +31 or 0031, optional (0), then 9 to 13 digits with separators.
+            // "(020) 123 45 67", and the Turkish "0 (532) 123 45 67".
+            area_in_brackets: Regex::new(r"(?:0 ?)?\(0?\d{2,3}\)[ .\-]?\d(?:[ .\-]?\d){5,7}")
+                .expect("valid pattern"),
+            // Turkish mobile numbers: eleven digits, 05xx.
+            turkish: Regex::new(r"0[ .\-]?5\d{2}(?:[ .\-]?\d){7}").expect("valid pattern"),
+            // +31 or 0031 (or "(+31)"), optional (0), an optional area code in brackets
+            // ("+90 (532)"), then 9 to 13 digits with separators.
             international: Regex::new(
-                r"(?:\+|00)[ ]?[1-9]\d{0,2}[ .\-]?(?:\(0\)[ .\-]?)?\d(?:[ .\-]?\d){6,12}",
+                r"\(?(?:\+|00)[ ]?[1-9]\d{0,2}\)?[ .\-]?(?:\(0\)[ .\-]?)?(?:\(\d{1,4}\)[ .\-]?)?\d(?:[ .\-]?\d){6,12}",
             )
             .expect("valid pattern"),
         }
@@ -37,15 +44,17 @@ impl Detector {
         }
         for (re, digits) in [
             (&self.international, 9..=15),
-            (&self.area_in_brackets, 9..=10),
+            (&self.area_in_brackets, 9..=11),
+            (&self.turkish, 11..=11),
             (&self.national, 10..=10),
         ] {
             let mut pos = 0;
             while let Some(m) = re.find_at(text, pos) {
-                match self.longest_valid(text, m.start(), m.end(), &digits) {
+                let start = m.start() + usize::from(unclosed_bracket(m.as_str()));
+                match self.longest_valid(text, start, m.end(), &digits) {
                     Some(end) => {
                         out.push(Candidate {
-                            start: m.start(),
+                            start,
                             end,
                             kind: PiiKind::Phone,
                         });
@@ -90,4 +99,21 @@ impl Detector {
             }
         }
     }
+}
+
+/// Whether a number opens with a bracket that does not close around its country
+/// code: "(+31 6 1234 5678)" is a number in brackets, "(+31) 6 1234 5678" is one
+/// number.
+fn unclosed_bracket(number: &str) -> bool {
+    let Some(rest) = number.strip_prefix('(') else {
+        return false;
+    };
+    let code = rest
+        .strip_prefix('+')
+        .or_else(|| rest.strip_prefix("00"))
+        .unwrap_or(rest);
+    let after = code
+        .trim_start_matches(' ')
+        .trim_start_matches(|c: char| c.is_ascii_digit());
+    !after.starts_with(')')
 }

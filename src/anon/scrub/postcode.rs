@@ -1,5 +1,6 @@
-//! Dutch postcodes: 1234 AB, 1234AB, 1234 ab. Lowercase letters after a space must
-//! not be a short word, so "in 2024 en 2025" is not a postcode.
+//! Dutch postcodes: 1234 AB, 1234AB, 1234 ab, 1234-AB. Lowercase letters after a space must
+//! not be a short word, so "in 2024 en 2025" is not a postcode. A house number
+//! glued to it ("1234AB56", "1234AB5a") goes with it.
 
 use regex::Regex;
 
@@ -17,7 +18,10 @@ const SHORT_WORDS: &[&str] = &[
 
 impl Detector {
     pub(super) fn new() -> Self {
-        Self(Regex::new(r"[1-9]\d{3} ?[A-Za-z]{2}").expect("valid pattern"))
+        Self(
+            Regex::new(r"[1-9]\d{3}(?:[A-Za-z]{2}\d{1,5}[A-Za-z]?| ?[A-Za-z]{2}|-[A-Z]{2})")
+                .expect("valid pattern"),
+        )
     }
 
     pub(super) fn find(&self, text: &str, out: &mut Vec<Candidate>) {
@@ -25,7 +29,7 @@ impl Detector {
             if alnum_before(text, m.start()) || alnum_after(text, m.end()) {
                 continue;
             }
-            let letters = &m.as_str()[m.as_str().len() - 2..];
+            let letters = &m.as_str()[4..].trim_start_matches([' ', '-'])[..2];
             let upper = letters.chars().all(|c| c.is_ascii_uppercase());
             // SA, SD and SS are never issued.
             if upper && matches!(letters, "SA" | "SD" | "SS") {

@@ -147,3 +147,189 @@ fn glued_findings_are_scrubbed_in_one_go() {
         }
     }
 }
+
+/// Finds `want` as `kind` in every text, or fails with what was found instead.
+fn assert_finds(cases: &[(&str, &str, PiiKind)]) {
+    for (text, want, kind) in cases {
+        let got = kinds(text);
+        assert!(
+            got.contains(&((*want).to_owned(), *kind)),
+            "{text}: want {want:?} {kind:?}, got {got:?}"
+        );
+    }
+}
+
+/// Finds nothing in any of the texts.
+fn assert_untouched(texts: &[&str]) {
+    for text in texts {
+        let got = kinds(text);
+        assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn names_after_initials_kin_and_lowercase_titles() {
+    use PiiKind::Person;
+    assert_finds(&[
+        // Initials and a surname, with or without particles.
+        ("betaald door J.P. Jansen vorige week", "J.P. Jansen", Person),
+        ("groet, K. van Dam", "K. van Dam", Person),
+        ("t.n.v. A.B.C. Öztürk graag", "A.B.C. Öztürk", Person),
+        // Kin and roles are titles too; capitalised particles join the name.
+        ("mijn zoon Dmytro speelt buiten", "Dmytro", Person),
+        ("my husband Aleksander works nights", "Aleksander", Person),
+        (
+            "contact met Samira El Hamdaoui morgen",
+            "Samira El Hamdaoui",
+            Person,
+        ),
+        // A lowercase word after a title that names people by surname.
+        ("de fam. klompmaker woont hier", "klompmaker", Person),
+        ("buurvrouw tineke helpt vaak", "tineke", Person),
+        // A lowercase first name that is also a word, with a surname that is not.
+        ("gesprek met mark jansen gehad", "mark jansen", Person),
+        ("groetjes, fatima bakker", "fatima bakker", Person),
+        // A first name opening the sentence joins the surname after it.
+        ("Mark Jansen belde gisteren", "Mark Jansen", Person),
+        // Surname shapes: Polish, Ukrainian, Turkish.
+        ("ik sprak met Kowalczyk over de tuin", "Kowalczyk", Person),
+        ("rozmawiałam z panią Zawadzką", "Zawadzką", Person),
+        ("gisteren belde Tevetoğlu nog", "Tevetoğlu", Person),
+        // A Turkish dotted capital İ lowercases to a plain i.
+        ("de buurvrouw İpek zegt het ook", "İpek", Person),
+        // Turkish honorifics after the name are no part of it.
+        ("komşum Elif Kaya yardım etti", "Elif Kaya", Person),
+        ("Dün Mehmet Bey geldi", "Mehmet", Person),
+    ]);
+}
+
+#[test]
+fn names_in_cyrillic_and_arabic_script() {
+    use PiiKind::Person;
+    assert_finds(&[
+        ("Мене звати Оксана Бондаренко", "Оксана Бондаренко", Person),
+        ("Мій сусід Петро допомагає", "Петро", Person),
+        // Arabic: a known name after a cue (my name is, my husband, O, with) ...
+        ("اسمي ياسين", "ياسين", Person),
+        ("زوجي محمد بن علي يعمل كثيرا", "محمد بن علي", Person),
+        ("شكرا يا عمر", "عمر", Person),
+        ("اسمي خالد العلوي", "خالد العلوي", Person),
+        // ... or a first name followed by another name.
+        ("الهاتف 0612345678 - فاطمة جزيني", "فاطمة جزيني", Person),
+    ]);
+    assert_untouched(&[
+        "رمضان كريم للجميع",
+        "شكرا جزيلا على المساعدة",
+        "Слава Україні",
+        "Ми живемо в Нідерландах",
+    ]);
+}
+
+#[test]
+fn places_shops_and_things_named_after_people_are_no_names() {
+    assert_untouched(&[
+        "Ik woon in Emmen en werk in Soest",
+        "De Willem van Noortstraat is druk",
+        "Het Jeroen Bosch Ziekenhuis is goed",
+        "Bij de Albert Heijn in Overvecht is het druk",
+        "Mijn kinderen zitten op de Juliana van Stolbergschool",
+        "Café De Zwaan is weer open",
+        "Sint Maarten vieren we ook",
+        "Ik ben Nederlander en mijn buren zijn Turks",
+        "I am Polish and I live here",
+        "randevum 5 Nisan saat 10",
+        "We gaan voor plan B. Daarna zien we verder",
+        "Ik heb de familie gebeld",
+        "Ik zag mijn zoon. Daarna ging ik weg",
+        "Juf van Groep 3 is ziek",
+        "Happy Eid Mubarak to all",
+    ]);
+}
+
+#[test]
+fn group_mentions_are_no_handles() {
+    assert_untouched(&[
+        "@iedereen kom je ook?",
+        "@allemaal bedankt!",
+        "@gemeente wanneer wordt het gemaaid?",
+        "@everyone see you Monday",
+    ]);
+    assert_finds(&[("vraag het @iedereen of @piet_23", "@piet_23", PiiKind::Handle)]);
+}
+
+#[test]
+fn structured_numbers_in_more_shapes() {
+    use PiiKind::*;
+    assert_finds(&[
+        // BSN with dashes, before a comma, glued to the word, after an IBAN.
+        ("bsn 111-222-333 graag", "111-222-333", Bsn),
+        ("mijn bsn is 111222333, dank", "111222333", Bsn),
+        ("BSN111222333", "111222333", Bsn),
+        ("NL91ABNA0417164300 111222333", "111222333", Bsn),
+        ("NL91ABNA0417164300 111222333", "NL91ABNA0417164300", Iban),
+        // Postcodes glued to the house number, or with a dash.
+        ("3511AB12 is mijn adres", "3511AB12", Postcode),
+        ("3511AB12a is mijn adres", "3511AB12a", Postcode),
+        ("postcode 3511-AB", "3511-AB", Postcode),
+        // Plates without dashes, when the text speaks of a vehicle.
+        ("mijn auto heeft kenteken GF12KL", "GF12KL", Plate),
+        ("de auto van de buren (ZK 12 PL) staat er", "ZK 12 PL", Plate),
+        ("kenteken mijn auto: 2XTR45", "2XTR45", Plate),
+        // Turkish mobile numbers, area codes in brackets, "(+31)".
+        ("ara beni 0532 123 45 67", "0532 123 45 67", Phone),
+        ("tel 0 (532) 123 45 67", "0 (532) 123 45 67", Phone),
+        ("tel +90 (532) 123 45 67", "+90 (532) 123 45 67", Phone),
+        ("bel (+31) 6 12345678", "(+31) 6 12345678", Phone),
+        // House numbers with a floor or letter after a dash.
+        ("ik woon op de Dorpsstraat 4-II", "Dorpsstraat 4-II", Address),
+        ("Kerkweg 8-hs is het", "Kerkweg 8-hs", Address),
+    ]);
+    assert_untouched(&[
+        "bestelnummer AB12CD komt morgen",
+        "de code is 1234-5678-90",
+        "de huur is 123456789,50 per jaar",
+    ]);
+}
+
+#[test]
+fn birth_dates_in_more_shapes_and_languages() {
+    use PiiKind::DateOfBirth;
+    assert_finds(&[
+        ("1975-10-03 is mijn geboortedatum", "1975-10-03", DateOfBirth),
+        ("geb. 3 mei '61, woon alleen", "3 mei '61", DateOfBirth),
+        ("mijn dochter is van 04-09-2017", "04-09-2017", DateOfBirth),
+        ("geboren 23.07.2015 in Utrecht", "23.07.2015", DateOfBirth),
+        (
+            "geboren op drie oktober negentienachtenzeventig",
+            "drie oktober negentienachtenzeventig",
+            DateOfBirth,
+        ),
+        (
+            "hij is geboren op de eenentwintigste mei tweeduizend twaalf",
+            "eenentwintigste mei tweeduizend twaalf",
+            DateOfBirth,
+        ),
+        (
+            "born on the first of May nineteen eighty-one",
+            "first of May nineteen eighty-one",
+            DateOfBirth,
+        ),
+        ("born 4th July 1988", "4th July 1988", DateOfBirth),
+        ("doğum tarihim 01.02.2015", "01.02.2015", DateOfBirth),
+        ("oğlum 3 Mart 2016 doğumlu", "3 Mart 2016", DateOfBirth),
+        ("córka urodzona 3 maja 2016", "3 maja 2016", DateOfBirth),
+        (
+            "донька народилася 5 травня 2016 року",
+            "5 травня 2016",
+            DateOfBirth,
+        ),
+        ("تاريخ الميلاد 05/05/2016", "05/05/2016", DateOfBirth),
+        ("تاريخ ميلادي ١٢/٠٣/١٩٨٥", "١٢/٠٣/١٩٨٥", DateOfBirth),
+    ]);
+    assert_untouched(&[
+        "De afspraak is van 10-03-2027 tot 12-03-2027",
+        "Mijn afspraak is op 2027-03-01",
+        "Op 12 maart heb ik een afspraak",
+        "randevum 3 Mart 2027 saat 10",
+    ]);
+}

@@ -279,21 +279,21 @@ async fn live_results_move_only_in_steps_of_k_finished_residents() {
     let now = OffsetDateTime::now_utc();
     service.import_round(&file, now).await.unwrap();
     service.open_round(ID, now).await.unwrap();
+    let json = |s: String| serde_json::from_str::<serde_json::Value>(&s).unwrap();
+    let five = [("1", "5"), ("1", "5"), ("2", "4"), ("1", "5"), ("2", "5")];
 
-    finishers(
-        &service,
-        "a",
-        &[("1", "5"), ("1", "5"), ("2", "4"), ("1", "5"), ("2", "5")],
-    )
-    .await;
+    // Snapshots lag one step of k: nothing shows until 2k have finished.
+    finishers(&service, "a", &five).await;
+    let early = json(service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap());
+    assert_eq!(early["results_hidden"], true);
+    finishers(&service, "b", &five).await;
     let first = service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap();
-    let json: serde_json::Value = serde_json::from_str(&first).unwrap();
-    assert_eq!(json["live"], true);
-    assert_eq!(json["respondents_completed"], 5);
+    assert_eq!(json(first.clone())["live"], true);
+    assert_eq!(json(first.clone())["respondents_completed"], 5);
 
     // One more finishes, and another only starts: the published view is the same,
     // so comparing the two says nothing about either of them.
-    finishers(&service, "b", &[("3", "1")]).await;
+    finishers(&service, "c", &[("3", "1")]).await;
     let mut starter = Resident::new(&service, "starter");
     for line in ["/start", "3", "1"] {
         starter.say(line).await;
@@ -301,11 +301,18 @@ async fn live_results_move_only_in_steps_of_k_finished_residents() {
     let second = service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap();
     assert_eq!(first, second);
 
-    // Four more finish: now k more than the snapshot, and it moves.
-    finishers(&service, "c", &[("1", "5"), ("1", "4"), ("2", "5"), ("1", "5")]).await;
-    let third: serde_json::Value =
-        serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
-    assert_eq!(third["respondents_completed"], 10);
+    // Four more: 15 finished, and the snapshot taken at 10 is shown.
+    finishers(&service, "d", &[("1", "5"), ("1", "4"), ("2", "5"), ("1", "5")]).await;
+    let third = json(service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap());
+    let last_shown = third["respondents_completed"].as_i64().unwrap();
+    assert_eq!(last_shown, 10);
+
+    // The close publishes everyone: still at least k more than the last snapshot.
+    finishers(&service, "e", &[("3", "2")]).await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let last = json(service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap());
+    let final_count = last["respondents_completed"].as_i64().unwrap();
+    assert!(final_count - last_shown >= 5, "{final_count} vs {last_shown}");
     service.close().await;
 }
 

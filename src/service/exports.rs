@@ -1,6 +1,6 @@
 //! Council exports: a round's summary in the format asked for. While a round
 //! with live results is open, the summary is served from a snapshot of finished
-//! responses that is renewed only after at least k more residents finished.
+//! responses that lags one step of k residents behind (see `live_tally`).
 
 use super::{Service, ServiceError};
 use crate::domain::{Lang, RoundState, Tally};
@@ -19,7 +19,7 @@ impl Service {
             match self.live_tally(stored).await? {
                 Some(t) => t,
                 None => {
-                    // Fewer than k finished: nothing to show yet.
+                    // Not yet 2k finished: nothing to show yet.
                     let t = self.store.tally(round, false).await?;
                     return Ok(summary::build(stored, &t, &groups, lang, false));
                 }
@@ -30,26 +30,32 @@ impl Service {
         Ok(summary::build(stored, &tally, &groups, lang, live))
     }
 
-    /// The live snapshot, renewed when at least k more residents finished since
-    /// the last one; `None` while fewer than k have finished.
+    /// The live tally to show, if any. Snapshots lag one step: one is taken
+    /// when k more residents have finished than the one shown, and shown only
+    /// once k more have finished after it was taken. Two shown snapshots, and
+    /// the last shown and the final summary, thus differ by at least k.
     async fn live_tally(&self, stored: &crate::store::StoredRound) -> Result<Option<Tally>, ServiceError> {
         let round = &stored.round.id;
         let k = i64::from(stored.round.min_group_size);
-        let previous = self.store.live_snapshot(round).await?;
+        let mut snaps = self.store.live_snapshots(round).await?;
         let finished = self.store.tally(round, true).await?;
-        let due = match &previous {
-            Some((n, _)) => finished.completed >= n + k,
-            None => finished.completed >= k,
-        };
-        if due {
+        let before = snaps.clone();
+        if let Some((n, _)) = &snaps.next
+            && finished.completed >= n + k
+        {
+            snaps.shown = snaps.next.take();
+        }
+        let base = snaps.shown.as_ref().map_or(0, |(n, _)| *n);
+        if snaps.next.is_none() && finished.completed >= base + k {
             let json = serde_json::to_string(&finished)
                 .map_err(|e| StoreError::Corrupt(format!("live snapshot: {e}")))?;
-            self.store
-                .save_live_snapshot(round, finished.completed, &json)
-                .await?;
-            return Ok(Some(finished));
+            snaps.next = Some((finished.completed, json));
         }
-        previous
+        if snaps != before {
+            self.store.save_live_snapshots(round, &snaps).await?;
+        }
+        snaps
+            .shown
             .map(|(_, json)| {
                 serde_json::from_str(&json)
                     .map_err(|e| StoreError::Corrupt(format!("live snapshot: {e}")).into())

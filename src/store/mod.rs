@@ -24,7 +24,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use error::StoreError;
 pub use polls::{GroupPoll, GroupTotals};
-pub use responses::{AnswerRow, ResponseCounts};
+pub use responses::{AnswerRow, LiveSnapshots, ResponseCounts};
 pub use rounds::StoredRound;
 
 use crate::anon::Pseudonym;

@@ -18,6 +18,18 @@ pub struct AnswerRow {
     pub value: String,
 }
 
+/// shown_count, shown_tally, next_count, next_tally.
+type SnapshotRow = (Option<i64>, Option<String>, Option<i64>, Option<String>);
+
+/// The live snapshots of a round with live results.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LiveSnapshots {
+    /// The snapshot residents' answers are shown from: (finished count, tally JSON).
+    pub shown: Option<(i64, String)>,
+    /// The next one, shown once k more residents finished after it was taken.
+    pub next: Option<(i64, String)>,
+}
+
 /// How many residents took part in a round.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResponseCounts {
@@ -171,29 +183,35 @@ impl Store {
         })
     }
 
-    /// The live snapshot of a round: how many finished responses it counts, and its tally as JSON.
-    pub async fn live_snapshot(&self, round: &RoundId) -> Result<Option<(i64, String)>, StoreError> {
-        sqlx::query_as("SELECT respondents, tally FROM live_snapshots WHERE round_id = ?")
-            .bind(round.as_str())
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(StoreError::sqlx)
-    }
-
-    /// Replaces the live snapshot of a round.
-    pub async fn save_live_snapshot(
-        &self,
-        round: &RoundId,
-        respondents: i64,
-        tally_json: &str,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO live_snapshots (round_id, respondents, tally) VALUES (?, ?, ?)
-             ON CONFLICT (round_id) DO UPDATE SET respondents = excluded.respondents, tally = excluded.tally",
+    /// The live snapshots of a round: the one shown and the next one, each as
+    /// (finished responses it counts, tally as JSON).
+    pub async fn live_snapshots(&self, round: &RoundId) -> Result<LiveSnapshots, StoreError> {
+        let row: Option<SnapshotRow> = sqlx::query_as(
+            "SELECT shown_count, shown_tally, next_count, next_tally FROM live_snapshots WHERE round_id = ?",
         )
         .bind(round.as_str())
-        .bind(respondents)
-        .bind(tally_json)
+        .fetch_optional(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
+        let (sc, st, nc, nt) = row.unwrap_or_default();
+        Ok(LiveSnapshots {
+            shown: sc.zip(st),
+            next: nc.zip(nt),
+        })
+    }
+
+    /// Stores the live snapshots of a round.
+    pub async fn save_live_snapshots(&self, round: &RoundId, s: &LiveSnapshots) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO live_snapshots (round_id, shown_count, shown_tally, next_count, next_tally) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (round_id) DO UPDATE SET shown_count = excluded.shown_count, shown_tally = excluded.shown_tally,
+                 next_count = excluded.next_count, next_tally = excluded.next_tally",
+        )
+        .bind(round.as_str())
+        .bind(s.shown.as_ref().map(|x| x.0))
+        .bind(s.shown.as_ref().map(|x| x.1.as_str()))
+        .bind(s.next.as_ref().map(|x| x.0))
+        .bind(s.next.as_ref().map(|x| x.1.as_str()))
         .execute(&self.pool)
         .await
         .map_err(StoreError::sqlx)?;

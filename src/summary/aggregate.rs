@@ -194,6 +194,7 @@ struct QuestionCells {
     text: String,
     kind: &'static str,
     scale: bool,
+    open: bool,
     follow_up_of: Option<String>,
     answered: usize,
     skipped: usize,
@@ -231,6 +232,27 @@ impl Ledger {
                 .unwrap_or_default();
             let qc = l.question(q, values, lang);
             l.questions.push(qc);
+        }
+        // Residents go through the questions in order: whoever has an entry for a
+        // question passed every earlier question that is always asked; everyone
+        // who started passed the first; whoever has an entry for the last
+        // question finished.
+        let asked = |q: &QuestionCells| [q.answered, q.skipped];
+        let mut earlier_always: Option<usize> = None;
+        for (i, q) in round.questions.iter().enumerate() {
+            if let Some(e) = earlier_always {
+                let (later, before) = (asked(&l.questions[i]), asked(&l.questions[e]));
+                l.relations.push(Relation::at_most(&later, &before));
+            }
+            if q.when.is_none() {
+                earlier_always = Some(i);
+            }
+        }
+        if let (Some(first), Some(last)) = (l.questions.first(), l.questions.last()) {
+            if round.questions[0].when.is_none() {
+                l.relations.push(Relation::at_most(&[l.started], &asked(first)));
+            }
+            l.relations.push(Relation::at_most(&asked(last), &[l.completed]));
         }
         // Follow-ups: only those whose earlier answer triggered them were asked;
         // of those, only residents who did not finish may lack an entry.
@@ -318,6 +340,7 @@ impl Ledger {
             text: q.text.get(lang).to_owned(),
             kind: q.kind.name(),
             scale: matches!(q.kind, QuestionKind::Scale { .. }),
+            open: matches!(q.kind, QuestionKind::Open { .. }),
             follow_up_of: q.when.as_ref().map(|c| c.question().to_string()),
             answered,
             skipped,
@@ -402,8 +425,11 @@ impl QuestionCells {
             .collect();
         // The number of quotes is the number who answered: shown only with it.
         let show_quotes = answered.is_some_and(|n| n >= k);
-        let mut quotes = if show_quotes { texts.clone() } else { Vec::new() };
+        let mut quotes = if show_quotes { texts } else { Vec::new() };
         quotes.sort();
+        // Say that quotes are held back whenever the count is hidden, whether or
+        // not there are any: "there are open answers" would tell at least one.
+        let quotes_withheld = self.open && answered.is_none();
         QuestionSummary {
             id: self.id.clone(),
             text: self.text.clone(),
@@ -414,7 +440,7 @@ impl QuestionCells {
             options,
             scale,
             quotes,
-            quotes_withheld: !show_quotes && !texts.is_empty(),
+            quotes_withheld,
         }
     }
 }

@@ -22,9 +22,11 @@ async fn main() -> ExitCode {
     match cli.run().await {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("meepraten: {e}");
+            use std::io::Write as _;
+            let mut err = std::io::stderr();
+            let _ = writeln!(err, "meepraten: {e}");
             for cause in e.chain().skip(1) {
-                eprintln!("  because: {cause}");
+                let _ = writeln!(err, "  because: {cause}");
             }
             ExitCode::FAILURE
         }

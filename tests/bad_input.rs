@@ -126,3 +126,31 @@ fn the_example_round_says_when_its_dates_moved() {
         );
     }
 }
+
+/// SIGTERM (and Ctrl-C) stop the terminal channel cleanly, between messages.
+#[test]
+fn the_terminal_channel_stops_on_sigterm() {
+    let ws = Workspace::new();
+    ws.open_example_by_cli();
+    let mut child = ws
+        .cli()
+        .args(["serve", "--terminal", "--resident", "ines"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"/start\n1\n").unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let started = std::time::Instant::now();
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
+    assert!(stdout(&out).contains("Vraag 2 van 6"), "{}", stdout(&out));
+}

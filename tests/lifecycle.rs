@@ -75,6 +75,19 @@ fn a_round_goes_from_draft_to_archive() {
 #[test]
 fn unknown_rounds_and_past_deadlines_are_refused_in_words() {
     let ws = Workspace::new();
+    let out = ws.run(&["round", "list"]);
+    assert!(
+        stderr(&out).contains("there is no database at meepraten.db"),
+        "{}",
+        stderr(&out)
+    );
+    // Another round makes the database exist.
+    let other = ws.current_example(crate::support::PLEIN_EXAMPLE);
+    assert!(
+        ws.run(&["round", "import", other.to_str().unwrap()])
+            .status
+            .success()
+    );
     let cases: [&[&str]; 3] = [
         &["round", "open", "bestaat-niet"],
         &["round", "status", "Bad Id!"],
@@ -121,4 +134,63 @@ fn serve_on_an_empty_database_opens_the_example_round() {
     assert!(stdout(&out).contains("Hulp bij het huishouden") && stdout(&out).contains("Vraag 1 van 6"));
     let again = ws.serve("newcomer", "");
     assert!(!stderr(&again).contains("example round"), "imported once only");
+}
+
+/// While `serve` runs, a round closes itself at its closing moment: the salt is
+/// destroyed then, not at the next start (found trying the bot for weeks).
+#[test]
+fn a_round_closes_itself_while_serve_runs() {
+    use std::io::Write;
+    let ws = Workspace::new();
+    let file = ws.current_example(crate::support::WMO_EXAMPLE);
+    let soon = time::OffsetDateTime::now_utc() + time::Duration::seconds(3);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("closes = ") {
+                format!(
+                    "closes = {}",
+                    soon.format(&time::format_description::well_known::Rfc3339)
+                        .unwrap()
+                )
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&file, text).unwrap();
+    assert!(
+        ws.run(&["round", "import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(ws.run(&["round", "open", ID]).status.success());
+    let mut serve = ws
+        .cli()
+        .args(["serve", "--terminal", "--resident", "jan"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    serve.stdin.as_mut().unwrap().write_all(b"/start\n").unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let closed = loop {
+        let status = stdout(&ws.run(&["round", "status", ID]));
+        if status.contains("state:       closed") {
+            break true;
+        }
+        if std::time::Instant::now() > deadline {
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(300));
+    };
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &serve.id().to_string()])
+        .status();
+    let out = serve.wait_with_output().unwrap();
+    assert!(closed, "the round did not close itself: {}", stderr(&out));
+    assert!(out.status.success(), "{}", stderr(&out));
 }

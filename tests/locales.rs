@@ -56,6 +56,7 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "median",
             "step",
             "days",
+            "time",
             "below",
             "mark",
             "opened",

@@ -198,7 +198,13 @@ async fn a_locked_or_unopenable_database_gets_a_clear_message() {
 
     let out = ws
         .cli()
-        .args(["round", "list", "--database", "no/such/folder/x.db"])
+        .args([
+            "round",
+            "import",
+            file.to_str().unwrap(),
+            "--database",
+            "no/such/folder/x.db",
+        ])
         .output()
         .unwrap();
     assert!(!out.status.success());
@@ -208,6 +214,19 @@ async fn a_locked_or_unopenable_database_gets_a_clear_message() {
         stderr(&out)
     );
     assert!(!stderr(&out).contains("panicked"));
+    // A misspelt database name is not quietly made into a new, empty database.
+    let out = ws
+        .cli()
+        .args(["round", "list", "--database", "meeprate.db"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("there is no database at meeprate.db"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!ws.path("meeprate.db").exists() && !ws.path("meeprate.key").exists());
 }
 
 #[tokio::test]

@@ -727,7 +727,13 @@ async fn webhook_mode_takes_updates_once_and_only_with_the_secret() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_binary_serves_telegram_when_a_token_is_set_and_stops_on_ctrl_c() {
+async fn the_binary_serves_telegram_when_a_token_is_set_and_stops_on_ctrl_c_or_sigterm() {
+    for signal in ["-INT", "-TERM"] {
+        serve_and_stop_with(signal).await;
+    }
+}
+
+async fn serve_and_stop_with(signal: &str) {
     let ws = Workspace::new();
     ws.open_example_by_cli();
     let api = BotApi::start().await;
@@ -743,16 +749,16 @@ async fn the_binary_serves_telegram_when_a_token_is_set_and_stops_on_ctrl_c() {
         .unwrap();
     api.say(FATIMA, "nl", "/start");
     api.wait_for(FATIMA, "Vraag 1 van 6").await;
-    // Ctrl-C: the bot finishes cleanly.
+    // Ctrl-C or SIGTERM: the bot finishes cleanly within a few seconds.
     let pid = child.id().unwrap();
     let _ = std::process::Command::new("kill")
-        .args(["-INT", &pid.to_string()])
+        .args([signal, &pid.to_string()])
         .status();
-    let status = tokio::time::timeout(Duration::from_secs(30), child.wait())
+    let status = tokio::time::timeout(Duration::from_secs(10), child.wait())
         .await
         .expect("stops in time")
         .unwrap();
-    assert!(status.success(), "{status:?}");
+    assert!(status.success(), "{signal}: {status:?}");
     let mut err = String::new();
     use tokio::io::AsyncReadExt;
     child

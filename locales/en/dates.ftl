@@ -1,6 +1,8 @@
 # Dates as people write them: 25 January 2027.
 
 date = { $day } { $month } { $year }
+# A closing moment: 25 January 2027 at 17:00.
+moment = { $date } at { $time }
 month-1 = January
 month-2 = February
 month-3 = March

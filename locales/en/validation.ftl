@@ -10,6 +10,7 @@ multi-nothing-chosen = You have not chosen anything yet. Choose one or more answ
 empty-message = Your message is empty. Type your answer, or choose a button.
 unsupported-message = I can only read text, not photos, stickers or voice messages. Could you type your answer?
 stale-button = That button no longer works: the question has passed or the round has closed. Send /start to see what is open.
+already-moved-on = That question was already done. This is the next question:
 personal-data-removed = I removed something that could identify someone, such as a name or phone number. That keeps your answer anonymous. Want to say it differently? Send /back (or /change once you are done).
 first-question = This is the first question. You cannot go back further.
 not-now = That is not possible now. You are not answering questions. Send /start to begin.

@@ -9,7 +9,7 @@ round-how-it-works = Het gaat om { $count ->
         [one] één vraag
        *[other] { $count } vragen
     }. Elke vraag mag u overslaan. Uw antwoorden zijn anoniem: de gemeente ziet niet wie wat heeft gezegd.
-round-closes = U kunt meedoen tot en met { $date }.
+round-closes = U kunt meedoen tot { $date }.
 phase-agenda = De gemeente begint pas met dit onderwerp. Uw mening kan dus nog bepalen waar het over gaat.
 phase-preparation = De gemeente bereidt nieuw beleid voor. Er ligt nog niets vast.
 phase-decision = De gemeente neemt binnenkort een besluit. Uw antwoorden gaan mee naar de adviesraad en de gemeente.

@@ -1,6 +1,8 @@
 # Datums zoals mensen ze schrijven: 25 januari 2027.
 
 date = { $day } { $month } { $year }
+# Een sluitmoment: 25 januari 2027 om 17:00.
+moment = { $date } om { $time }
 month-1 = januari
 month-2 = februari
 month-3 = maart

@@ -10,6 +10,7 @@ multi-nothing-chosen = U heeft nog niets gekozen. Kies één of meer antwoorden,
 empty-message = Uw bericht is leeg. Typ uw antwoord, of kies een knop.
 unsupported-message = Ik kan alleen tekst lezen, geen foto's, stickers of spraakberichten. Wilt u uw antwoord typen?
 stale-button = Die knop werkt niet meer: de vraag is al voorbij of de ronde is gesloten. Stuur /start om te zien wat er open is.
+already-moved-on = Die vraag was al klaar. Dit is de volgende vraag:
 personal-data-removed = Ik heb iets weggehaald waaraan iemand herkend kan worden, zoals een naam of telefoonnummer. Zo blijft uw antwoord anoniem. Wilt u het anders zeggen? Stuur dan /terug (of /wijzig als u klaar bent).
 first-question = Dit is de eerste vraag. Verder terug kan niet.
 not-now = Dat kan nu niet. U bent niet bezig met vragen. Stuur /start om te beginnen.

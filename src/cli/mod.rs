@@ -7,6 +7,15 @@ macro_rules! say {
     ($($t:tt)*) => { $crate::cli::write_out(format_args!($($t)*), true) };
 }
 
+/// Like `eprintln!`, but a closed standard error (`2>&1 | head -1`) is no
+/// reason to panic: the message is dropped and the exit code stays right.
+macro_rules! say_err {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 /// Like `print!`, with the same care for a closed pipe.
 macro_rules! say_raw {
     ($($t:tt)*) => { $crate::cli::write_out(format_args!($($t)*), false) };
@@ -37,6 +46,21 @@ pub(crate) fn write_out(args: std::fmt::Arguments<'_>, newline: bool) {
     {
         std::process::exit(0);
     }
+}
+
+/// Refuses to go on when the database does not exist: a misspelt `--database`
+/// would otherwise create an empty database and a new key, and the official
+/// would see "no rounds" instead of the mistake. Only `serve` and `round import`
+/// create a database.
+pub(crate) fn require_database(settings: &Settings) -> anyhow::Result<()> {
+    if settings.database.exists() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "there is no database at {}; check --database (or {}). `meepraten round import FILE` and `meepraten serve` create one",
+        settings.database.display(),
+        config::ENV_DATABASE
+    )
 }
 
 /// meepraten: short consultation rounds in chat, anonymized, summarised for the council.
@@ -107,6 +131,7 @@ impl Cli {
             Command::Summary(cmd) => cmd.run(&settings).await,
             Command::Scrub(cmd) => cmd.run(),
             Command::Purge => {
+                require_database(&settings)?;
                 let service = crate::service::Service::open(&settings).await?;
                 let n = service
                     .purge_conversations(time::OffsetDateTime::now_utc(), self.retention_days)

@@ -75,6 +75,9 @@ impl RoundCommand {
         if let RoundCommand::Check { files } = &self {
             return Ok(check(files));
         }
+        if !matches!(self, RoundCommand::Import { .. }) {
+            super::require_database(settings)?;
+        }
         let service = Service::open(settings)
             .await
             .context("cannot open the database")?;
@@ -124,9 +127,9 @@ impl RoundCommand {
                     let link = poster::deep_link(&bot, &status.stored.round.id)?;
                     let (png, svg) = poster::write_qr(&link, &output_dir, status.stored.round.id.as_str())?;
                     say!("{link}");
-                    eprintln!("QR code written to {} and {}", png.display(), svg.display());
+                    say_err!("QR code written to {} and {}", png.display(), svg.display());
                     if status.stored.state != crate::domain::RoundState::Open {
-                        eprintln!("note: the round is {}; residents can answer once it is open", status.stored.state);
+                        say_err!("note: the round is {}; residents can answer once it is open", status.stored.state);
                     }
                     Ok(())
                 }
@@ -142,7 +145,7 @@ impl RoundCommand {
                 | ServiceError::QuestionsChanged { .. }
                 | ServiceError::RoundFile(_)),
             ) => {
-                eprintln!("{e}");
+                say_err!("{e}");
                 Ok(ExitCode::FAILURE)
             }
             Err(e) => Err(e.into()),
@@ -168,7 +171,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
             ),
             Err(e) => {
                 failed = true;
-                eprintln!("{e}");
+                say_err!("{e}");
             }
         }
     }

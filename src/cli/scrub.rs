@@ -35,8 +35,21 @@ struct Out<'a> {
 }
 
 impl Scrub {
-    /// Runs the command over standard input.
+    /// Runs the command over standard input. A reader that went away
+    /// (`| head`) ends it quietly.
     pub fn run(self) -> anyhow::Result<ExitCode> {
+        match self.scrub_all() {
+            Err(e)
+                if e.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+            {
+                Ok(ExitCode::SUCCESS)
+            }
+            other => other,
+        }
+    }
+
+    fn scrub_all(&self) -> anyhow::Result<ExitCode> {
         let scrubber = Scrubber::get();
         let stdin = std::io::stdin().lock();
         let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
@@ -70,7 +83,7 @@ impl Scrub {
         }
         stdout.flush()?;
         if bad_lines > 0 {
-            eprintln!(
+            say_err!(
                 "meepraten scrub: {bad_lines} line(s) could not be read; see the error lines in the output"
             );
             return Ok(ExitCode::FAILURE);

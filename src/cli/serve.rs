@@ -66,6 +66,23 @@ fn webhook_settings() -> anyhow::Result<Option<telegram::webhook::Webhook>> {
     }))
 }
 
+/// Resolves on Ctrl-C (SIGINT) or SIGTERM, the two ways a service is asked to stop.
+async fn shutdown_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
+    tracing::info!("asked to stop; finishing what is under way");
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).map_err(|e| e.to_string())
 }
@@ -77,13 +94,17 @@ impl Serve {
         let now = OffsetDateTime::now_utc();
         service.close_due_rounds(now).await?;
         service.purge_conversations(now, retention_days).await?;
+        let closer = {
+            let service = service.clone();
+            tokio::spawn(async move { service.close_rounds_on_time().await })
+        };
         if let Some((round, moved)) = service.ensure_example_round(now).await? {
-            eprintln!(
+            say_err!(
                 "meepraten: the database had no rounds, so the example round `{}` was imported and opened.",
                 round.id
             );
             if moved {
-                eprintln!(
+                say_err!(
                     "meepraten: its planned dates are not current, so it runs from now until {} instead.",
                     crate::service::moment(round.closes)
                 );
@@ -109,10 +130,8 @@ impl Serve {
                 .filter(|id| !id.is_empty())
                 .map(str::to_owned)
                 .collect();
-            let shutdown = async {
-                let _ = tokio::signal::ctrl_c().await;
-            };
-            telegram::serve(&service, &config, shutdown).await?;
+            telegram::serve(&service, &config, shutdown_signal()).await?;
+            closer.abort();
             service.close().await;
             return Ok(ExitCode::SUCCESS);
         }
@@ -120,14 +139,28 @@ impl Serve {
             tracing::info!("no platform token configured: serving the terminal channel");
         }
         if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-            eprintln!(
+            say_err!(
                 "meepraten: terminal channel as resident `{}`. Type /start to begin, /hulp for help, Ctrl-D to quit.",
                 self.resident
             );
         }
         let stdin = BufReader::new(tokio::io::stdin());
-        terminal::run(&service, &self.resident, self.lang, stdin, tokio::io::stdout()).await?;
+        let stopped = tokio::select! {
+            result = terminal::run(&service, &self.resident, self.lang, stdin, tokio::io::stdout()) => {
+                result?;
+                false
+            }
+            // A message being handled commits or not as a whole: stopping between
+            // lines loses nothing.
+            () = shutdown_signal() => true,
+        };
+        closer.abort();
         service.close().await;
+        if stopped {
+            // The thread reading standard input blocks until a line arrives, and
+            // the runtime would wait for it: leave now, everything is stored.
+            std::process::exit(0);
+        }
         Ok(ExitCode::SUCCESS)
     }
 }

@@ -32,6 +32,7 @@ pub struct Summary {
 impl Summary {
     /// Runs the command.
     pub async fn run(self, settings: &Settings) -> anyhow::Result<ExitCode> {
+        super::require_database(settings)?;
         let service = Service::open(settings)
             .await
             .context("cannot open the database")?;
@@ -40,7 +41,7 @@ impl Summary {
         let text = match result {
             Ok(t) => t,
             Err(e @ ServiceError::UnknownRound(_)) => {
-                eprintln!("{e}");
+                say_err!("{e}");
                 return Ok(ExitCode::FAILURE);
             }
             Err(e) => return Err(e.into()),

@@ -92,7 +92,7 @@ pub fn step(ctx: &Context<'_>, conversation: &Conversation, input: &Input) -> St
     // anything else ends the choosing and is read as usual.
     if conversation.choosing_language
         && let Input::Text(text) = input
-        && let Ok(lang) = Lang::parse(text.trim())
+        && let Some(lang) = chosen_language(text)
     {
         let stage = turn.set_language(conversation.stage.clone(), lang);
         return Step {
@@ -317,7 +317,7 @@ impl<'a> Turn<'a> {
                     None => self.start(Stage::ChoosingRound, None),
                 }
             }
-            Stage::Answering(_) => self.with_progress(stage, |t, round, p| {
+            Stage::Answering(_) => self.with_progress(stage, |t, round, mut p| {
                 let Some(q) = round.question(&p.current) else {
                     return t.ask_or_finish(round, p);
                 };
@@ -327,6 +327,22 @@ impl<'a> Turn<'a> {
                 );
                 if matches!(q.kind, QuestionKind::Multi { .. }) && is_done_word {
                     return t.done(round, p);
+                }
+                if is_done_word {
+                    // "Klaar" after a typed list already finished the question
+                    // before: no answer to this one.
+                    t.say(Key::AlreadyMovedOn);
+                    t.ask(round, &p);
+                    return Stage::Answering(p);
+                }
+                // "Zo laten" typed where the button may be gone (a restart).
+                let keep_word = matches!(
+                    text.trim().trim_end_matches(['.', '!']).to_lowercase().as_str(),
+                    "zo laten" | "keep" | "keep it"
+                );
+                if keep_word && p.answers.contains_key(&p.current) {
+                    p.selection.clear();
+                    return t.advance(round, p);
                 }
                 // The skip button's label typed in either language skips.
                 if matches!(
@@ -367,11 +383,19 @@ impl<'a> Turn<'a> {
                 round,
                 answers,
                 offer_open: true,
-            } => self.reprompt(Stage::Finished {
-                round,
-                answers,
-                offer_open: true,
-            }),
+            } => {
+                let stage = Stage::Finished {
+                    round,
+                    answers,
+                    offer_open: true,
+                };
+                // The offer's buttons typed, or a plain yes or no (a number where
+                // the buttons were lost, e.g. after a restart of the terminal).
+                match offer_reply(text) {
+                    Some(yes) => self.follow_up(stage, yes),
+                    None => self.reprompt(stage),
+                }
+            }
             Stage::Finished { round, answers, .. } => {
                 let open = self.ctx.accepting(&round).is_some();
                 self.replies.push(Reply {
@@ -834,6 +858,31 @@ impl<'a> Turn<'a> {
 
 /// "The round has closed", with its closing date only when that date has
 /// passed: a round an official closed early closed before its planned end.
+/// A language typed right after the chooser: its name or code in any language,
+/// or the number of its button.
+fn chosen_language(text: &str) -> Option<Lang> {
+    let t = text.trim();
+    match t.parse::<usize>() {
+        Ok(n) => n.checked_sub(1).and_then(|i| Lang::ALL.get(i)).copied(),
+        Err(_) => Lang::parse(t).ok(),
+    }
+}
+
+/// A typed reply to the offer to hear back: its button labels, yes or no, 1 or 2.
+fn offer_reply(text: &str) -> Option<bool> {
+    let t: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect();
+    match t.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+        "1" | "ja" | "ja graag" | "graag" | "yes" | "yes please" | "y" | "j" => Some(true),
+        "2" | "nee" | "nee dank u" | "nee dank je" | "no" | "no thank you" | "no thanks" | "n" => Some(false),
+        _ => None,
+    }
+}
+
 fn closed_text(round: &Round, lang: Lang, now: OffsetDateTime) -> Text {
     let title = ("title", Arg::Str(round.title.get(lang).to_owned()));
     if round.closes <= now {

@@ -14,7 +14,7 @@ pub enum Arg {
     Str(String),
     /// A whole number.
     Num(i64),
-    /// A moment, shown as a date in the resident's language.
+    /// A moment, shown as a date and time in the resident's language.
     Date(OffsetDateTime),
     /// Another message, rendered first (e.g. "yes" inside "your answer: yes").
     Msg(Key),

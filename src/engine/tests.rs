@@ -647,3 +647,57 @@ fn typed_labels_pick_options_by_their_words() {
     assert_eq!(parse("Very unhappy."), Some(AnswerValue::Scale(1)));
     assert_eq!(parse("6"), None);
 }
+
+/// Found by trying the bot as a resident, a second time.
+#[test]
+fn stray_words_after_a_step_are_read_as_the_resident_meant() {
+    let r = round();
+    // "Klaar" after a typed list (which already finished the multi question)
+    // is no answer to the next question.
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("5"), text("1, 3"), text("klaar")],
+    );
+    assert_eq!(current(&s[2]), Some("hulp"));
+    assert!(recorded(&s[3]).is_empty(), "{:?}", recorded(&s[3]));
+    assert!(keys(&s[3]).contains(&Key::AlreadyMovedOn));
+    assert_eq!(current(&s[3]), Some("hulp"));
+
+    // After the language chooser, the number of its button (the buttons can be
+    // gone after a restart) picks the language and answers nothing.
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("/taal"), text("2")],
+    );
+    assert_eq!(s[2].next.lang, Lang::En);
+    assert!(recorded(&s[2]).is_empty());
+
+    // The offer to hear back takes typed words and numbers too.
+    for (typed, yes) in [
+        ("nee", false),
+        ("Ja, graag", true),
+        ("2", false),
+        ("yes please", true),
+    ] {
+        let s = converse(
+            &r,
+            RoundState::Open,
+            DURING,
+            &[
+                text("/start"),
+                text("5"),
+                text("/overslaan"),
+                text("nee"),
+                text(typed),
+            ],
+        );
+        let subscribed = s[4].effects.iter().any(|e| matches!(e, Effect::Subscribe { .. }));
+        assert_eq!(subscribed, yes, "{typed}");
+        let answer = if yes { Key::FollowUpYes } else { Key::FollowUpNo };
+        assert!(keys(&s[4]).contains(&answer), "{typed}");
+    }
+}

@@ -89,8 +89,8 @@ fn option_by_text<'o>(options: &'o [ChoiceOption], lang: Lang, t: &str) -> Optio
     if exact.is_some() {
         return exact;
     }
-    // Short words ("ik", "de") say too little to pick an option by.
-    if wanted.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+    // Very short words ("ik", "de") say too little to pick an option by.
+    if wanted.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
     let words: Vec<&str> = wanted.split(' ').collect();

@@ -77,6 +77,7 @@ keys! {
     EmptyMessage => "empty-message",
     UnsupportedMessage => "unsupported-message",
     StaleButton => "stale-button",
+    AlreadyMovedOn => "already-moved-on",
     FirstQuestion => "first-question",
     PersonalDataRemoved => "personal-data-removed",
     NotNow => "not-now",
@@ -140,6 +141,7 @@ keys! {
     SummaryStateArchived => "summary-state-archived",
     // dates.ftl
     Date => "date",
+    Moment => "moment",
     Month1 => "month-1",
     Month2 => "month-2",
     Month3 => "month-3",

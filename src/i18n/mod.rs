@@ -139,7 +139,7 @@ impl Localizer {
             let value: FluentValue<'_> = match arg {
                 Arg::Str(s) => s.clone().into(),
                 Arg::Num(n) => (*n).into(),
-                Arg::Date(d) => self.date(lang, *d).into(),
+                Arg::Date(d) => self.moment(lang, *d).into(),
                 Arg::Msg(k) => self.render(lang, &Text::msg(*k)).into(),
             };
             fargs.set(*name, value);
@@ -147,6 +147,22 @@ impl Localizer {
         let mut errors = Vec::new();
         let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
         (out.into_owned(), errors.iter().map(|e| e.to_string()).collect())
+    }
+
+    /// A moment as people write it, in the offset it was given in (a round
+    /// file's): "25 januari 2027 om 17:00", "25 January 2027 at 17:00".
+    pub fn moment(&self, lang: Lang, moment: time::OffsetDateTime) -> String {
+        let time = format!("{:02}:{:02}", moment.hour(), moment.minute());
+        self.render(
+            lang,
+            &Text::with(
+                Key::Moment,
+                vec![
+                    ("date", Arg::Str(self.date(lang, moment))),
+                    ("time", Arg::Str(time)),
+                ],
+            ),
+        )
     }
 
     /// A date as people write it: "25 januari 2027", "25 January 2027".

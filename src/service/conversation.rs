@@ -151,11 +151,9 @@ impl Service {
             // still sit in the WAL until it is emptied.
             self.erase_traces(false).await;
         }
-        tracing::debug!(
-            resident = pseudonym.short(),
-            effects = step.effects.len(),
-            "message handled"
-        );
+        // No pseudonym here: counting lines per resident would show whose
+        // path was longer, i.e. who was asked a follow-up.
+        tracing::debug!(effects = step.effects.len(), "message handled");
 
         let lang = step.next.lang;
         Ok(Some(step.replies.iter().map(|r| self.render(lang, r)).collect()))

@@ -242,6 +242,14 @@ impl Store {
         Ok(done.rows_affected() == 1)
     }
 
+    /// The earliest closing moment (unix seconds) of any open round.
+    pub async fn next_closing(&self) -> Result<Option<i64>, StoreError> {
+        sqlx::query_scalar("SELECT MIN(closes_at) FROM rounds WHERE state = 'open'")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(StoreError::sqlx)
+    }
+
     /// Open rounds whose closing moment has passed.
     pub async fn rounds_due_to_close(&self, now_unix: i64) -> Result<Vec<RoundId>, StoreError> {
         let ids: Vec<String> =

@@ -76,7 +76,7 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
         t(Key::SummaryColPercent, vec![])
     );
     let moment = |rfc: &str| {
-        OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.date(lang, d))
+        OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.moment(lang, d))
     };
     let day = |ymd: &str| {
         Date::parse(ymd, format_description!("[year]-[month]-[day]")).map_or_else(

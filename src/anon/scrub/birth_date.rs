@@ -16,6 +16,8 @@ pub(super) struct Detector {
     numeric: Regex,
     iso: Regex,
     month: Regex,
+    /// The month names, lowercase, for a quick look before `month` runs.
+    month_in_lowercase: Regex,
     year_words: Regex,
 }
 
@@ -223,6 +225,14 @@ impl Detector {
                 .expect("valid pattern"),
             iso: Regex::new(r"(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}").expect("valid pattern"),
             month: Regex::new(&format!("(?i)(?:{})", months.join("|"))).expect("valid pattern"),
+            month_in_lowercase: Regex::new(
+                &months
+                    .iter()
+                    .map(|m| regex::escape(&m.to_lowercase()))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+            )
+            .expect("valid pattern"),
             year_words: Regex::new("(?i)negentien|tweeduizend|twintig|nineteen|thousand")
                 .expect("valid pattern"),
         }
@@ -232,7 +242,12 @@ impl Detector {
         // A date needs a year: four digits, "'57", or a year written out. Most
         // chat answers have none of these, and are settled here.
         let digits = text.bytes().filter(u8::is_ascii_digit).count();
-        let arabic_digits = text.contains(|c| ('٠'..='٩').contains(&c));
+        // Arabic-Indic digits are U+0660..U+0669: bytes D9 A0..D9 A9 in UTF-8,
+        // found without decoding every character.
+        let arabic_digits = text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0] == 0xD9 && (0xA0..=0xA9).contains(&w[1]));
         let year_words = digits < 2 && self.year_words.is_match(text);
         if digits < 2 && !arabic_digits && !year_words {
             return;
@@ -267,6 +282,11 @@ impl Detector {
                     self.push(text, m.start(), m.end(), Some(year), out);
                 }
             }
+        }
+        // Case-insensitive search over many month names in six scripts is slow;
+        // a plain search in the lowercased text tells first whether to bother.
+        if !self.month_in_lowercase.is_match(&text.to_lowercase()) {
+            return;
         }
         for m in self.month.find_iter(text) {
             if alnum_before(text, m.start()) || alnum_after(text, m.end()) {

@@ -1291,6 +1291,21 @@ impl Detector {
             } else {
                 name_end(&w, first)
             };
+            // "Jan de Vries", "Kees van Dijk": a first name before the particles
+            // of a found surname belongs to it, also at the start of a sentence.
+            let mut p = begin;
+            while p > floor && w.is(p - 1, kind::PARTICLE) && w.joined(p - 1) {
+                p -= 1;
+            }
+            if p < begin
+                && p > floor
+                && w.joined(p - 1)
+                && w.capital(p - 1)
+                && w.first(p - 1)
+                && !w.is(p - 1, kind::NEVER | kind::PLACE | kind::TITLE | kind::PUBLIC)
+            {
+                begin = p - 1;
+            }
             // Capitalised words just before a found name, in mid-sentence, are part
             // of it too: "de consulent, Sevda Hendriks" where only Hendriks is known.
             // At the start of a sentence only a first name joins: "Mark Jansen belde".

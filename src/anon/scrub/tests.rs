@@ -333,3 +333,18 @@ fn birth_dates_in_more_shapes_and_languages() {
         "randevum 3 Mart 2027 saat 10",
     ]);
 }
+
+/// A first name before the particles of a surname, found trying the bot.
+#[test]
+fn a_first_name_before_particles_goes_with_the_surname() {
+    let s = Scrubber::get();
+    assert_eq!(s.scrub("Jan de Vries belt mij", Lang::Nl).text, "[naam] belt mij");
+    assert_eq!(
+        s.scrub("Kees van Dijk komt morgen", Lang::Nl).text,
+        "[naam] komt morgen"
+    );
+    assert_eq!(
+        s.scrub("Ik sprak met Pieter van der Berg.", Lang::Nl).text,
+        "Ik sprak met [naam]."
+    );
+}

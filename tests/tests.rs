@@ -7,6 +7,7 @@ mod architecture;
 mod bad_input;
 mod conversation;
 mod conversation_model;
+mod crash;
 mod files;
 mod lifecycle;
 mod locales;

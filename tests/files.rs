@@ -281,3 +281,41 @@ async fn no_date_beside_a_pseudonym_finer_than_a_month() {
     assert_eq!(month.len(), "2026-11".len(), "a month, not a day: {month}");
     c.close().await.unwrap();
 }
+
+/// A reader that holds the file (a backup tool, an official's query) never makes
+/// a close hang; the cleaning it blocked is finished by the next process.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reader_holding_the_file_delays_the_cleaning_but_never_blocks_a_close() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let mut r = Resident::new(&service, "tg-5512349999");
+    answer(&mut r, "te weinig tijd").await;
+    service.close().await;
+    let salt = scalar(&ws, "SELECT respondent_salt FROM rounds").await.unwrap();
+
+    let url = format!("sqlite://{}", ws.database().display());
+    let mut reader = SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN").execute(&mut reader).await.unwrap();
+    let _: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
+        .fetch_one(&mut reader)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    let out = ws.run(&["round", "close", ROUND]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(15),
+        "the close waited {:?} for the reader",
+        started.elapsed()
+    );
+    sqlx::query("ROLLBACK").execute(&mut reader).await.unwrap();
+    reader.close().await.unwrap();
+
+    // The next process finishes the owed cleaning.
+    assert!(ws.run(&["round", "list"]).status.success());
+    assert_eq!(
+        count_in_files(&ws, &salt),
+        0,
+        "the salt is gone once the reader let go"
+    );
+}

@@ -289,7 +289,7 @@ async fn live_results_move_only_in_steps_of_k_finished_residents() {
     finishers(&service, "b", &five).await;
     let first = service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap();
     assert_eq!(json(first.clone())["live"], true);
-    assert_eq!(json(first.clone())["respondents_completed"], 5);
+    assert_eq!(json(first.clone())["respondents_started"], 5);
 
     // One more finishes, and another only starts: the published view is the same,
     // so comparing the two says nothing about either of them.
@@ -304,14 +304,16 @@ async fn live_results_move_only_in_steps_of_k_finished_residents() {
     // Four more: 15 finished, and the snapshot taken at 10 is shown.
     finishers(&service, "d", &[("1", "5"), ("1", "4"), ("2", "5"), ("1", "5")]).await;
     let third = json(service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap());
-    let last_shown = third["respondents_completed"].as_i64().unwrap();
+    let last_shown = third["respondents_started"].as_i64().unwrap();
     assert_eq!(last_shown, 10);
 
     // The close publishes everyone: still at least k more than the last snapshot.
     finishers(&service, "e", &[("3", "2")]).await;
     service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
     let last = json(service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap());
-    let final_count = last["respondents_completed"].as_i64().unwrap();
+    // The final summary counts every finished resident: the true count.
+    let final_count = ws.raw_counts(ID).await.completed;
+    assert_eq!(last["live"], false);
     assert!(final_count - last_shown >= 5, "{final_count} vs {last_shown}");
     service.close().await;
 }
@@ -349,5 +351,51 @@ async fn a_multiple_choice_poll_total_does_not_give_a_hidden_option_back() {
             "the total {votes} minus the shown {shown} would give the hidden option back"
         );
     }
+    service.close().await;
+}
+
+/// Found in the second fresh-eyes trial: the residents who did not finish are a
+/// group too (started minus finished), and a live snapshot counts finished
+/// residents only, so "started" equals "finished" there.
+#[tokio::test]
+async fn unfinished_residents_and_live_snapshots_are_protected_groups() {
+    use meepraten::domain::{AnswerValue, Tally};
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let stored = service.round_status(ID).await.unwrap().stored;
+    let yes_no = |yes: i64, skipped: i64| {
+        let mut v: Vec<AnswerValue> = (0..yes).map(|_| AnswerValue::YesNo(true)).collect();
+        v.extend((0..skipped).map(|_| AnswerValue::Skipped));
+        v
+    };
+    // Seven started, six finished: one did not. Showing both counts would
+    // single out that one resident.
+    let mut tally = Tally {
+        started: 7,
+        completed: 6,
+        ..Default::default()
+    };
+    tally.answers.insert("zelfde-hulp".into(), yes_no(7, 0));
+    let s = meepraten::summary::build(&stored, &tally, &[], Lang::Nl, false);
+    assert!(
+        s.respondents_started.is_none() || s.respondents_completed.is_none(),
+        "7 started and 6 finished tells that one did not"
+    );
+    // A live snapshot of six finished residents, five of whom answered: the
+    // sixth skipped, and 6 - 5 must not say so.
+    let tally = Tally {
+        started: 6,
+        completed: 6,
+        answers: [("zelfde-hulp".to_owned(), yes_no(5, 1))].into_iter().collect(),
+    };
+    let s = meepraten::summary::build(&stored, &tally, &[], Lang::Nl, true);
+    let q = s.questions.iter().find(|q| q.id == "zelfde-hulp").unwrap();
+    assert!(
+        s.respondents_started.is_none() || q.answered.is_none(),
+        "started {:?} and answered {:?} give the one skip away",
+        s.respondents_started,
+        q.answered
+    );
     service.close().await;
 }

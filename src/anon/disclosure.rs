@@ -33,13 +33,16 @@ pub enum Weight {
     Started,
 }
 
-/// One published number.
+/// One number: published, or only derivable (such as how many did not finish,
+/// started minus completed), which must be protected all the same.
 #[derive(Debug, Clone, Copy)]
 pub struct Cell {
     /// Its true value.
     pub value: i64,
     /// How readily it is hidden to protect another.
     pub weight: Weight,
+    /// False for a number that is never published but can be worked out.
+    pub published: bool,
 }
 
 /// Whether a relation's left side equals its right side or stays at most it.
@@ -125,7 +128,10 @@ pub fn protect(cells: &[Cell], relations: &[Relation], k: i64) -> Vec<bool> {
         tracing::error!("a disclosure relation does not hold; hiding every count");
         return all_nonzero();
     }
-    let mut hidden: Vec<bool> = cells.iter().map(|c| (1..k).contains(&c.value)).collect();
+    let mut hidden: Vec<bool> = cells
+        .iter()
+        .map(|c| !c.published || (1..k).contains(&c.value))
+        .collect();
     loop {
         let mut unsafe_cell = None;
         for (i, _) in cells.iter().enumerate().filter(|(i, _)| hidden[*i]) {
@@ -237,6 +243,7 @@ mod tests {
             .map(|(v, w)| Cell {
                 value: *v,
                 weight: *w,
+                published: true,
             })
             .collect()
     }

@@ -19,6 +19,9 @@ use crate::i18n::{LocaleError, Localizer};
 use crate::round_file::Diagnostics;
 use crate::store::{Store, StoreError};
 
+/// Setting that records a cleaning of the file still owed, across processes.
+const TRACES_OWED: &str = "traces_owed";
+
 /// No cleaning of the database file is owed.
 const NOTHING_OWED: u8 = 0;
 /// The WAL still holds erased rows.
@@ -78,6 +81,9 @@ pub struct Service {
     /// Cleaning of the file still owed because another reader held it:
     /// [`NOTHING_OWED`], [`WAL_OWED`] or [`REWRITE_OWED`]. Retried with every message.
     traces_owed: std::sync::Arc<std::sync::atomic::AtomicU8>,
+    /// When an owed cleaning last failed (unix seconds): retries wait a while, so
+    /// a reader that stays (a backup tool) does not slow every message down.
+    traces_failed_at: std::sync::Arc<std::sync::atomic::AtomicI64>,
 }
 
 impl Service {
@@ -115,14 +121,29 @@ impl Service {
                 s
             }
         };
-        Ok(Service {
+        let owed: u8 = store
+            .setting(TRACES_OWED)
+            .await?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(NOTHING_OWED);
+        let service = Service {
             store,
             vault: std::sync::Arc::new(Vault::new(&secret)),
             secret,
             localizer,
             retention_days: settings.retention_days,
             traces_owed: Default::default(),
-        })
+            traces_failed_at: Default::default(),
+        };
+        if owed != NOTHING_OWED {
+            // An earlier process could not clean the file (another reader held
+            // it): finish that now.
+            service
+                .traces_owed
+                .store(owed, std::sync::atomic::Ordering::Relaxed);
+            service.erase_traces(owed == REWRITE_OWED).await;
+        }
+        Ok(service)
     }
 
     /// The store, for summaries and tests.
@@ -149,25 +170,40 @@ impl Service {
             self.store.erase_traces().await
         };
         match done {
-            Ok(()) => self.traces_owed.store(NOTHING_OWED, Ordering::Relaxed),
+            Ok(()) => {
+                self.traces_owed.store(NOTHING_OWED, Ordering::Relaxed);
+                if owed != NOTHING_OWED {
+                    let _ = self.store.set_setting(TRACES_OWED, "0").await;
+                }
+            }
             Err(e) => {
                 let owed = if rewrite { REWRITE_OWED } else { owed.max(WAL_OWED) };
                 self.traces_owed.store(owed, Ordering::Relaxed);
+                self.traces_failed_at
+                    .store(OffsetDateTime::now_utc().unix_timestamp(), Ordering::Relaxed);
+                // Kept in the database too, so the next process (a `round close`
+                // from the command line ends here) finishes the cleaning.
+                let _ = self.store.set_setting(TRACES_OWED, &owed.to_string()).await;
                 tracing::warn!(error = %e, "the database file could not be cleaned yet; trying again later");
             }
         }
     }
 
-    /// Retries a cleaning that could not finish earlier.
+    /// Retries a cleaning that could not finish earlier, at most every half minute.
     pub(crate) async fn erase_pending_traces(&self) {
-        if self.traces_owed.load(std::sync::atomic::Ordering::Relaxed) != NOTHING_OWED {
+        use std::sync::atomic::Ordering;
+        let failed_at = self.traces_failed_at.load(Ordering::Relaxed);
+        let rested = OffsetDateTime::now_utc().unix_timestamp() - failed_at >= 30;
+        if self.traces_owed.load(Ordering::Relaxed) != NOTHING_OWED && rested {
             self.erase_traces(false).await;
         }
     }
 
-    /// Closes the database cleanly.
+    /// Closes the database cleanly, trying once more any cleaning still owed.
     pub async fn close(&self) {
-        self.erase_pending_traces().await;
+        if self.traces_owed.load(std::sync::atomic::Ordering::Relaxed) != NOTHING_OWED {
+            self.erase_traces(false).await;
+        }
         self.store.close().await;
     }
 }

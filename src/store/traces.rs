@@ -11,26 +11,49 @@ use std::time::Duration;
 use super::{Store, StoreError};
 
 /// How often an emptying of the WAL is tried while another connection still reads.
-const ATTEMPTS: u32 = 50;
+const ATTEMPTS: u32 = 20;
 /// The pause between attempts.
 const PAUSE: Duration = Duration::from_millis(100);
 
 impl Store {
     /// Copies the WAL into the main file and truncates it to zero bytes, so no
-    /// earlier version of any page survives in it. Waits (up to about five
-    /// seconds) for readers in other connections to finish.
+    /// earlier version of any page survives in it. A reader in another process
+    /// (a backup tool, an official's query) can hold the WAL: the checkpoint
+    /// then does not wait on SQLite's busy handler but is tried a few times over
+    /// about two seconds and reported as `Locked`, for the caller to retry later.
     pub async fn erase_traces(&self) -> Result<(), StoreError> {
+        let mut conn = self.pool.acquire().await.map_err(StoreError::sqlx)?;
+        sqlx::query("PRAGMA busy_timeout = 0")
+            .execute(&mut *conn)
+            .await
+            .map_err(StoreError::sqlx)?;
+        let mut outcome = Err(StoreError::Locked);
         for _ in 0..ATTEMPTS {
-            let (busy, _log, _done): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
-                .fetch_one(&self.pool)
-                .await
-                .map_err(StoreError::sqlx)?;
-            if busy == 0 {
-                return Ok(());
+            let checkpoint: Result<(i64, i64, i64), _> = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&mut *conn)
+                .await;
+            match checkpoint {
+                Ok((0, _, _)) => {
+                    outcome = Ok(());
+                    break;
+                }
+                Ok(_) => {}
+                Err(e) => match StoreError::sqlx(e) {
+                    StoreError::Locked => {}
+                    other => {
+                        outcome = Err(other);
+                        break;
+                    }
+                },
             }
             tokio::time::sleep(PAUSE).await;
         }
-        Err(StoreError::Locked)
+        let restore = format!("PRAGMA busy_timeout = {}", super::BUSY_TIMEOUT.as_millis());
+        sqlx::query(sqlx::AssertSqlSafe(restore))
+            .execute(&mut *conn)
+            .await
+            .map_err(StoreError::sqlx)?;
+        outcome
     }
 
     /// Rewrites the whole database in key order (VACUUM), so freed pages vanish

@@ -160,7 +160,7 @@ pub fn build(
         summary.respondents_at_least = Some(at_least(tally.started, k));
         return summary;
     }
-    let ledger = Ledger::of(stored, tally, groups, lang);
+    let ledger = Ledger::of(stored, tally, groups, lang, live);
     let shown = ledger.shown(k);
     summary.respondents_started = shown[ledger.started];
     summary.respondents_completed = shown[ledger.completed];
@@ -211,7 +211,7 @@ struct GroupCells {
 }
 
 impl Ledger {
-    fn of(stored: &StoredRound, tally: &Tally, groups: &[GroupTotals], lang: Lang) -> Ledger {
+    fn of(stored: &StoredRound, tally: &Tally, groups: &[GroupTotals], lang: Lang, live: bool) -> Ledger {
         let round = &stored.round;
         let mut l = Ledger {
             cells: Vec::new(),
@@ -223,7 +223,15 @@ impl Ledger {
         };
         l.started = l.cell(tally.started, Weight::Started);
         l.completed = l.cell(tally.completed, Weight::Completed);
-        l.relations.push(Relation::at_most(&[l.completed], &[l.started]));
+        // Those who did not finish are a group too: started minus completed,
+        // never published, but protected like any count.
+        let unfinished = l.virtual_cell(tally.started - tally.completed);
+        l.relations
+            .push(Relation::sum(l.started, &[l.completed, unfinished]));
+        if live {
+            // A live snapshot counts finished residents only, as it says.
+            l.relations.push(Relation::sum(l.started, &[l.completed]));
+        }
         for q in &round.questions {
             let values = tally
                 .answers
@@ -295,7 +303,21 @@ impl Ledger {
     }
 
     fn cell(&mut self, value: i64, weight: Weight) -> usize {
-        self.cells.push(Cell { value, weight });
+        self.cells.push(Cell {
+            value,
+            weight,
+            published: true,
+        });
+        self.cells.len() - 1
+    }
+
+    /// A number never published but derivable, protected like a published one.
+    fn virtual_cell(&mut self, value: i64) -> usize {
+        self.cells.push(Cell {
+            value,
+            weight: Weight::Completed,
+            published: false,
+        });
         self.cells.len() - 1
     }
 

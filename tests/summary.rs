@@ -399,3 +399,113 @@ async fn unfinished_residents_and_live_snapshots_are_protected_groups() {
     );
     service.close().await;
 }
+
+/// Found in the second fresh-eyes trial: the residents who came between a live
+/// snapshot and the final summary are a group too. Wherever a count is shown in
+/// both, the difference is none or at least k.
+#[tokio::test]
+async fn the_final_summary_does_not_single_out_who_came_after_the_last_snapshot() {
+    let ws = Workspace::new();
+    let file = ws.current_example(crate::support::WMO_EXAMPLE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("min_group_size = 5", "min_group_size = 3\nlive_results = true"),
+    )
+    .unwrap();
+    let service = ws.service().await;
+    let now = OffsetDateTime::now_utc();
+    service.import_round(&file, now).await.unwrap();
+    service.open_round(ID, now).await.unwrap();
+    let three = [("1", "5"), ("1", "5"), ("2", "5")];
+    // Snapshots are taken when the summary is asked for and shown k finished
+    // residents later: taken at 3 and 6, the one of 6 is shown at 9.
+    for batch in ["a", "b"] {
+        finishers(&service, batch, &three).await;
+        service.council_summary(ID, Lang::Nl).await.unwrap();
+    }
+    // Three more, one of whom alone says "anders" and scores low.
+    finishers(&service, "c", &[("1", "5"), ("1", "5"), ("3", "1")]).await;
+    let snapshot = service.council_summary(ID, Lang::Nl).await.unwrap();
+    assert!(snapshot.live);
+    assert_eq!(snapshot.respondents_started, Some(6), "{snapshot:?}");
+    // The close adds those three to what the snapshot showed.
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let last = service.council_summary(ID, Lang::Nl).await.unwrap();
+    let (before, after) = (
+        meepraten::summary::published(&snapshot),
+        meepraten::summary::published(&last),
+    );
+    for (name, b) in &before {
+        if let Some(a) = after.get(name) {
+            let came = a - b;
+            assert!(
+                came <= 0 || came >= 3,
+                "{name}: {b} in the snapshot, {a} at the close: {came} residents singled out"
+            );
+        }
+    }
+    service.close().await;
+}
+
+/// The same at the level of the audit: a snapshot of six (three yes, three no)
+/// and a close of nine (five yes, four no). Alone, every count of the close is
+/// fine; beside the snapshot, "two more said yes, one more said no" is not.
+#[tokio::test]
+async fn counts_beside_an_earlier_snapshot_hide_small_differences() {
+    use meepraten::domain::{AnswerValue, Tally};
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let mut stored = service.round_status(ID).await.unwrap().stored;
+    stored.round.min_group_size = 3;
+    let tally = |yes: usize, no: usize| {
+        let mut v = vec![AnswerValue::YesNo(true); yes];
+        v.extend(vec![AnswerValue::YesNo(false); no]);
+        let n = yes + no;
+        // Everyone passed every question that is always asked.
+        let zelf = AnswerValue::Choice(meepraten::domain::OptionId::parse("zelf").unwrap());
+        Tally {
+            started: n as i64,
+            completed: n as i64,
+            answers: [
+                ("rol".to_owned(), vec![zelf; n]),
+                ("tevreden".to_owned(), vec![AnswerValue::Scale(5); n]),
+                ("zelfde-hulp".to_owned(), v),
+                ("belangrijk".to_owned(), vec![AnswerValue::Skipped; n]),
+                ("idee".to_owned(), vec![AnswerValue::Skipped; n]),
+            ]
+            .into_iter()
+            .collect(),
+        }
+    };
+    let snapshot = meepraten::summary::build(&stored, &tally(3, 3), &[], Lang::Nl, true);
+    let earlier = meepraten::summary::published(&snapshot);
+    assert_eq!(earlier.get("zelfde-hulp:yes"), Some(&3));
+    let alone = meepraten::summary::published(&meepraten::summary::build(
+        &stored,
+        &tally(5, 4),
+        &[],
+        Lang::Nl,
+        false,
+    ));
+    assert_eq!(
+        alone.get("zelfde-hulp:yes"),
+        Some(&5),
+        "on its own nothing needs hiding"
+    );
+    let after = meepraten::summary::published(&meepraten::summary::build_after(
+        &stored,
+        &tally(5, 4),
+        &[],
+        Lang::Nl,
+        false,
+        &earlier,
+    ));
+    for (name, b) in &earlier {
+        if let Some(a) = after.get(name) {
+            assert!(!(1..3).contains(&(a - b)), "{name}: {b} then {a}");
+        }
+    }
+    service.close().await;
+}

@@ -1,40 +1,75 @@
 //! Council exports: a round's summary in the format asked for. While a round
 //! with live results is open, the summary is served from a snapshot of finished
-//! responses that lags one step of k residents behind (see `live_tally`).
+//! responses that lags one step of k residents behind (see `live_snapshots`).
 
 use super::{Service, ServiceError};
 use crate::domain::{Lang, RoundState, Tally};
-use crate::store::StoreError;
+use crate::store::{LiveSnapshots, StoreError};
 use crate::summary::{self, CouncilSummary, Format};
 
 impl Service {
-    /// Builds the council summary of a round.
+    /// Builds the council summary of a round, audited against the live snapshot
+    /// shown before it, if any.
     pub async fn council_summary(&self, id: &str, lang: Lang) -> Result<CouncilSummary, ServiceError> {
         let status = self.round_status(id).await?;
         let stored = &status.stored;
         let round = &stored.round.id;
         let groups = self.store.group_totals(round).await?;
-        let live = stored.state == RoundState::Open && stored.round.live_results;
-        let tally = if live {
-            match self.live_tally(stored).await? {
-                Some(t) => t,
-                None => {
-                    // Not yet 2k finished: nothing to show yet.
-                    let t = self.store.tally(round, false).await?;
-                    return Ok(summary::build(stored, &t, &groups, lang, false));
-                }
-            }
-        } else {
-            self.store.tally(round, false).await?
-        };
-        Ok(summary::build(stored, &tally, &groups, lang, live))
+        if !stored.round.live_results {
+            let tally = self.store.tally(round, false).await?;
+            return Ok(summary::build(stored, &tally, &groups, lang, false));
+        }
+        if stored.state == RoundState::Open {
+            let snaps = self.live_snapshots(stored).await?;
+            let Some(shown) = &snaps.shown else {
+                // Not yet 2k finished: nothing to show yet.
+                let t = self.store.tally(round, false).await?;
+                return Ok(summary::build(stored, &t, &groups, lang, false));
+            };
+            let earlier = self.published_snapshot(stored, snaps.earlier.as_deref(), &groups)?;
+            let tally = parse_tally(&shown.1)?;
+            return Ok(summary::build_after(
+                stored, &tally, &groups, lang, true, &earlier,
+            ));
+        }
+        // Closed: everyone counts, audited against the last snapshot shown.
+        let snaps = self.store.live_snapshots(round).await?;
+        let earlier = self.published_snapshot(stored, snaps.shown.as_ref().map(|s| s.1.as_str()), &groups)?;
+        let tally = self.store.tally(round, false).await?;
+        Ok(summary::build_after(
+            stored, &tally, &groups, lang, false, &earlier,
+        ))
     }
 
-    /// The live tally to show, if any. Snapshots lag one step: one is taken
-    /// when k more residents have finished than the one shown, and shown only
-    /// once k more have finished after it was taken. Two shown snapshots, and
-    /// the last shown and the final summary, thus differ by at least k.
-    async fn live_tally(&self, stored: &crate::store::StoredRound) -> Result<Option<Tally>, ServiceError> {
+    /// What a live snapshot published, by name (nothing when there was none).
+    fn published_snapshot(
+        &self,
+        stored: &crate::store::StoredRound,
+        tally_json: Option<&str>,
+        groups: &[crate::store::GroupTotals],
+    ) -> Result<summary::Published, ServiceError> {
+        let Some(json) = tally_json else {
+            return Ok(summary::Published::new());
+        };
+        let tally = parse_tally(json)?;
+        Ok(summary::published(&summary::build(
+            stored,
+            &tally,
+            groups,
+            Lang::Nl,
+            true,
+        )))
+    }
+
+    /// The live snapshots, brought up to date. Snapshots lag one step: one is
+    /// taken when k more residents have finished than the one shown, and shown
+    /// only once k more have finished after it was taken. Two shown snapshots,
+    /// and the last shown and the final summary, thus differ by at least k; each
+    /// is audited against the one before.
+    async fn live_snapshots(
+        &self,
+        stored: &crate::store::StoredRound,
+    ) -> Result<LiveSnapshots, ServiceError> {
         let round = &stored.round.id;
         let k = i64::from(stored.round.min_group_size);
         let mut snaps = self.store.live_snapshots(round).await?;
@@ -43,6 +78,7 @@ impl Service {
         if let Some((n, _)) = &snaps.next
             && finished.completed >= n + k
         {
+            snaps.earlier = snaps.shown.take().map(|(_, json)| json);
             snaps.shown = snaps.next.take();
         }
         let base = snaps.shown.as_ref().map_or(0, |(n, _)| *n);
@@ -54,13 +90,7 @@ impl Service {
         if snaps != before {
             self.store.save_live_snapshots(round, &snaps).await?;
         }
-        snaps
-            .shown
-            .map(|(_, json)| {
-                serde_json::from_str(&json)
-                    .map_err(|e| StoreError::Corrupt(format!("live snapshot: {e}")).into())
-            })
-            .transpose()
+        Ok(snaps)
     }
 
     /// Renders the council summary of a round.
@@ -68,4 +98,9 @@ impl Service {
         let s = self.council_summary(id, lang).await?;
         Ok(summary::render(&s, format, lang, &self.localizer))
     }
+}
+
+/// A stored tally, read back.
+fn parse_tally(json: &str) -> Result<Tally, ServiceError> {
+    serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("live snapshot: {e}")).into())
 }

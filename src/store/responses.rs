@@ -18,8 +18,14 @@ pub struct AnswerRow {
     pub value: String,
 }
 
-/// shown_count, shown_tally, next_count, next_tally.
-type SnapshotRow = (Option<i64>, Option<String>, Option<i64>, Option<String>);
+/// shown_count, shown_tally, next_count, next_tally, earlier_tally.
+type SnapshotRow = (
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+);
 
 /// The live snapshots of a round with live results.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,6 +34,8 @@ pub struct LiveSnapshots {
     pub shown: Option<(i64, String)>,
     /// The next one, shown once k more residents finished after it was taken.
     pub next: Option<(i64, String)>,
+    /// The tally shown before `shown`, for auditing the one against the other.
+    pub earlier: Option<String>,
 }
 
 /// How many residents took part in a round.
@@ -187,31 +195,34 @@ impl Store {
     /// (finished responses it counts, tally as JSON).
     pub async fn live_snapshots(&self, round: &RoundId) -> Result<LiveSnapshots, StoreError> {
         let row: Option<SnapshotRow> = sqlx::query_as(
-            "SELECT shown_count, shown_tally, next_count, next_tally FROM live_snapshots WHERE round_id = ?",
+            "SELECT shown_count, shown_tally, next_count, next_tally, earlier_tally FROM live_snapshots WHERE round_id = ?",
         )
         .bind(round.as_str())
         .fetch_optional(&self.pool)
         .await
         .map_err(StoreError::sqlx)?;
-        let (sc, st, nc, nt) = row.unwrap_or_default();
+        let (sc, st, nc, nt, et) = row.unwrap_or_default();
         Ok(LiveSnapshots {
             shown: sc.zip(st),
             next: nc.zip(nt),
+            earlier: et,
         })
     }
 
     /// Stores the live snapshots of a round.
     pub async fn save_live_snapshots(&self, round: &RoundId, s: &LiveSnapshots) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO live_snapshots (round_id, shown_count, shown_tally, next_count, next_tally) VALUES (?, ?, ?, ?, ?)
+            "INSERT INTO live_snapshots (round_id, shown_count, shown_tally, next_count, next_tally, earlier_tally)
+             VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT (round_id) DO UPDATE SET shown_count = excluded.shown_count, shown_tally = excluded.shown_tally,
-                 next_count = excluded.next_count, next_tally = excluded.next_tally",
+                 next_count = excluded.next_count, next_tally = excluded.next_tally, earlier_tally = excluded.earlier_tally",
         )
         .bind(round.as_str())
         .bind(s.shown.as_ref().map(|x| x.0))
         .bind(s.shown.as_ref().map(|x| x.1.as_str()))
         .bind(s.next.as_ref().map(|x| x.0))
         .bind(s.next.as_ref().map(|x| x.1.as_str()))
+        .bind(s.earlier.as_deref())
         .execute(&self.pool)
         .await
         .map_err(StoreError::sqlx)?;

@@ -216,7 +216,9 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        sqlx::query("DELETE FROM live_snapshots WHERE round_id = ?")
+        // The last shown live snapshot stays, so the final summary is audited
+        // against it; the one not yet shown goes.
+        sqlx::query("UPDATE live_snapshots SET next_count = NULL, next_tally = NULL WHERE round_id = ?")
             .bind(id.as_str())
             .execute(&mut *tx.inner)
             .await

@@ -7,6 +7,8 @@
 //! nothing but a rounded number of respondents shows, unless the round sets
 //! `live_results` (then the service passes a snapshot that moves in steps of k).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
@@ -122,6 +124,31 @@ pub struct CouncilSummary {
     pub group_results: Vec<GroupResult>,
 }
 
+/// The counts a summary published, by name (`started`, `completed`,
+/// `<question>:answered`, `<question>:skipped`, `<question>:<row>`): what an
+/// earlier publication told, for the audit of a later one.
+pub type Published = BTreeMap<String, i64>;
+
+/// The counts a summary shows, by name.
+pub fn published(s: &CouncilSummary) -> Published {
+    let mut m = Published::new();
+    let mut put = |name: String, v: Option<i64>| {
+        if let Some(v) = v {
+            m.insert(name, v);
+        }
+    };
+    put("started".into(), s.respondents_started);
+    put("completed".into(), s.respondents_completed);
+    for q in &s.questions {
+        put(format!("{}:answered", q.id), q.answered);
+        put(format!("{}:skipped", q.id), q.skipped);
+        for o in &q.options {
+            put(format!("{}:{}", q.id, o.id), o.count);
+        }
+    }
+    m
+}
+
 /// Builds the council summary of a stored round from its tally. `live` says the
 /// tally is a live snapshot of an open round (shown although the round is open).
 pub fn build(
@@ -130,6 +157,20 @@ pub fn build(
     groups: &[GroupTotals],
     lang: Lang,
     live: bool,
+) -> CouncilSummary {
+    build_after(stored, tally, groups, lang, live, &Published::new())
+}
+
+/// Like [`build`], for a round of which `earlier` was already published (a live
+/// snapshot): the differences between the two are residents too (those who came
+/// since), and no difference may single out a small group.
+pub fn build_after(
+    stored: &StoredRound,
+    tally: &Tally,
+    groups: &[GroupTotals],
+    lang: Lang,
+    live: bool,
+    earlier: &Published,
 ) -> CouncilSummary {
     let round = &stored.round;
     let k = i64::from(round.min_group_size);
@@ -160,7 +201,8 @@ pub fn build(
         summary.respondents_at_least = Some(at_least(tally.started, k));
         return summary;
     }
-    let ledger = Ledger::of(stored, tally, groups, lang, live);
+    let mut ledger = Ledger::of(stored, tally, groups, lang, live);
+    ledger.since(earlier);
     let shown = ledger.shown(k);
     summary.respondents_started = shown[ledger.started];
     summary.respondents_completed = shown[ledger.completed];
@@ -300,6 +342,36 @@ impl Ledger {
             }
         }
         l
+    }
+
+    /// Every published cell by the name [`published`] gives it.
+    fn named(&self) -> Vec<(String, usize)> {
+        let mut out = vec![
+            ("started".to_owned(), self.started),
+            ("completed".to_owned(), self.completed),
+        ];
+        for q in &self.questions {
+            out.push((format!("{}:answered", q.id), q.answered));
+            out.push((format!("{}:skipped", q.id), q.skipped));
+            out.extend(q.rows.iter().map(|(id, _, c)| (format!("{}:{id}", q.id), *c)));
+        }
+        out
+    }
+
+    /// Adds what an earlier publication told: for each count it showed, the
+    /// residents since then are a derived group that must not be singled out.
+    fn since(&mut self, earlier: &Published) {
+        for (name, cell) in self.named() {
+            // A count that went down (answers changed meanwhile) tells no group.
+            if let Some(before) = earlier.get(&name).filter(|b| self.cells[cell].value >= **b) {
+                let since = self.virtual_cell(self.cells[cell].value - before);
+                self.relations.push(Relation {
+                    terms: vec![(cell, 1), (since, -1)],
+                    op: disclosure::Op::Eq,
+                    rhs: *before,
+                });
+            }
+        }
     }
 
     fn cell(&mut self, value: i64, weight: Weight) -> usize {

@@ -5,5 +5,8 @@
 mod aggregate;
 mod render;
 
-pub use aggregate::{CouncilSummary, GroupResult, OptionRow, QuestionSummary, ScaleStats, at_least, build};
+pub use aggregate::{
+    CouncilSummary, GroupResult, OptionRow, Published, QuestionSummary, ScaleStats, at_least, build,
+    build_after, published,
+};
 pub use render::{Format, HIDDEN, decimal, render};

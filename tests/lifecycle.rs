@@ -17,6 +17,11 @@ fn a_round_goes_from_draft_to_archive() {
     assert!(stdout(&out).contains("imported round `huishoudelijke-hulp-2027` as a draft"));
     assert!(stdout(&ws.run(&["round", "import", file])).contains("nothing changed"));
     assert!(stdout(&ws.run(&["round", "list"])).contains("draft"));
+    let draft = stdout(&ws.run(&["summary", ID]));
+    assert!(
+        draft.contains("nog niet geopend") && !draft.contains("nog open") && !draft.contains("minstens"),
+        "a draft is not called open: {draft}"
+    );
 
     // A draft may change anything.
     let changed_question = std::fs::read_to_string(file)
@@ -66,7 +71,16 @@ fn a_round_goes_from_draft_to_archive() {
         stderr(&out)
     );
     let out = ws.run(&["round", "import", file]);
-    assert!(stderr(&out).contains("is closed"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is closed: it cannot change any more"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("closing time may change"),
+        "a closed round's closing time cannot change: {}",
+        stderr(&out)
+    );
 
     assert!(ws.run(&["round", "archive", ID]).status.success());
     assert!(stdout(&ws.run(&["round", "list"])).contains("archived"));

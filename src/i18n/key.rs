@@ -118,6 +118,7 @@ keys! {
     SummaryRespondentsOpen => "summary-respondents-open",
     SummaryLegend => "summary-legend",
     SummaryHidden => "summary-hidden",
+    SummaryDraft => "summary-draft",
     SummaryLive => "summary-live",
     SummaryColAnswer => "summary-col-answer",
     SummaryColCount => "summary-col-count",

@@ -138,11 +138,17 @@ impl Service {
                     .await?;
                 ImportOutcome::Updated { version }
             }
-            state => {
+            RoundState::Open => {
                 return Err(ServiceError::QuestionsChanged {
                     id: round.id.to_string(),
-                    state: state.to_string(),
+                    state: RoundState::Open.to_string(),
                 });
+            }
+            state => {
+                return Err(ServiceError::Lifecycle(format!(
+                    "round `{}` is {state}: it cannot change any more, so its results stay what residents answered. Import the new version as a new round (with a new id)",
+                    round.id
+                )));
             }
         };
         tracing::info!(round = %round.id, ?outcome, "round re-imported");

@@ -140,21 +140,30 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
     }
     let _ = writeln!(out, "## {}\n", t(Key::SummaryParticipation, vec![]));
     if s.results_hidden {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            t(
-                Key::SummaryRespondentsOpen,
-                vec![
-                    ("count", Arg::Num(s.respondents_at_least.unwrap_or(0))),
-                    ("k", Arg::Num(k)),
-                ]
-            )
-        );
+        if s.state != "draft" {
+            let _ = writeln!(
+                out,
+                "{}\n",
+                t(
+                    Key::SummaryRespondentsOpen,
+                    vec![
+                        ("count", Arg::Num(s.respondents_at_least.unwrap_or(0))),
+                        ("k", Arg::Num(k)),
+                    ]
+                )
+            );
+        }
         let _ = writeln!(
             out,
             "{}",
-            t(Key::SummaryHidden, vec![("date", Arg::Str(moment(&s.closes)))])
+            t(
+                if s.state == "draft" {
+                    Key::SummaryDraft
+                } else {
+                    Key::SummaryHidden
+                },
+                vec![("date", Arg::Str(moment(&s.closes)))]
+            )
         );
         return out;
     }

@@ -1477,6 +1477,14 @@ fn arabic_start(w: &Words<'_>, i: usize) -> Option<usize> {
 /// it: "mevrouw de Vries"), or `None`.
 fn name_start(w: &Words<'_>, i: usize) -> Option<usize> {
     let (text, toks) = (w.text, &w.toks);
+    // "jan. 2025", "15 jan": a month, not Jan.
+    if w.lc(i) == "jan" {
+        let after = text[toks[i].end..].trim_start_matches(['.', ' ']);
+        let before = text[..toks[i].start].trim_end();
+        if after.starts_with(|c: char| c.is_ascii_digit()) || before.ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+    }
     if arabic(toks[i].text) {
         return arabic_start(w, i);
     }

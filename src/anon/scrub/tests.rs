@@ -348,3 +348,18 @@ fn a_first_name_before_particles_goes_with_the_surname() {
         "Ik sprak met [naam]."
     );
 }
+
+/// Common Dutch first names that are also rare words, found in the second trial.
+#[test]
+fn common_first_names_alone_and_the_month_jan() {
+    let s = Scrubber::get();
+    for (text, want) in [
+        ("Kees komt nooit op tijd", "[naam] komt nooit op tijd"),
+        ("Jan helpt mij altijd", "[naam] helpt mij altijd"),
+        ("ik ben jan", "ik ben [naam]"),
+        ("In jan. 2025 was het druk", "In jan. 2025 was het druk"),
+        ("Op 15 jan kwam er niemand", "Op 15 jan kwam er niemand"),
+    ] {
+        assert_eq!(s.scrub(text, Lang::Nl).text, want, "{text}");
+    }
+}

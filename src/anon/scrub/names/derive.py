@@ -135,7 +135,11 @@ for path in ["/usr/share/dict/dutch", "/usr/share/dict/british-english"]:
             w = w.strip()
             if w and w == w.lower():  # lowercase entries only: proper nouns are capitalised
                 words.add(w)
-ambiguous = sorted((first | last) & (words | words_too))
+# Common Dutch first names whose word sense is rare in chat answers ("jan" as
+# January, "kees" as a dog breed): counted as names, also at the start of a
+# sentence ("Kees komt nooit op tijd") and in lowercase ("ik ben jan").
+NOT_AMBIGUOUS = {"jan", "kees", "piet", "wim", "klaas", "joop", "dirk", "geert", "jaap"}
+ambiguous = sorted(((first | last) & (words | words_too)) - NOT_AMBIGUOUS)
 
 for name, items in [("first.txt", sorted(first)), ("last.txt", sorted(last)), ("ambiguous.txt", ambiguous)]:
     with open(os.path.join(HERE, name), "w", encoding="utf-8") as f:

@@ -353,6 +353,17 @@ impl<'a> Turn<'a> {
                     return t.record(round, p, question, AnswerValue::Skipped);
                 }
                 match validate::parse_answer(q, t.lang, text) {
+                    Ok(AnswerValue::Multi(typed))
+                        if typed.len() == 1 && !text.contains([',', ';']) && !is_list(text) =>
+                    {
+                        // One option typed on its own ticks it, like its button:
+                        // the resident may want more, and ends with "Klaar".
+                        if !p.selection.contains(&typed[0]) {
+                            p.selection.push(typed[0].clone());
+                        }
+                        t.ask(round, &p);
+                        Stage::Answering(p)
+                    }
                     Ok(AnswerValue::Multi(typed)) => {
                         // Typed options add to those already ticked with buttons.
                         let chosen = q
@@ -858,6 +869,18 @@ impl<'a> Turn<'a> {
 
 /// "The round has closed", with its closing date only when that date has
 /// passed: a round an official closed early closed before its planned end.
+/// Whether typed text lists several things ("1 en 3", "bus and taxi").
+fn is_list(text: &str) -> bool {
+    let t = format!(" {} ", text.to_lowercase());
+    t.contains(" en ")
+        || t.contains(" and ")
+        || text
+            .split_whitespace()
+            .filter(|w| w.parse::<u32>().is_ok())
+            .count()
+            > 1
+}
+
 /// A language typed right after the chooser: its name or code in any language,
 /// or the number of its button.
 fn chosen_language(text: &str) -> Option<Lang> {

@@ -180,7 +180,7 @@ fn invalid_answers_get_a_friendly_retry_and_store_nothing() {
         ),
         (
             "neither yes nor no",
-            vec![text("/start"), text("5"), text("1"), text("misschien")],
+            vec![text("/start"), text("5"), text("1, 2"), text("misschien")],
             Key::InvalidYesNo,
             "hulp",
         ),
@@ -320,7 +320,7 @@ fn finishing_completes_the_response_and_change_reopens_it() {
         &[
             text("/start"),
             text("4"),
-            text("1"),
+            text("1, 2"),
             text("ja"),
             text("/wijzig"),
             button(ButtonAction::Keep {
@@ -700,4 +700,40 @@ fn stray_words_after_a_step_are_read_as_the_resident_meant() {
         let answer = if yes { Key::FollowUpYes } else { Key::FollowUpNo };
         assert!(keys(&s[4]).contains(&answer), "{typed}");
     }
+}
+
+/// One option typed on its own on a multiple-choice question ticks it (second
+/// trial: "spelen" then "bankjes" stored only the first); a typed list answers.
+#[test]
+fn one_typed_option_ticks_and_a_typed_list_answers() {
+    let r = round();
+    let o = |id: &str| OptionId::parse(id).unwrap();
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[
+            text("/start"),
+            text("5"),
+            text("taxi"),
+            text("bike"),
+            text("klaar"),
+        ],
+    );
+    assert!(recorded(&s[2]).is_empty() && recorded(&s[3]).is_empty());
+    assert_eq!(current(&s[3]), Some("vervoer"));
+    assert_eq!(
+        recorded(&s[4]),
+        vec![("vervoer".into(), AnswerValue::Multi(vec![o("taxi"), o("fiets")]))]
+    );
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("5"), text("taxi en bus")],
+    );
+    assert_eq!(
+        recorded(&s[2]),
+        vec![("vervoer".into(), AnswerValue::Multi(vec![o("bus"), o("taxi")]))]
+    );
 }

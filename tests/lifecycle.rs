@@ -15,6 +15,11 @@ fn a_round_goes_from_draft_to_archive() {
     let out = ws.run(&["round", "import", file]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("imported round `huishoudelijke-hulp-2027` as a draft"));
+    assert!(
+        stderr(&out).contains("there was no database at meepraten.db: created it"),
+        "a new database is announced: {}",
+        stderr(&out)
+    );
     assert!(stdout(&ws.run(&["round", "import", file])).contains("nothing changed"));
     assert!(stdout(&ws.run(&["round", "list"])).contains("draft"));
     let draft = stdout(&ws.run(&["summary", ID]));

@@ -75,8 +75,16 @@ impl RoundCommand {
         if let RoundCommand::Check { files } = &self {
             return Ok(check(files));
         }
+        let creating = !settings.database.exists();
         if !matches!(self, RoundCommand::Import { .. }) {
             super::require_database(settings)?;
+        } else if creating {
+            // A misspelt --database would otherwise go unnoticed.
+            say_err!(
+                "meepraten: there was no database at {}: created it, with its secret key in {} (back that key up)",
+                settings.database.display(),
+                settings.secret_file.display()
+            );
         }
         let service = Service::open(settings)
             .await

@@ -14,14 +14,9 @@ use crate::support::telegram::BotApi;
 const ROUND: &str = "huishoudelijke-hulp-2027";
 
 fn serve(ws: &Workspace, api: &BotApi) -> tokio::process::Child {
-    tokio::process::Command::from(ws.cli())
-        .args(["serve"])
-        .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
-        .env("TELEGRAM_API_URL", api.url().as_str())
-        .stdin(std::process::Stdio::null())
+    crate::support::telegram::serve_command(ws, api)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
-        .kill_on_drop(true)
         .spawn()
         .expect("serve starts")
 }

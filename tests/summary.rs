@@ -188,6 +188,19 @@ async fn too_few_residents_show_no_numbers_and_no_quotes() {
     service.close().await;
 }
 
+/// The Wmo example with live results and smallest group `k`, open now.
+async fn open_live_example(ws: &Workspace, k: u32) -> meepraten::service::Service {
+    let file = ws.current_example(crate::support::WMO_EXAMPLE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let live = format!("min_group_size = {k}\nlive_results = true");
+    std::fs::write(&file, text.replace("min_group_size = 5", &live)).unwrap();
+    let service = ws.service().await;
+    let now = OffsetDateTime::now_utc();
+    service.import_round(&file, now).await.unwrap();
+    service.open_round(ID, now).await.unwrap();
+    service
+}
+
 /// Residents who each finish the example round with these (rol, tevreden) answers.
 async fn finishers(service: &meepraten::service::Service, prefix: &str, answers: &[(&str, &str)]) {
     for (i, (rol, score)) in answers.iter().enumerate() {
@@ -268,17 +281,7 @@ async fn polling_the_status_of_an_open_round_tells_nobody_apart() {
 #[tokio::test]
 async fn live_results_move_only_in_steps_of_k_finished_residents() {
     let ws = Workspace::new();
-    let file = ws.current_example(crate::support::WMO_EXAMPLE);
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace("min_group_size = 5", "min_group_size = 5\nlive_results = true"),
-    )
-    .unwrap();
-    let service = ws.service().await;
-    let now = OffsetDateTime::now_utc();
-    service.import_round(&file, now).await.unwrap();
-    service.open_round(ID, now).await.unwrap();
+    let service = open_live_example(&ws, 5).await;
     let json = |s: String| serde_json::from_str::<serde_json::Value>(&s).unwrap();
     let five = [("1", "5"), ("1", "5"), ("2", "4"), ("1", "5"), ("2", "5")];
 
@@ -406,17 +409,7 @@ async fn unfinished_residents_and_live_snapshots_are_protected_groups() {
 #[tokio::test]
 async fn the_final_summary_does_not_single_out_who_came_after_the_last_snapshot() {
     let ws = Workspace::new();
-    let file = ws.current_example(crate::support::WMO_EXAMPLE);
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace("min_group_size = 5", "min_group_size = 3\nlive_results = true"),
-    )
-    .unwrap();
-    let service = ws.service().await;
-    let now = OffsetDateTime::now_utc();
-    service.import_round(&file, now).await.unwrap();
-    service.open_round(ID, now).await.unwrap();
+    let service = open_live_example(&ws, 3).await;
     let three = [("1", "5"), ("1", "5"), ("2", "5")];
     // Snapshots are taken when the summary is asked for and shown k finished
     // residents later: taken at 3 and 6, the one of 6 is shown at 9.

@@ -737,14 +737,9 @@ async fn serve_and_stop_with(signal: &str) {
     let ws = Workspace::new();
     ws.open_example_by_cli();
     let api = BotApi::start().await;
-    let mut child = tokio::process::Command::from(ws.cli())
-        .args(["serve"])
-        .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
-        .env("TELEGRAM_API_URL", api.url().as_str())
-        .stdin(std::process::Stdio::null())
+    let mut child = crate::support::telegram::serve_command(&ws, &api)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true)
         .spawn()
         .unwrap();
     api.say(FATIMA, "nl", "/start");

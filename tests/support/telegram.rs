@@ -17,6 +17,17 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use tokio::sync::Notify;
 
+/// `meepraten serve` as a Telegram bot against this simulator, from `ws`.
+pub fn serve_command(ws: &super::Workspace, api: &BotApi) -> tokio::process::Command {
+    let mut c = tokio::process::Command::from(ws.cli());
+    c.args(["serve"])
+        .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
+        .env("TELEGRAM_API_URL", api.url().as_str())
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true);
+    c
+}
+
 /// A fault to answer a method with, once.
 #[derive(Debug, Clone)]
 pub enum Fault {

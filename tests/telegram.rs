@@ -31,6 +31,8 @@ fn config(api: &BotApi) -> TelegramConfig {
         per_chat_burst: 100,
         per_group_per_minute: 1000,
         attempts: 6,
+        inbound_per_minute: 6000,
+        inbound_burst: 1000,
     };
     c
 }
@@ -767,4 +769,49 @@ async fn serve_and_stop_with(signal: &str) {
         !err.contains("TEST-TOKEN") && !err.contains("5512345678"),
         "{err}"
     );
+}
+
+/// One account flooding the bot gets one polite notice and is set aside; another
+/// resident is answered meanwhile as usual.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flooding_account_is_set_aside_with_one_notice_and_slows_nobody() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    let mut cfg = config(&api);
+    cfg.limits.inbound_per_minute = 30;
+    cfg.limits.inbound_burst = 10;
+    let flooder = 5_577_000_001;
+    for i in 0..100 {
+        api.say(flooder, "nl", &format!("spam {i}"));
+    }
+    api.say(FATIMA, "nl", "/start");
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = {
+        let service = service.clone();
+        tokio::spawn(async move {
+            telegram::serve(&service, &cfg, async {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("serving ends cleanly");
+        })
+    };
+    api.wait_for(FATIMA, "Vraag 1 van 6").await;
+    let bot = Running { stop, task };
+    bot.stop().await;
+    let notices = api
+        .sent_to(flooder)
+        .iter()
+        .filter(|m| m.text.contains("veel berichten vlak na elkaar"))
+        .count();
+    assert_eq!(notices, 1, "one notice, not one per message");
+    // About ten messages are taken (each answered with at most two), the
+    // other ninety are set aside.
+    let answered = api.sent_to(flooder).len();
+    assert!(
+        answered < 30,
+        "most of the flood was set aside: {answered} replies"
+    );
+    service.close().await;
 }

@@ -15,3 +15,4 @@ personal-data-removed = I removed something that could identify someone, such as
 first-question = This is the first question. You cannot go back further.
 not-now = That is not possible now. You are not answering questions. Send /start to begin.
 unknown-command = I do not know the command { $command }. Send /help for a list.
+flood-notice = You are sending many messages right after each other. I cannot read them all. Please wait a moment, then send your answer again.

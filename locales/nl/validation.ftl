@@ -15,3 +15,4 @@ personal-data-removed = Ik heb iets weggehaald waaraan iemand herkend kan worden
 first-question = Dit is de eerste vraag. Verder terug kan niet.
 not-now = Dat kan nu niet. U bent niet bezig met vragen. Stuur /start om te beginnen.
 unknown-command = Het commando { $command } ken ik niet. Stuur /hulp voor een lijst.
+flood-notice = U stuurt veel berichten vlak na elkaar. Die kan ik niet allemaal lezen. Wacht even, en stuur dan uw antwoord nog een keer.

@@ -77,6 +77,7 @@ keys! {
     EmptyMessage => "empty-message",
     UnsupportedMessage => "unsupported-message",
     StaleButton => "stale-button",
+    FloodNotice => "flood-notice",
     AlreadyMovedOn => "already-moved-on",
     FirstQuestion => "first-question",
     PersonalDataRemoved => "personal-data-removed",

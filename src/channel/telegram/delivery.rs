@@ -27,6 +27,11 @@ pub struct Limits {
     pub per_group_per_minute: u32,
     /// Attempts per message before giving up on it.
     pub attempts: u32,
+    /// Messages per minute one resident may send before the rest is set aside
+    /// (with one notice), so a flood from one account slows nobody else.
+    pub inbound_per_minute: u32,
+    /// Messages one resident may send at once before that rate applies.
+    pub inbound_burst: u32,
 }
 
 impl Limits {
@@ -38,6 +43,8 @@ impl Limits {
             per_chat_burst: 3,
             per_group_per_minute: 20,
             attempts: 6,
+            inbound_per_minute: 30,
+            inbound_burst: 10,
         }
     }
 }
@@ -61,6 +68,20 @@ pub struct Sender {
     overall: Arc<DefaultDirectRateLimiter>,
     per_chat: Arc<DefaultKeyedRateLimiter<i64>>,
     per_group: Arc<DefaultKeyedRateLimiter<i64>>,
+    inbound: Arc<DefaultKeyedRateLimiter<i64>>,
+    /// Chats told in this flood that their messages are set aside (memory only).
+    warned: Arc<std::sync::Mutex<std::collections::HashSet<i64>>>,
+}
+
+/// Whether a resident's message is taken, given how fast they send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admit {
+    /// Within the limit: handle it.
+    Yes,
+    /// Over the limit for the first time in this flood: set aside, say so once.
+    Notice,
+    /// Over the limit again: set aside quietly.
+    Quiet,
 }
 
 fn nonzero(n: u32) -> NonZeroU32 {
@@ -83,6 +104,27 @@ impl Sender {
             per_group: Arc::new(governor::RateLimiter::keyed(Quota::per_minute(nonzero(
                 limits.per_group_per_minute,
             )))),
+            inbound: Arc::new(governor::RateLimiter::keyed(
+                Quota::per_minute(nonzero(limits.inbound_per_minute))
+                    .allow_burst(nonzero(limits.inbound_burst)),
+            )),
+            warned: Default::default(),
+        }
+    }
+
+    /// Whether to take a resident's message now.
+    pub fn admit(&self, chat: i64) -> Admit {
+        let mut warned = self
+            .warned
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.inbound.check_key(&chat).is_ok() {
+            warned.remove(&chat);
+            Admit::Yes
+        } else if warned.insert(chat) {
+            Admit::Notice
+        } else {
+            Admit::Quiet
         }
     }
 

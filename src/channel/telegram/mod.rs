@@ -379,6 +379,25 @@ async fn handle(
             sender.deliver(ChatId(inbound.chat), None, &[reply]).await;
         }
         Some(inbound) => {
+            let admit = sender.admit(inbound.chat);
+            if admit != delivery::Admit::Yes {
+                // Far more messages than a person types: set aside, so one account
+                // cannot slow everyone else down; said once per flood.
+                service.pass_checkpoint(checkpoint).await?;
+                if admit == delivery::Admit::Notice {
+                    let lang = inbound.lang_hint.unwrap_or(Lang::Nl);
+                    let text = service.localizer().render(lang, &Text::msg(Key::FloodNotice));
+                    let notice = OutboundMessage {
+                        text,
+                        buttons: Vec::new(),
+                        free_text: false,
+                    };
+                    sender
+                        .deliver(ChatId(inbound.chat), inbound.callback.as_deref(), &[notice])
+                        .await;
+                }
+                return Ok(());
+            }
             if inbound.official.is_some() {
                 // Not an official: the resident gets the normal answer.
                 tracing::warn!("an officials' command from someone not listed as official was refused");

@@ -47,9 +47,17 @@ async fn killed_at_random_moments_the_bot_stores_every_answer_exactly_once() {
     }
     // Killed without warning at random moments, five times.
     let mut rng = rand::rngs::StdRng::seed_from_u64(20_261_130);
+    // Each time once it is under way (however slow the machine is to start it),
+    // at a random moment in the middle of a fetched batch.
     for _ in 0..5 {
+        let before = api.sent().len();
         let mut bot = serve(&ws, &api);
-        tokio::time::sleep(Duration::from_millis(rng.random_range(150..900))).await;
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        while api.sent().len() == before {
+            assert!(tokio::time::Instant::now() < deadline, "the bot made no progress");
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(rng.random_range(0..150))).await;
         bot.start_kill().unwrap();
         let _ = bot.wait().await;
     }

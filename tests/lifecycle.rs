@@ -162,7 +162,7 @@ fn a_round_closes_itself_while_serve_runs() {
     use std::io::Write;
     let ws = Workspace::new();
     let file = ws.current_example(crate::support::WMO_EXAMPLE);
-    let soon = time::OffsetDateTime::now_utc() + time::Duration::seconds(3);
+    let soon = time::OffsetDateTime::now_utc() + time::Duration::seconds(8);
     let text = std::fs::read_to_string(&file).unwrap();
     let text: String = text
         .lines()
@@ -195,7 +195,7 @@ fn a_round_closes_itself_while_serve_runs() {
         .spawn()
         .unwrap();
     serve.stdin.as_mut().unwrap().write_all(b"/start\n").unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
     let closed = loop {
         let status = stdout(&ws.run(&["round", "status", ID]));
         if status.contains("state:       closed") {

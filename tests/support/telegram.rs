@@ -279,6 +279,16 @@ impl BotApi {
     }
 
     /// Messages sent to one chat.
+    /// Asserts that no message containing any of `steps` reached `chat` twice:
+    /// no update was handled twice.
+    pub fn assert_each_at_most_once(&self, chat: i64, steps: &[&str]) {
+        let sent = self.sent_to(chat);
+        for step in steps {
+            let n = sent.iter().filter(|m| m.text.contains(step)).count();
+            assert!(n <= 1, "{chat}: `{step}` arrived {n} times");
+        }
+    }
+
     pub fn sent_to(&self, chat: i64) -> Vec<Sent> {
         self.sent().into_iter().filter(|s| s.chat_id == chat).collect()
     }

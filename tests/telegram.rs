@@ -4,6 +4,8 @@
 
 use std::time::Duration;
 
+use sqlx::Connection as _;
+
 use meepraten::channel::telegram::{self, TelegramConfig, delivery::Limits};
 use meepraten::service::Service;
 use time::OffsetDateTime;
@@ -310,6 +312,8 @@ async fn a_crash_in_the_middle_of_a_stream_stores_every_answer_exactly_once() {
     let service = ws.service_with_open_example().await;
     let api = BotApi::start().await;
     let residents = [FATIMA, OLENA, HENK, 5_500_000_001, 5_500_000_002];
+    // Small batches, so the kill falls in the middle of the stream.
+    api.set_batch_limit(3);
     for r in residents {
         api.say(r, "nl", "/start");
         for data in ["a:rol:zelf", "a:tevreden:2"] {
@@ -321,15 +325,28 @@ async fn a_crash_in_the_middle_of_a_stream_stores_every_answer_exactly_once() {
         }
     }
 
-    // Let the bot get part of the way, then kill it without warning.
+    // Let the bot get part of the way, then hold the database (as a backup
+    // tool might) so it waits with a fetched batch in hand, and kill it there
+    // without warning.
     let bot = start(&service, &api);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while counts(&service).await.started < 2 {
         assert!(tokio::time::Instant::now() < deadline, "no progress");
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
+    let url = format!("sqlite://{}", ws.database().display());
+    let mut holder = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut holder).await.unwrap();
+    let handed_out = api.calls("getUpdates");
+    while api.calls("getUpdates") == handed_out {
+        assert!(tokio::time::Instant::now() < deadline, "no further fetch");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
     bot.task.abort();
     let _ = bot.task.await;
+    sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+    holder.close().await.unwrap();
 
     // Start again: the rest is handled, nothing twice.
     let bot = start(&service, &api);
@@ -739,7 +756,7 @@ async fn serve_and_stop_with(signal: &str) {
     let ws = Workspace::new();
     ws.open_example_by_cli();
     let api = BotApi::start().await;
-    let mut child = crate::support::telegram::serve_command(&ws, &api)
+    let mut child = crate::support::serve_command(&ws, &api)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()

@@ -123,6 +123,15 @@ impl Serve {
             };
             let mut config = telegram::TelegramConfig::new(token, api_url);
             config.webhook = webhook_settings()?;
+            if let Ok(rate) = std::env::var(telegram::ENV_SENDS_PER_SECOND) {
+                config.limits.per_second =
+                    rate.trim().parse().ok().filter(|r| *r > 0).with_context(|| {
+                        format!(
+                            "{} must be a whole number of messages a second, such as 30",
+                            telegram::ENV_SENDS_PER_SECOND
+                        )
+                    })?;
+            }
             config.officials = std::env::var(telegram::ENV_OFFICIALS)
                 .unwrap_or_default()
                 .split(',')

@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use time::OffsetDateTime;
 
 use super::{Service, ServiceError, month};
-use crate::anon::{ContactAddress, Pseudonym, ResidentRef, RespondentKey, Scrubber};
+use crate::anon::{ContactAddress, Pseudonym, ResidentRef, RespondentKey, RoundSalt, Scrubber};
 use crate::domain::{Lang, RoundId};
 use crate::engine::{self, Context, Conversation, Effect, Input, Reply, RoundView};
-use crate::store::{StoreError, Tx};
+use crate::store::{StoreError, StoredRound, Tx};
 
 /// A progress marker committed with an update's effects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,6 @@ impl Service {
     /// Telegram update id) commits in the same transaction as the update's effects,
     /// and an update at or below the stored checkpoint is skipped (`None`), so a
     /// crash and restart neither loses an answer nor stores one twice.
-    #[tracing::instrument(skip_all, fields(platform = who.platform))]
     pub async fn handle_update(
         &self,
         who: &ResidentRef<'_>,
@@ -70,43 +69,150 @@ impl Service {
         now: OffsetDateTime,
         checkpoint: Option<Checkpoint>,
     ) -> Result<Option<Vec<OutboundMessage>>, ServiceError> {
+        let item = Incoming {
+            who: ResidentRef { ..*who },
+            lang_hint,
+            input: input.clone(),
+            now,
+            next: checkpoint.map(|c| c.next),
+        };
+        let name = checkpoint.map(|c| c.name);
+        let mut handled = self.handle_batch(name, &[item], None).await?;
+        Ok(handled.pop().flatten())
+    }
+
+    /// Handles a batch of messages in one transaction, in order, exactly once:
+    /// each message whose `next` is at or below the stored checkpoint `name` was
+    /// handled before and is skipped (`None` in its place); the checkpoint moves
+    /// to the last message's `next` (or `pass_to`, if higher, for updates in the
+    /// batch that needed no handling) in the same commit as every effect. One
+    /// commit for a whole batch is what lets the bot keep up with a crowd.
+    #[tracing::instrument(skip_all, fields(messages = items.len()))]
+    pub async fn handle_batch(
+        &self,
+        name: Option<&'static str>,
+        items: &[Incoming<'_>],
+        pass_to: Option<i64>,
+    ) -> Result<Vec<Option<Vec<OutboundMessage>>>, ServiceError> {
         self.erase_pending_traces().await;
-        let pseudonym = Pseudonym::of(&self.secret, who);
         let mut tx = self.store.begin().await?;
-        if let Some(c) = checkpoint {
-            if tx.checkpoint(c.name).await?.is_some_and(|done| done >= c.next) {
-                tracing::debug!(checkpoint = c.name, "update already handled");
-                return Ok(None);
+        let done = match name {
+            Some(name) => tx.checkpoint(name).await?,
+            None => None,
+        };
+        let open = self.open_rounds(&mut tx).await?;
+        let mut batch = Batch::default();
+        let mut out = Vec::with_capacity(items.len());
+        let mut last = None;
+        for item in items {
+            if let (Some(next), Some(done)) = (item.next, done)
+                && next <= done
+            {
+                tracing::debug!("update already handled");
+                out.push(None);
+                continue;
             }
-            tx.set_checkpoint(c.name, c.next).await?;
+            last = item.next.or(last);
+            out.push(Some(self.step(&mut tx, &open, &mut batch, item).await?));
         }
-        let conversation = match tx.conversation(&pseudonym).await? {
+        for (pseudonym, state) in &batch.states {
+            match state {
+                Some((json, round, month)) => {
+                    tx.save_conversation(pseudonym, round.as_ref(), json, month)
+                        .await?;
+                }
+                None => tx.delete_conversation(pseudonym).await?,
+            }
+        }
+        if let Some(name) = name {
+            let next = last.max(pass_to);
+            if let Some(next) = next
+                && done.is_none_or(|done| done < next)
+            {
+                tx.set_checkpoint(name, next).await?;
+            }
+        }
+        tx.commit().await?;
+        if batch.erased {
+            // The erased rows are zeroed in the main file; older page versions
+            // still sit in the WAL until it is emptied.
+            self.erase_traces(false).await;
+        }
+        Ok(out)
+    }
+
+    /// The open rounds, parsed once and kept until any round changes.
+    async fn open_rounds(&self, tx: &mut Tx) -> Result<std::sync::Arc<Vec<StoredRound>>, ServiceError> {
+        let generation = tx.rounds_generation().await?;
+        if let Some((cached, rounds)) = &*self
+            .open_rounds
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            && *cached == generation
+        {
+            return Ok(rounds.clone());
+        }
+        let rounds = std::sync::Arc::new(tx.open_rounds().await?);
+        *self
+            .open_rounds
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some((generation, rounds.clone()));
+        Ok(rounds)
+    }
+
+    /// One message within a batch: pseudonymize, load state (as the batch left
+    /// it), run the engine, perform its effects, render the replies.
+    async fn step(
+        &self,
+        tx: &mut Tx,
+        open: &[StoredRound],
+        batch: &mut Batch,
+        item: &Incoming<'_>,
+    ) -> Result<Vec<OutboundMessage>, ServiceError> {
+        let Incoming {
+            who,
+            lang_hint,
+            input,
+            now,
+            ..
+        } = item;
+        let now = *now;
+        let pseudonym = Pseudonym::of(&self.secret, who);
+        let fresh = || Conversation::new(lang_hint.unwrap_or(Lang::Nl));
+        let stored = match batch.states.get(&pseudonym) {
+            Some(Some((json, _, _))) => Some(json.clone()),
+            // Forgotten earlier in this batch.
+            Some(None) => None,
+            None => tx.conversation(&pseudonym).await?,
+        };
+        let conversation = match stored {
             Some(json) => serde_json::from_str(&json).unwrap_or_else(|e| {
                 // A state this version cannot read starts over rather than locking
                 // the resident out; answers already stored are untouched.
                 tracing::warn!(resident = pseudonym.short(), error = %e, "unreadable conversation state; starting over");
-                Conversation::new(lang_hint.unwrap_or(Lang::Nl))
+                fresh()
             }),
-            None => Conversation::new(lang_hint.unwrap_or(Lang::Nl)),
+            None => fresh(),
         };
 
         // Open rounds, plus the rounds this message is about whatever their state,
         // so a resident can hear that "their" round has closed.
-        let mut stored = tx.open_rounds().await?;
+        let mut others: Vec<StoredRound> = Vec::new();
         for id in conversation
             .round()
             .cloned()
             .into_iter()
             .chain(input.named_round())
         {
-            if !stored.iter().any(|s| s.round.id == id)
+            if !open.iter().chain(&others).any(|s| s.round.id == id)
                 && let Some(s) = tx.round(&id).await?
             {
-                stored.push(s);
+                others.push(s);
             }
         }
-        let views: Vec<RoundView<'_>> = stored
+        let views: Vec<RoundView<'_>> = open
             .iter()
+            .chain(&others)
             .map(|s| RoundView {
                 round: &s.round,
                 state: s.state,
@@ -135,28 +241,23 @@ impl Service {
             address: address.to_owned(),
         });
         let Applied { forget, erased } = self
-            .apply(&mut tx, &pseudonym, contact.as_ref(), &step.effects)
+            .apply(tx, &mut batch.salts, &pseudonym, contact.as_ref(), &step.effects)
             .await?;
-        if forget {
-            tx.delete_conversation(&pseudonym).await?;
+        batch.erased |= forget || erased;
+        let state = if forget {
+            None
         } else {
             let json = serde_json::to_string(&step.next)
                 .map_err(|e| StoreError::Corrupt(format!("conversation state: {e}")))?;
-            tx.save_conversation(&pseudonym, step.next.round(), &json, &month(now))
-                .await?;
-        }
-        tx.commit().await?;
-        if forget || erased {
-            // The erased rows are zeroed in the main file; older page versions
-            // still sit in the WAL until it is emptied.
-            self.erase_traces(false).await;
-        }
+            Some((json, step.next.round().cloned(), month(now)))
+        };
+        batch.states.insert(pseudonym, state);
         // No pseudonym here: counting lines per resident would show whose
         // path was longer, i.e. who was asked a follow-up.
         tracing::debug!(effects = step.effects.len(), "message handled");
 
         let lang = step.next.lang;
-        Ok(Some(step.replies.iter().map(|r| self.render(lang, r)).collect()))
+        Ok(step.replies.iter().map(|r| self.render(lang, r)).collect())
     }
 
     /// Moves a checkpoint past an update that needed no handling.
@@ -202,11 +303,20 @@ impl Service {
     async fn apply(
         &self,
         tx: &mut Tx,
+        salts: &mut HashMap<RoundId, Option<RoundSalt>>,
         who: &Pseudonym,
         contact: Option<&ContactAddress>,
         effects: &[Effect],
     ) -> Result<Applied, ServiceError> {
         let mut keys: HashMap<RoundId, RespondentKey> = HashMap::new();
+        let mut salt = async |tx: &mut Tx, round: &RoundId| -> Result<Option<RoundSalt>, ServiceError> {
+            if let Some(s) = salts.get(round) {
+                return Ok(s.clone());
+            }
+            let s = tx.round_salt(round).await?;
+            salts.insert(round.clone(), s.clone());
+            Ok(s)
+        };
         let mut forget = false;
         let mut erased = false;
         for effect in effects {
@@ -216,27 +326,27 @@ impl Service {
                     question,
                     answer,
                 } => {
-                    let key = respondent(tx, &mut keys, round, who).await?;
+                    let key = respondent(&mut keys, salt(tx, round).await?, round, who)?;
                     let json = serde_json::to_string(answer)
                         .map_err(|e| StoreError::Corrupt(format!("answer: {e}")))?;
                     tx.record_answer(round, &key, question, &json).await?;
                 }
                 Effect::ClearAnswer { round, question } => {
-                    let key = respondent(tx, &mut keys, round, who).await?;
+                    let key = respondent(&mut keys, salt(tx, round).await?, round, who)?;
                     tx.clear_answer(round, &key, question).await?;
                 }
                 Effect::CompleteResponse { round } => {
-                    let key = respondent(tx, &mut keys, round, who).await?;
+                    let key = respondent(&mut keys, salt(tx, round).await?, round, who)?;
                     tx.complete_response(round, &key).await?;
                 }
                 Effect::DiscardResponse { round } => {
                     // After close the salt is gone and nothing can be found: fine.
-                    if let Some(salt) = tx.round_salt(round).await? {
+                    if let Some(salt) = salt(tx, round).await? {
                         erased |= tx.discard_response(round, &salt.respondent(who), false).await?;
                     }
                 }
                 Effect::ResetResponse { round } => {
-                    if let Some(salt) = tx.round_salt(round).await? {
+                    if let Some(salt) = salt(tx, round).await? {
                         erased |= tx.discard_response(round, &salt.respondent(who), true).await?;
                     }
                 }
@@ -318,19 +428,46 @@ struct Applied {
 }
 
 /// The resident's respondent key for `round`, computed once per message.
-async fn respondent(
-    tx: &mut Tx,
+fn respondent(
     keys: &mut HashMap<RoundId, RespondentKey>,
+    salt: Option<RoundSalt>,
     round: &RoundId,
     who: &Pseudonym,
 ) -> Result<RespondentKey, ServiceError> {
     if let Some(k) = keys.get(round) {
         return Ok(k.clone());
     }
-    let salt = tx.round_salt(round).await?.ok_or_else(|| {
+    let salt = salt.ok_or_else(|| {
         StoreError::Corrupt(format!("round {round} takes answers but has no respondent salt"))
     })?;
     let key = salt.respondent(who);
     keys.insert(round.clone(), key.clone());
     Ok(key)
+}
+
+/// What a batch keeps between its messages.
+#[derive(Default)]
+struct Batch {
+    /// Each resident's conversation as the batch left it (JSON, its round, the
+    /// month), written once at the end; `None`: forgotten.
+    states: HashMap<Pseudonym, Option<(String, Option<RoundId>, String)>>,
+    /// Respondent salts read in this batch (`None`: the round has none).
+    salts: HashMap<RoundId, Option<RoundSalt>>,
+    /// Rows were erased, whose old versions must leave the files.
+    erased: bool,
+}
+
+/// One message from a resident, for [`Service::handle_batch`].
+pub struct Incoming<'a> {
+    /// Who sent it.
+    pub who: ResidentRef<'a>,
+    /// The platform's language for a resident the bot has not met.
+    pub lang_hint: Option<Lang>,
+    /// What they sent.
+    pub input: Input,
+    /// When it arrived.
+    pub now: OffsetDateTime,
+    /// The checkpoint's value once this message is handled (e.g. the next
+    /// Telegram update id); `None` without a checkpoint.
+    pub next: Option<i64>,
 }

@@ -11,7 +11,7 @@ pub mod rounds;
 
 use time::OffsetDateTime;
 
-pub use conversation::{Checkpoint, OutboundButton, OutboundMessage};
+pub use conversation::{Checkpoint, Incoming, OutboundButton, OutboundMessage};
 
 use crate::anon::{Secret, SecretError, Vault};
 use crate::config::Settings;
@@ -84,7 +84,13 @@ pub struct Service {
     /// When an owed cleaning last failed (unix seconds): retries wait a while, so
     /// a reader that stays (a backup tool) does not slow every message down.
     traces_failed_at: std::sync::Arc<std::sync::atomic::AtomicI64>,
+    /// The open rounds as last parsed, with the rounds generation they are of.
+    open_rounds: OpenRoundsCache,
 }
+
+/// Parsed open rounds and the rounds generation they belong to.
+type OpenRoundsCache =
+    std::sync::Arc<std::sync::Mutex<Option<(i64, std::sync::Arc<Vec<crate::store::StoredRound>>)>>>;
 
 impl Service {
     /// Opens the database and checks that the secret key belongs to it, creating
@@ -134,6 +140,7 @@ impl Service {
             retention_days: settings.retention_days,
             traces_owed: Default::default(),
             traces_failed_at: Default::default(),
+            open_rounds: Default::default(),
         };
         if owed != NOTHING_OWED {
             // An earlier process could not clean the file (another reader held

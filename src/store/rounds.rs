@@ -267,6 +267,20 @@ impl Store {
 }
 
 impl Tx {
+    /// A number that changes whenever any round changes (kept by triggers), so
+    /// parsed rounds can be cached until it moves.
+    pub async fn rounds_generation(&mut self) -> Result<i64, StoreError> {
+        let v: Option<String> =
+            sqlx::query_scalar("SELECT value FROM settings WHERE name = 'rounds_generation'")
+                .fetch_optional(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        v.map_or(Ok(0), |v| {
+            v.parse()
+                .map_err(|_| StoreError::Corrupt(format!("rounds generation: {v}")))
+        })
+    }
+
     /// Every open round.
     pub async fn open_rounds(&mut self) -> Result<Vec<StoredRound>, StoreError> {
         fetch_in_state(&mut *self.inner, Some(RoundState::Open)).await

@@ -234,3 +234,14 @@ impl<'s> Resident<'s> {
             .join("\n---\n")
     }
 }
+
+/// `meepraten serve` as a Telegram bot against this simulator, from `ws`.
+pub fn serve_command(ws: &Workspace, api: &telegram::BotApi) -> tokio::process::Command {
+    let mut c = tokio::process::Command::from(ws.cli());
+    c.args(["serve"])
+        .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
+        .env("TELEGRAM_API_URL", api.url().as_str())
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true);
+    c
+}

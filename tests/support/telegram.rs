@@ -8,7 +8,7 @@
 use std::collections::VecDeque;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -16,17 +16,6 @@ use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use tokio::sync::Notify;
-
-/// `meepraten serve` as a Telegram bot against this simulator, from `ws`.
-pub fn serve_command(ws: &super::Workspace, api: &BotApi) -> tokio::process::Command {
-    let mut c = tokio::process::Command::from(ws.cli());
-    c.args(["serve"])
-        .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
-        .env("TELEGRAM_API_URL", api.url().as_str())
-        .stdin(std::process::Stdio::null())
-        .kill_on_drop(true);
-    c
-}
 
 /// A fault to answer a method with, once.
 #[derive(Debug, Clone)]
@@ -96,6 +85,20 @@ struct Sim {
     webhook: Option<(String, String)>,
     /// How often each update id was handed out by getUpdates.
     deliveries: std::collections::BTreeMap<i64, usize>,
+    /// When each update id was first handed out.
+    handed_out: std::collections::HashMap<i64, Instant>,
+    /// (when, how many updates confirmed by then): an offset confirms updates.
+    confirmations: Vec<(Instant, usize)>,
+    /// Updates confirmed so far.
+    confirmed: usize,
+    /// Every message sent is also passed here, with when it arrived.
+    tap: Option<tokio::sync::mpsc::UnboundedSender<(Sent, Instant)>>,
+    /// Keep sent messages for `sent()` (a load test turns this off).
+    forget_sent: bool,
+    /// At most this many updates per getUpdates, whatever the bot asks.
+    batch_limit: Option<usize>,
+    /// (chat, message id) of every message sent, which can be edited.
+    sent_ids: std::collections::HashSet<(i64, i64)>,
 }
 
 /// The running simulator.
@@ -146,13 +149,14 @@ impl BotApi {
         url::Url::parse(&format!("http://{}/", self.addr)).unwrap()
     }
 
-    fn push(&self, kind: &str, body: Value) {
+    fn push(&self, kind: &str, body: Value) -> i64 {
         let mut sim = self.sim.lock().unwrap();
         let id = sim.next_update;
         sim.next_update += 1;
         sim.updates.push(json!({ "update_id": id, kind: body }));
         drop(sim);
         self.notify.notify_waiters();
+        i64::from(id)
     }
 
     fn user(user: i64, lang: &str) -> Value {
@@ -160,12 +164,12 @@ impl BotApi {
     }
 
     /// A resident types `text` in their private chat with the bot.
-    pub fn say(&self, user: i64, lang: &str, text: &str) {
+    pub fn say(&self, user: i64, lang: &str, text: &str) -> i64 {
         self.push(
             "message",
             json!({"message_id": 1, "date": 1_790_000_000, "chat": {"id": user, "type": "private", "first_name": "Inwoner"},
                    "from": Self::user(user, lang), "text": text}),
-        );
+        )
     }
 
     /// Someone sends `text` in a group the bot is in.
@@ -190,7 +194,7 @@ impl BotApi {
     /// A resident presses an inline button carrying `data`, on the latest message
     /// that shows it (Telegram includes that message, text and keyboard, in the
     /// callback query).
-    pub fn press(&self, user: i64, lang: &str, data: &str) {
+    pub fn press(&self, user: i64, lang: &str, data: &str) -> i64 {
         let (id, message) = {
             let sim = self.sim.lock().unwrap();
             let shown = sim
@@ -208,7 +212,64 @@ impl BotApi {
             (format!("cb{}", sim.next_update), message)
         };
         let body = json!({"id": id, "chat_instance": "ci", "data": data, "from": Self::user(user, lang), "message": message});
-        self.push("callback_query", body);
+        self.push("callback_query", body)
+    }
+
+    /// A resident presses the button carrying `data` under `shown` (a message
+    /// from [`BotApi::tap`]); `None`: on a message the update does not include
+    /// (too old), so the bot cannot show the choice in it.
+    pub fn press_on(&self, user: i64, lang: &str, data: &str, shown: Option<&Sent>) -> i64 {
+        let message = match shown {
+            Some(m) => json!({"message_id": m.message_id, "date": 1_790_000_000,
+                "chat": {"id": user, "type": "private", "first_name": "Inwoner"}, "text": m.text,
+                "reply_markup": {"inline_keyboard": m.buttons.iter().map(|(l, d)| json!([{"text": l, "callback_data": d}])).collect::<Vec<_>>()}}),
+            None => json!({"message_id": 1, "date": 1_790_000_000,
+                "chat": {"id": user, "type": "private", "first_name": "Inwoner"}, "text": "..."}),
+        };
+        let id = format!("cb{user}-{}", self.sim.lock().unwrap().next_update);
+        let body = json!({"id": id, "chat_instance": "ci", "data": data, "from": Self::user(user, lang), "message": message});
+        self.push("callback_query", body)
+    }
+
+    /// Every message the bot sends from now on, with when it arrived; `sent()`
+    /// stops keeping them (a load test sends too many to keep).
+    pub fn tap(&self) -> tokio::sync::mpsc::UnboundedReceiver<(Sent, Instant)> {
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let mut sim = self.sim.lock().unwrap();
+        sim.tap = Some(tx);
+        sim.forget_sent = true;
+        rx
+    }
+
+    /// Hands out at most `n` updates per getUpdates (Telegram may hand out
+    /// fewer than asked), so a queue is worked through in several batches.
+    pub fn set_batch_limit(&self, n: usize) {
+        self.sim.lock().unwrap().batch_limit = Some(n);
+    }
+
+    /// When `update` was first handed out by getUpdates.
+    pub fn handed_out(&self, update: i64) -> Option<Instant> {
+        self.sim.lock().unwrap().handed_out.get(&update).copied()
+    }
+
+    /// (when, how many updates confirmed by then), one entry per getUpdates that
+    /// confirmed any: an offset confirms that the bot has handled what came before.
+    pub fn confirmations(&self) -> Vec<(Instant, usize)> {
+        self.sim.lock().unwrap().confirmations.clone()
+    }
+
+    /// Updates handed out by getUpdates and not yet confirmed by an offset.
+    pub fn unconfirmed(&self) -> usize {
+        let s = self.sim.lock().unwrap();
+        s.updates
+            .iter()
+            .filter(|u| s.handed_out.contains_key(&u["update_id"].as_i64().unwrap_or(0)))
+            .count()
+    }
+
+    /// Updates queued and not yet confirmed.
+    pub fn pending(&self) -> usize {
+        self.sim.lock().unwrap().updates.len()
     }
 
     /// The webhook the bot registered: (url, secret token).
@@ -278,7 +339,6 @@ impl BotApi {
         self.sim.lock().unwrap().sent.clone()
     }
 
-    /// Messages sent to one chat.
     /// Asserts that no message containing any of `steps` reached `chat` twice:
     /// no update was handled twice.
     pub fn assert_each_at_most_once(&self, chat: i64, steps: &[&str]) {
@@ -289,6 +349,15 @@ impl BotApi {
         }
     }
 
+    /// Asserts that `chat` never got the same text twice.
+    pub fn assert_nothing_twice(&self, chat: i64) {
+        let mut seen = std::collections::HashSet::new();
+        for m in self.sent_to(chat) {
+            assert!(seen.insert(m.text.clone()), "{chat} got this twice: {}", m.text);
+        }
+    }
+
+    /// Messages sent to one chat.
     pub fn sent_to(&self, chat: i64) -> Vec<Sent> {
         self.sent().into_iter().filter(|s| s.chat_id == chat).collect()
     }
@@ -472,20 +541,29 @@ async fn handle(
         "getupdates" => {
             let offset = params["offset"].as_i64().unwrap_or(0);
             let timeout = params["timeout"].as_u64().unwrap_or(0).min(2);
-            let limit = params["limit"].as_u64().unwrap_or(100) as usize;
+            let asked = params["limit"].as_u64().unwrap_or(100) as usize;
+            let limit = sim.lock().unwrap().batch_limit.map_or(asked, |l| l.min(asked));
             let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout);
             loop {
                 let waiter = notify.notified();
                 let pending: Vec<Value> = {
                     let mut s = sim.lock().unwrap();
                     // An offset confirms every earlier update: they are gone for good.
+                    let before = s.updates.len();
                     s.updates
                         .retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
+                    let confirmed = before - s.updates.len();
+                    let now = Instant::now();
+                    if confirmed > 0 {
+                        s.confirmed += confirmed;
+                        let total = s.confirmed;
+                        s.confirmations.push((now, total));
+                    }
                     let batch: Vec<Value> = s.updates.iter().take(limit).cloned().collect();
                     for u in &batch {
-                        *s.deliveries
-                            .entry(u["update_id"].as_i64().unwrap_or(0))
-                            .or_default() += 1;
+                        let id = u["update_id"].as_i64().unwrap_or(0);
+                        *s.deliveries.entry(id).or_default() += 1;
+                        s.handed_out.entry(id).or_insert(now);
                     }
                     batch
                 };
@@ -522,12 +600,19 @@ async fn handle(
                 .unwrap_or_default();
             let message_id = s.next_message;
             s.next_message += 1;
-            s.sent.push(Sent {
+            let sent = Sent {
                 message_id,
                 chat_id,
                 text: text.clone(),
                 buttons,
-            });
+            };
+            if let Some(tap) = &s.tap {
+                let _ = tap.send((sent.clone(), Instant::now()));
+            }
+            s.sent_ids.insert((chat_id, message_id));
+            if !s.forget_sent {
+                s.sent.push(sent);
+            }
             ok(
                 json!({"message_id": message_id, "date": 1_790_000_000, "chat": {"id": chat_id, "type": "private", "first_name": "Inwoner"}, "text": text}),
             )
@@ -537,11 +622,7 @@ async fn handle(
             let chat_id = params["chat_id"].as_i64().unwrap_or_default();
             let message_id = params["message_id"].as_i64().unwrap_or_default();
             let text = params["text"].as_str().unwrap_or_default().to_owned();
-            if !s
-                .sent
-                .iter()
-                .any(|m| m.chat_id == chat_id && m.message_id == message_id)
-            {
+            if !s.sent_ids.contains(&(chat_id, message_id)) {
                 return error(400, "Bad Request: message to edit not found", None);
             }
             s.edits.push((chat_id, message_id, text.clone()));

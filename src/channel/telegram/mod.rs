@@ -3,12 +3,14 @@
 //! ([`delivery`]). It owns Telegram's mechanics (offsets, rate limits,
 //! `retry_after`, blocked users) and nothing of what to say.
 //!
-//! Exactly once: each update is handled in one transaction together with the next
-//! offset, so a crash between fetching and handling replays the update, and a
-//! crash after handling skips it.
+//! Exactly once: the residents' messages of a fetched batch are handled in one
+//! transaction together with the next offset, so a crash before the commit
+//! replays them, and a crash after it skips them. Replies go out per chat in
+//! [`lanes`], so one chat's pace never holds up another.
 
 pub mod delivery;
 pub mod failure;
+pub mod lanes;
 pub mod poster;
 pub mod translate;
 pub mod webhook;
@@ -30,7 +32,7 @@ use crate::engine::{Arg, Text};
 use crate::i18n::Key;
 use crate::service::polls::PollPlace;
 use crate::service::rounds::Participation;
-use crate::service::{Checkpoint, OutboundMessage, Service, ServiceError};
+use crate::service::{Checkpoint, Incoming, OutboundMessage, Service, ServiceError};
 use crate::store::StoreError;
 use crate::summary::HIDDEN;
 
@@ -48,6 +50,10 @@ pub const ENV_WEBHOOK_URL: &str = "TELEGRAM_WEBHOOK_URL";
 pub const ENV_WEBHOOK_LISTEN: &str = "TELEGRAM_WEBHOOK_LISTEN";
 /// Environment variable: the webhook's secret token (1-256 of A-Z a-z 0-9 _ -).
 pub const ENV_WEBHOOK_SECRET: &str = "TELEGRAM_WEBHOOK_SECRET";
+/// Environment variable: messages a second the bot may send over all chats.
+/// Telegram allows about 30; raise it only for a local Bot API server, paid
+/// broadcasts, or a load test against a simulator.
+pub const ENV_SENDS_PER_SECOND: &str = "TELEGRAM_SENDS_PER_SECOND";
 /// Environment variable with the Telegram user ids of officials, comma-separated.
 pub const ENV_OFFICIALS: &str = "TELEGRAM_OFFICIALS";
 
@@ -334,100 +340,242 @@ async fn official(
     }
 }
 
-/// Handles one update: a poll's totals, a command in a group, or a resident's
-/// message or button press.
-async fn handle(
-    service: &Service,
-    config: &TelegramConfig,
-    sender: &delivery::Sender,
-    username: Option<&str>,
-    update: &teloxide::types::Update,
+/// What the adapter needs while it handles updates.
+#[derive(Clone)]
+pub(crate) struct Adapter {
+    pub(crate) service: Service,
+    pub(crate) config: TelegramConfig,
+    pub(crate) sender: delivery::Sender,
+    pub(crate) username: Option<String>,
+    /// Replies wait here, per chat, so no chat holds up another.
+    pub(crate) lanes: lanes::Lanes,
+}
+
+/// A resident's message waiting for its batch's commit.
+struct Waiting {
+    inbound: translate::Inbound,
+    /// The offset once it is handled.
     next: i64,
-) -> Result<(), ServiceError> {
-    let checkpoint = Checkpoint { name: OFFSET, next };
-    if let Some(poll) = translate::poll_update(update) {
-        service
-            .record_poll_totals(&poll.poll_id, &poll.votes, poll.closed)
-            .await?;
-        service.pass_checkpoint(checkpoint).await?;
-        return Ok(());
-    }
-    if let Some(call) = translate::group_call(update) {
-        // Pass first: posting polls twice after a crash would be worse than
-        // an official having to repeat /post.
-        service.pass_checkpoint(checkpoint).await?;
-        match &call.post {
-            Some(round) if config.officials.contains(&call.user) => {
-                post_polls(service, sender, username, &call, round).await?;
+}
+
+impl Adapter {
+    /// Handles fetched updates in order. Residents' messages are handled together
+    /// in one transaction, with the offset after them; anything else (poll totals,
+    /// a command in a group, an official's command) alone, in its place. Replies
+    /// go to the chats' lanes once their transaction has committed.
+    pub(crate) async fn handle_updates(
+        &self,
+        updates: &[teloxide::types::Update],
+    ) -> Result<(), ServiceError> {
+        let mut waiting: Vec<Waiting> = Vec::new();
+        let mut pass_to = None;
+        let mut notices = Vec::new();
+        for update in updates {
+            let next = i64::from(update.id.0) + 1;
+            if translate::poll_update(update).is_some() || translate::group_call(update).is_some() {
+                self.commit(
+                    std::mem::take(&mut waiting),
+                    pass_to.take(),
+                    std::mem::take(&mut notices),
+                )
+                .await?;
+                self.handle_alone(update, next).await?;
+                continue;
             }
-            _ => invite_from_group(service, sender, username, &call).await?,
+            let Some(inbound) = translate::inbound(update) else {
+                pass_to = Some(next);
+                continue;
+            };
+            if inbound.official.is_some() && self.config.officials.contains(&inbound.user) {
+                self.commit(
+                    std::mem::take(&mut waiting),
+                    pass_to.take(),
+                    std::mem::take(&mut notices),
+                )
+                .await?;
+                self.official_command(&inbound, next).await?;
+                continue;
+            }
+            match self.sender.admit(inbound.chat) {
+                delivery::Admit::Yes => waiting.push(Waiting { inbound, next }),
+                // Far more messages than a person types: set aside, so one account
+                // cannot slow everyone else down; said once per flood.
+                delivery::Admit::Notice => {
+                    pass_to = Some(next);
+                    notices.push(inbound);
+                }
+                delivery::Admit::Quiet => pass_to = Some(next),
+            }
         }
-        return Ok(());
+        self.commit(waiting, pass_to, notices).await
     }
-    match translate::inbound(update) {
-        None => service.pass_checkpoint(checkpoint).await?,
-        Some(inbound) if inbound.official.is_some() && config.officials.contains(&inbound.user) => {
+
+    /// Handles residents' messages in one transaction that also moves the offset
+    /// (to `pass_to` at least), then queues the replies.
+    async fn commit(
+        &self,
+        waiting: Vec<Waiting>,
+        pass_to: Option<i64>,
+        notices: Vec<translate::Inbound>,
+    ) -> Result<(), ServiceError> {
+        if waiting.is_empty() {
+            if let Some(next) = pass_to {
+                self.service
+                    .pass_checkpoint(Checkpoint { name: OFFSET, next })
+                    .await?;
+            }
+        } else {
+            let now = OffsetDateTime::now_utc();
+            let addresses: Vec<String> = waiting.iter().map(|w| w.inbound.chat.to_string()).collect();
+            let items: Vec<Incoming<'_>> = waiting
+                .iter()
+                .zip(&addresses)
+                .map(|(w, address)| {
+                    if w.inbound.official.is_some() {
+                        // Not an official: the resident gets the normal answer.
+                        tracing::warn!(
+                            "an officials' command from someone not listed as official was refused"
+                        );
+                    }
+                    Incoming {
+                        who: ResidentRef {
+                            platform: PLATFORM,
+                            user: &w.inbound.user,
+                            address: Some(address),
+                        },
+                        lang_hint: w.inbound.lang_hint,
+                        input: w.inbound.input.clone(),
+                        now,
+                        next: Some(w.next),
+                    }
+                })
+                .collect();
+            let handled = self.service.handle_batch(Some(OFFSET), &items, pass_to).await?;
+            drop(items);
+            for (w, replies) in waiting.into_iter().zip(handled) {
+                if let Some(replies) = replies {
+                    self.queue_replies(w.inbound, replies);
+                }
+            }
+        }
+        for inbound in notices {
             let lang = inbound.lang_hint.unwrap_or(Lang::Nl);
-            let command = inbound.official.as_ref().expect("checked above");
-            let text = official(service, command, lang).await?;
-            service.pass_checkpoint(checkpoint).await?;
-            let reply = OutboundMessage {
+            let text = self
+                .service
+                .localizer()
+                .render(lang, &Text::msg(Key::FloodNotice));
+            let notice = OutboundMessage {
                 text,
                 buttons: Vec::new(),
                 free_text: false,
             };
-            sender.deliver(ChatId(inbound.chat), None, &[reply]).await;
+            self.queue_replies(
+                translate::Inbound {
+                    pressed: None,
+                    ..inbound
+                },
+                vec![notice],
+            );
         }
-        Some(inbound) => {
-            let admit = sender.admit(inbound.chat);
-            if admit != delivery::Admit::Yes {
-                // Far more messages than a person types: set aside, so one account
-                // cannot slow everyone else down; said once per flood.
-                service.pass_checkpoint(checkpoint).await?;
-                if admit == delivery::Admit::Notice {
-                    let lang = inbound.lang_hint.unwrap_or(Lang::Nl);
-                    let text = service.localizer().render(lang, &Text::msg(Key::FloodNotice));
-                    let notice = OutboundMessage {
-                        text,
-                        buttons: Vec::new(),
-                        free_text: false,
-                    };
-                    sender
-                        .deliver(ChatId(inbound.chat), inbound.callback.as_deref(), &[notice])
-                        .await;
-                }
-                return Ok(());
-            }
-            if inbound.official.is_some() {
-                // Not an official: the resident gets the normal answer.
-                tracing::warn!("an officials' command from someone not listed as official was refused");
-            }
-            let address = inbound.chat.to_string();
-            let who = ResidentRef {
-                platform: PLATFORM,
-                user: &inbound.user,
-                address: Some(&address),
-            };
-            let now = OffsetDateTime::now_utc();
-            let handled = service
-                .handle_update(&who, inbound.lang_hint, &inbound.input, now, Some(checkpoint))
-                .await?;
-            if let Some(replies) = handled {
-                let outcome = sender
-                    .deliver(ChatId(inbound.chat), inbound.callback.as_deref(), &replies)
+        Ok(())
+    }
+
+    /// Queues replies in the chat's lane: acknowledge the button, send, show the
+    /// choice in the answered question; a resident who blocked the bot is
+    /// treated as unsubscribed.
+    fn queue_replies(&self, inbound: translate::Inbound, replies: Vec<OutboundMessage>) {
+        let this = self.clone();
+        let chat = inbound.chat;
+        self.lanes.push(
+            chat,
+            Box::pin(async move {
+                let outcome = this
+                    .sender
+                    .deliver(ChatId(chat), inbound.callback.as_deref(), &replies)
                     .await;
                 match (outcome, &inbound.pressed) {
-                    (delivery::Outcome::Unreachable, _) => service.unreachable(&who).await?,
+                    (delivery::Outcome::Unreachable, _) => {
+                        let address = chat.to_string();
+                        let who = ResidentRef {
+                            platform: PLATFORM,
+                            user: &inbound.user,
+                            address: Some(&address),
+                        };
+                        if let Err(e) = this.service.unreachable(&who).await {
+                            tracing::warn!(error = %e, "an unreachable resident's contact could not be erased yet");
+                        }
+                    }
                     // The answered question shows the choice and loses its buttons.
                     (delivery::Outcome::Delivered, Some(pressed)) => {
-                        sender.mark_answered(ChatId(inbound.chat), pressed).await;
+                        this.sender.mark_answered(ChatId(chat), pressed).await;
                     }
                     _ => {}
                 }
+            }),
+        );
+    }
+
+    /// An official's command in a private chat, through the same service calls
+    /// as the CLI.
+    async fn official_command(&self, inbound: &translate::Inbound, next: i64) -> Result<(), ServiceError> {
+        if self
+            .service
+            .checkpoint(OFFSET)
+            .await?
+            .is_some_and(|done| done >= next)
+        {
+            return Ok(());
+        }
+        let lang = inbound.lang_hint.unwrap_or(Lang::Nl);
+        let command = inbound.official.as_ref().expect("an official's command");
+        let text = official(&self.service, command, lang).await?;
+        self.service
+            .pass_checkpoint(Checkpoint { name: OFFSET, next })
+            .await?;
+        let reply = OutboundMessage {
+            text,
+            buttons: Vec::new(),
+            free_text: false,
+        };
+        self.queue_replies(inbound.clone(), vec![reply]);
+        Ok(())
+    }
+
+    /// A poll's totals, or a command in a group.
+    async fn handle_alone(&self, update: &teloxide::types::Update, next: i64) -> Result<(), ServiceError> {
+        let (service, sender, username) = (&self.service, &self.sender, self.username.as_deref());
+        if service.checkpoint(OFFSET).await?.is_some_and(|done| done >= next) {
+            // Handled before a retry of its batch.
+            return Ok(());
+        }
+        let checkpoint = Checkpoint { name: OFFSET, next };
+        if let Some(poll) = translate::poll_update(update) {
+            service
+                .record_poll_totals(&poll.poll_id, &poll.votes, poll.closed)
+                .await?;
+            service.pass_checkpoint(checkpoint).await?;
+            return Ok(());
+        }
+        if let Some(call) = translate::group_call(update) {
+            // Pass first: posting polls twice after a crash would be worse than
+            // an official having to repeat /post.
+            service.pass_checkpoint(checkpoint).await?;
+            match &call.post {
+                Some(round) if self.config.officials.contains(&call.user) => {
+                    post_polls(service, sender, username, &call, round).await?;
+                }
+                _ => invite_from_group(service, sender, username, &call).await?,
             }
         }
+        Ok(())
     }
-    Ok(())
+
+    /// Lets replies under way reach their chats, for at most a few seconds.
+    pub(crate) async fn finish_deliveries(&self) {
+        if !self.lanes.drain(Duration::from_secs(8)).await {
+            tracing::warn!(chats = self.lanes.busy(), "stopped before every reply was sent");
+        }
+    }
 }
 
 /// Serves residents over Telegram until `shutdown` resolves.
@@ -440,8 +588,15 @@ pub async fn serve(
     let sender = delivery::Sender::new(bot.clone(), config.limits);
     register_commands(&sender, service).await;
     let username = sender.username().await;
+    let adapter = Adapter {
+        service: service.clone(),
+        config: config.clone(),
+        sender: sender.clone(),
+        username,
+        lanes: lanes::Lanes::default(),
+    };
     if let Some(hook) = &config.webhook {
-        return webhook::serve(service, config, hook, sender, username, shutdown).await;
+        return webhook::serve(adapter, hook, shutdown).await;
     }
     // Telegram refuses getUpdates while a webhook is set (from an earlier run).
     if let Err(e) = bot.delete_webhook().send().await {
@@ -455,7 +610,9 @@ pub async fn serve(
     tokio::pin!(shutdown);
     tracing::info!("serving Telegram");
     loop {
-        stop_closed_polls(service, &sender).await?;
+        if let Err(e) = stop_closed_polls(service, &sender).await {
+            tracing::warn!(error = %e, "stopping the polls of closed rounds failed; trying again later");
+        }
         let request = bot
             .get_updates()
             .offset(i32::try_from(offset).unwrap_or(i32::MAX))
@@ -489,21 +646,25 @@ pub async fn serve(
                 continue;
             }
         };
-        for update in updates {
-            let next = i64::from(update.id.0) + 1;
-            match handle(service, config, &sender, username.as_deref(), &update, next).await {
-                Ok(()) => offset = next,
-                // Another writer held the database too long: fetch again from this
-                // update (its offset was not advanced) and retry it.
-                Err(ServiceError::Store(StoreError::Locked)) => {
-                    tracing::warn!("database busy; retrying the update");
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                    break;
+        match adapter.handle_updates(&updates).await {
+            Ok(()) => {
+                if let Some(last) = updates.last() {
+                    offset = i64::from(last.id.0) + 1;
                 }
-                Err(e) => return Err(e),
+            }
+            // Another writer held the database too long: fetch the same updates
+            // again; what was handled meanwhile is skipped, the rest retried.
+            Err(ServiceError::Store(StoreError::Locked)) => {
+                tracing::warn!("database busy; retrying the updates");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => {
+                adapter.finish_deliveries().await;
+                return Err(e);
             }
         }
     }
+    adapter.finish_deliveries().await;
     tracing::info!("Telegram stopped");
     Ok(())
 }

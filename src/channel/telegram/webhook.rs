@@ -14,8 +14,8 @@ use axum::http::{HeaderMap, StatusCode};
 use teloxide::prelude::*;
 use teloxide::types::AllowedUpdate;
 
-use super::{TelegramConfig, delivery, handle};
-use crate::service::{Service, ServiceError};
+use super::Adapter;
+use crate::service::ServiceError;
 use crate::store::StoreError;
 
 /// Where Telegram should send updates, and where to listen for them.
@@ -40,20 +40,14 @@ impl std::fmt::Debug for Webhook {
 }
 
 struct Shared {
-    service: Service,
-    config: TelegramConfig,
-    sender: delivery::Sender,
-    username: Option<String>,
+    adapter: Adapter,
     secret: String,
 }
 
 /// Registers the webhook and serves it until `shutdown` resolves.
 pub(super) async fn serve(
-    service: &Service,
-    config: &TelegramConfig,
+    adapter: Adapter,
     webhook: &Webhook,
-    sender: delivery::Sender,
-    username: Option<String>,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServiceError> {
     let listener = tokio::net::TcpListener::bind(webhook.listen).await.map_err(|e| {
@@ -62,7 +56,8 @@ pub(super) async fn serve(
             webhook.listen
         ))
     })?;
-    let registered = config
+    let registered = adapter
+        .config
         .bot()
         .set_webhook(webhook.public_url.clone())
         .secret_token(webhook.secret.clone())
@@ -80,10 +75,7 @@ pub(super) async fn serve(
         )));
     }
     let shared = Arc::new(Shared {
-        service: service.clone(),
-        config: config.clone(),
-        sender,
-        username,
+        adapter,
         secret: webhook.secret.clone(),
     });
     // Polls of closed rounds are stopped on a timer, since no poll loop runs here.
@@ -93,19 +85,24 @@ pub(super) async fn serve(
             let mut every = tokio::time::interval(Duration::from_secs(30));
             loop {
                 every.tick().await;
-                if let Err(e) = super::stop_closed_polls(&shared.service, &shared.sender).await {
+                let adapter = &shared.adapter;
+                if let Err(e) = super::stop_closed_polls(&adapter.service, &adapter.sender).await {
                     tracing::warn!(error = %e, "stopping polls failed");
                 }
             }
         })
     };
+    let app_adapter = shared.adapter.clone();
     let path = webhook.public_url.path().to_owned();
     let app = axum::Router::new()
         .route(&path, axum::routing::post(receive))
         .with_state(shared);
     tracing::info!(listen = %webhook.listen, "serving the Telegram webhook");
-    let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let served = axum::serve(listener, app.clone())
+        .with_graceful_shutdown(shutdown)
+        .await;
     stopper.abort();
+    app_adapter.finish_deliveries().await;
     served.map_err(|e| ServiceError::Lifecycle(format!("the webhook server stopped: {e}")))
 }
 
@@ -120,17 +117,7 @@ async fn receive(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: By
     let Ok(update) = serde_json::from_slice::<teloxide::types::Update>(&body) else {
         return StatusCode::BAD_REQUEST;
     };
-    let next = i64::from(update.id.0) + 1;
-    match handle(
-        &shared.service,
-        &shared.config,
-        &shared.sender,
-        shared.username.as_deref(),
-        &update,
-        next,
-    )
-    .await
-    {
+    match shared.adapter.handle_updates(std::slice::from_ref(&update)).await {
         Ok(()) => StatusCode::OK,
         Err(ServiceError::Store(StoreError::Locked)) => StatusCode::SERVICE_UNAVAILABLE,
         Err(e) => {

@@ -1,0 +1,590 @@
+//! Load test: many residents answer a round through the Bot API simulator over
+//! real HTTP, against a real SQLite file, and the same work is measured against
+//! the two limits below it: an echo bot on the same simulator (the HTTP limit) and
+//! a bare sqlx loop inserting the same rows (the storage limit).
+//!
+//! ```text
+//! cargo run --release --example loadtest               # 10,000 residents
+//! cargo run --release --example loadtest -- --residents 2000 --paced-seconds 10
+//! ```
+//!
+//! Phases, each with a fresh database and simulator:
+//! 1. backlog: every resident's four updates (start, a button, a typed number, an
+//!    open answer) queued at once, as after a radio announcement; the bot drains
+//!    them. Answers stored per second run from the first update handed out to
+//!    the last one confirmed (the offset commits with the answers).
+//! 2. the echo bot drains the same backlog, replying once to each update.
+//! 3. bare sqlx inserts the same rows in transactions of 100 updates.
+//! 4. paced: residents arrive at a steady rate (500 answers a second), each
+//!    waiting for the bot and a second between answers, as people do; latency
+//!    runs from the update handed out to the bot's next question arriving (so the
+//!    answer was committed before).
+//! 5. the same with one account flooding 100 messages a second.
+//!
+//! The bot runs as its own process (this program started again as `bot`), so
+//! its peak memory is its own.
+
+#[path = "../tests/support/telegram.rs"]
+mod bot_api;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use bot_api::{BotApi, Sent};
+use clap::Parser;
+use tokio::sync::mpsc;
+
+const ROUND_ID: &str = "drukte-2027";
+const ROUND: &str = r#"
+id = "drukte-2027"
+languages = ["nl", "en"]
+topic = "centrum"
+phase = "agenda"
+council = "Adviesraad Sociaal Domein"
+opens = 2026-01-01T09:00:00+01:00
+closes = 2036-01-01T09:00:00+01:00
+title = { nl = "Het centrum", en = "The town centre" }
+intro = { nl = "Drie korte vragen over het centrum.", en = "Three short questions about the town centre." }
+audience = { nl = "Alle inwoners", en = "All residents" }
+
+[[questions]]
+id = "vervoer"
+kind = "choice"
+text = { nl = "Hoe komt u meestal in het centrum?", en = "How do you usually get to the centre?" }
+options = [
+  { id = "fiets", text = { nl = "Op de fiets", en = "By bike" } },
+  { id = "bus", text = { nl = "Met de bus", en = "By bus" } },
+  { id = "auto", text = { nl = "Met de auto", en = "By car" } },
+  { id = "lopend", text = { nl = "Lopend", en = "On foot" } },
+]
+
+[[questions]]
+id = "cijfer"
+kind = "scale"
+text = { nl = "Welk cijfer geeft u het centrum?", en = "What mark do you give the centre?" }
+min = 1
+max = 10
+
+[[questions]]
+id = "tip"
+kind = "open"
+text = { nl = "Wat moet er beter in het centrum?", en = "What should be better in the centre?" }
+max_chars = 300
+"#;
+
+/// Text that marks each step's question, and the end.
+const Q1: &str = "Hoe komt u meestal";
+const Q2: &str = "Welk cijfer";
+const Q3: &str = "Wat moet er beter";
+const DONE: &str = "Dank u wel";
+const OPTIONS: [&str; 4] = ["fiets", "bus", "auto", "lopend"];
+const TIPS: [&str; 4] = [
+    "Meer bankjes bij de bushalte en minder scooters op de stoep.",
+    "De stoep bij het plein is te smal voor een rollator.",
+    "Bel me gerust op 06-12345678 over de verlichting.",
+    "Meer groen en een openbaar toilet dat open is op zondag.",
+];
+
+#[derive(Debug, Parser)]
+struct Args {
+    /// Residents in the backlog phases.
+    #[arg(long, default_value_t = 10_000)]
+    residents: usize,
+    /// Answers a second in the paced phases.
+    #[arg(long, default_value_t = 500)]
+    rate: u32,
+    /// How long residents keep arriving in the paced phases.
+    #[arg(long, default_value_t = 20)]
+    paced_seconds: u64,
+    /// Internal: run as the bot (`bot`) or the echo bot (`echo`).
+    #[arg(long, hide = true)]
+    role: Option<String>,
+}
+
+fn main() -> anyhow::Result<()> {
+    let args = Args::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    match args.role.as_deref() {
+        Some("bot") => runtime.block_on(run_bot()),
+        Some("echo") => runtime.block_on(run_echo()),
+        _ => runtime.block_on(run(args)),
+    }
+}
+
+/// `meepraten serve` exactly as the binary runs it (configured by the environment).
+async fn run_bot() -> anyhow::Result<()> {
+    let db = std::env::var("MEEPRATEN_DATABASE")?;
+    let cli = meepraten::cli::Cli::parse_from(["meepraten", "--database", &db, "serve"]);
+    cli.run().await?;
+    Ok(())
+}
+
+/// The I/O limit: fetch updates, send one reply to each, store nothing. Replies
+/// go out concurrently and fetching goes on meanwhile, the fastest this can be.
+async fn run_echo() -> anyhow::Result<()> {
+    use teloxide::prelude::*;
+    use teloxide::types::UpdateKind;
+    let url = url::Url::parse(&std::env::var("TELEGRAM_API_URL")?)?;
+    let bot = Bot::new("123456:TEST-TOKEN").set_api_url(url);
+    let mut offset = 0i32;
+    loop {
+        let Ok(updates) = bot.get_updates().offset(offset).timeout(1).send().await else {
+            continue;
+        };
+        for update in updates {
+            offset = update.id.0 as i32 + 1;
+            let chat = match &update.kind {
+                UpdateKind::Message(m) => m.chat.id,
+                UpdateKind::CallbackQuery(q) => match &q.message {
+                    Some(m) => m.chat().id,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let bot = bot.clone();
+            tokio::spawn(async move {
+                let _ = bot.send_message(chat, "ok").send().await;
+            });
+        }
+    }
+}
+
+/// A child process of this program in `role`, for the simulator at `api`.
+fn child(role: &str, api: &BotApi, db: Option<&Path>) -> tokio::process::Child {
+    let mut c = tokio::process::Command::new(std::env::current_exe().expect("own path"));
+    c.args(["--role", role])
+        .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
+        .env("TELEGRAM_API_URL", api.url().as_str())
+        // The simulator is not Telegram: its 30 messages a second do not apply.
+        .env("TELEGRAM_SENDS_PER_SECOND", "1000000")
+        .env("MEEPRATEN_LOG", "warn")
+        .env_remove("MEEPRATEN_SECRET")
+        .env_remove("MEEPRATEN_SECRET_FILE")
+        .stdin(std::process::Stdio::null())
+        .kill_on_drop(true);
+    if let Some(db) = db {
+        c.env("MEEPRATEN_DATABASE", db);
+    }
+    c.spawn().expect("child starts")
+}
+
+/// Peak resident memory of a process, in MiB (Linux).
+fn peak_rss_mib(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let kib: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0.0);
+    kib / 1024.0
+}
+
+/// Stops a child with SIGTERM and checks that it exits cleanly and in time.
+async fn stop(mut child: tokio::process::Child) -> Duration {
+    let pid = child.id().expect("running") as i32;
+    let asked = Instant::now();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    let status = tokio::time::timeout(Duration::from_secs(20), child.wait())
+        .await
+        .expect("the bot stops within 20 s")
+        .expect("wait");
+    assert!(status.success(), "the bot exited with {status}");
+    asked.elapsed()
+}
+
+/// A database with the load-test round imported and open.
+async fn prepared_database(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join(format!("{name}.db"));
+    let file = dir.join("drukte.toml");
+    std::fs::write(&file, ROUND).expect("round file written");
+    for args in [
+        vec!["round", "import", file.to_str().unwrap()],
+        vec!["round", "open", ROUND_ID],
+    ] {
+        let mut argv = vec!["meepraten", "--database", db.to_str().unwrap()];
+        argv.extend(args);
+        let code = meepraten::cli::Cli::parse_from(argv)
+            .run()
+            .await
+            .expect("round set up");
+        assert_eq!(code, std::process::ExitCode::SUCCESS);
+    }
+    db
+}
+
+fn file_mib(path: &Path) -> f64 {
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    (size(path) + size(&wal)) as f64 / (1024.0 * 1024.0)
+}
+
+fn resident(i: usize) -> i64 {
+    7_000_000_000 + i as i64
+}
+
+/// Waits until `total` updates were confirmed; returns the answers-per-second
+/// window: first handed out to last confirmed.
+async fn drained(api: &BotApi, total: usize, first_update: i64, limit: Duration) -> Duration {
+    let deadline = Instant::now() + limit;
+    loop {
+        let confirmations = api.confirmations();
+        if let Some((at, n)) = confirmations.last()
+            && *n >= total
+        {
+            let start = api.handed_out(first_update).expect("handed out");
+            return at.duration_since(start);
+        }
+        assert!(
+            Instant::now() < deadline,
+            "only {} of {total} updates confirmed in {limit:?}",
+            confirmations.last().map_or(0, |c| c.1)
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+struct Backlog {
+    answers_per_second: f64,
+    seconds: f64,
+    peak_rss_mib: f64,
+    db_mib: f64,
+    stop_seconds: f64,
+}
+
+async fn backlog_meepraten(dir: &Path, n: usize) -> Backlog {
+    let db = prepared_database(dir, "backlog").await;
+    let api = BotApi::start().await;
+    let mut tap = api.tap();
+    let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
+    queue_backlog_rest(&api, n);
+    let bot = child("bot", &api, Some(&db));
+    let pid = bot.id().expect("running");
+    let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
+    // Every resident hears the end of the round.
+    let mut done = std::collections::HashSet::new();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while done.len() < n {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match tokio::time::timeout(left, tap.recv()).await {
+            Ok(Some((m, _))) if m.text.contains(DONE) => {
+                done.insert(m.chat_id);
+            }
+            Ok(Some(_)) => {}
+            _ => panic!("only {} of {n} residents heard the end", done.len()),
+        }
+    }
+    let peak = peak_rss_mib(pid);
+    let stopped = stop(bot).await;
+    let (answers, completed) = stored(&db).await;
+    assert_eq!(answers, 3 * n as i64, "every answer stored exactly once");
+    assert_eq!(completed, n as i64, "every response complete");
+    Backlog {
+        answers_per_second: 3.0 * n as f64 / window.as_secs_f64(),
+        seconds: window.as_secs_f64(),
+        peak_rss_mib: peak,
+        db_mib: file_mib(&db),
+        stop_seconds: stopped.as_secs_f64(),
+    }
+}
+
+/// The backlog after resident 0's first update (queued separately to know its id).
+fn queue_backlog_rest(api: &BotApi, n: usize) {
+    for i in 1..n {
+        api.say(resident(i), "nl", &format!("/start {ROUND_ID}"));
+    }
+    let rest = |api: &BotApi| {
+        for i in 0..n {
+            let data = format!("a:vervoer:{}", OPTIONS[i % OPTIONS.len()]);
+            api.press_on(resident(i), "nl", &data, None);
+        }
+        for i in 0..n {
+            api.say(resident(i), "nl", &(1 + i % 10).to_string());
+        }
+        for i in 0..n {
+            api.say(resident(i), "nl", TIPS[i % TIPS.len()]);
+        }
+    };
+    rest(api);
+}
+
+async fn backlog_echo(n: usize) -> f64 {
+    let api = BotApi::start().await;
+    let mut tap = api.tap();
+    let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
+    queue_backlog_rest(&api, n);
+    let echo = child("echo", &api, None);
+    let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
+    let mut replies = 0;
+    while replies < 4 * n {
+        match tokio::time::timeout(Duration::from_secs(60), tap.recv()).await {
+            Ok(Some(_)) => replies += 1,
+            _ => panic!("only {replies} echo replies"),
+        }
+    }
+    drop(echo);
+    3.0 * n as f64 / window.as_secs_f64()
+}
+
+/// (answers, completed responses) in a database.
+async fn stored(db: &Path) -> (i64, i64) {
+    use sqlx::Connection;
+    let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+        .await
+        .expect("database opens");
+    let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
+        .fetch_one(&mut c)
+        .await
+        .expect("count");
+    let completed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM responses WHERE completed = 1")
+        .fetch_one(&mut c)
+        .await
+        .expect("count");
+    (answers, completed)
+}
+
+/// The storage limit: the rows a backlog stores (conversation state, response,
+/// three answers per resident), inserted by a bare loop in transactions of 100
+/// updates with the same settings as the bot's store.
+async fn bare_inserts(dir: &Path, n: usize) -> f64 {
+    use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+    let db = prepared_database(dir, "bare").await;
+    let options = SqliteConnectOptions::new()
+        .filename(&db)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .pragma("secure_delete", "ON");
+    let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .expect("database opens");
+    let state = r#"{"lang":"nl","stage":{"Asking":{"round":"drukte-2027","question":1}}}"#;
+    let key = |i: usize| format!("{:064x}", i * 7919 + 13);
+    let started = Instant::now();
+    // Updates in the backlog's order: start, button, number, open answer.
+    let updates: Vec<(usize, usize)> = (0..4).flat_map(|step| (0..n).map(move |i| (step, i))).collect();
+    for batch in updates.chunks(100) {
+        let mut tx = pool.begin().await.expect("begin");
+        for (step, i) in batch {
+            sqlx::query(
+                "INSERT INTO conversations (pseudonym, round_id, state, active_month) VALUES (?, ?, ?, '2026-11')
+                 ON CONFLICT (pseudonym) DO UPDATE SET state = excluded.state",
+            )
+            .bind(key(*i))
+            .bind(ROUND_ID)
+            .bind(state)
+            .execute(&mut *tx)
+            .await
+            .expect("conversation");
+            let (question, value) = match step {
+                0 => continue,
+                1 => ("vervoer", format!("{{\"Choice\":\"{}\"}}", OPTIONS[i % 4])),
+                2 => ("cijfer", format!("{{\"Scale\":{}}}", 1 + i % 10)),
+                _ => ("tip", format!("{{\"Text\":{:?}}}", TIPS[i % 4])),
+            };
+            sqlx::query(
+                "INSERT INTO responses (round_id, respondent_key, completed) VALUES (?, ?, ?)
+                 ON CONFLICT (round_id, respondent_key) DO UPDATE SET completed = excluded.completed",
+            )
+            .bind(ROUND_ID)
+            .bind(key(*i))
+            .bind(i64::from(*step == 3))
+            .execute(&mut *tx)
+            .await
+            .expect("response");
+            sqlx::query(
+                "INSERT INTO answers (round_id, respondent_key, question_id, value) VALUES (?, ?, ?, ?)",
+            )
+            .bind(ROUND_ID)
+            .bind(key(*i))
+            .bind(question)
+            .bind(value)
+            .execute(&mut *tx)
+            .await
+            .expect("answer");
+        }
+        sqlx::query("UPDATE settings SET value = value WHERE name = 'telegram_next_update'")
+            .execute(&mut *tx)
+            .await
+            .expect("offset");
+        tx.commit().await.expect("commit");
+    }
+    let elapsed = started.elapsed();
+    pool.close().await;
+    3.0 * n as f64 / elapsed.as_secs_f64()
+}
+
+/// Where the bot's messages go: to the resident of the chat.
+type Routes = Arc<Mutex<HashMap<i64, mpsc::UnboundedSender<(Sent, Instant)>>>>;
+
+/// Latencies of one paced run.
+struct Paced {
+    answers_per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    answers: usize,
+}
+
+/// Residents arriving at a steady rate, each answering the moment the bot's
+/// question arrives plus `think`; with `flood`, one more account sends 100
+/// messages a second throughout.
+async fn paced(dir: &Path, name: &str, rate: u32, seconds: u64, flood: bool) -> Paced {
+    let db = prepared_database(dir, name).await;
+    let api = Arc::new(BotApi::start().await);
+    let mut tap = api.tap();
+    let bot = child("bot", &api, Some(&db));
+    // Route the bot's messages to the resident they are for.
+    let routes: Routes = Default::default();
+    {
+        let routes = routes.clone();
+        tokio::spawn(async move {
+            while let Some((m, at)) = tap.recv().await {
+                if let Some(to) = routes.lock().unwrap().get(&m.chat_id) {
+                    let _ = to.send((m, at));
+                }
+            }
+        });
+    }
+    // Wait for the bot to be serving: one warm-up resident.
+    let latencies: Arc<Mutex<Vec<Duration>>> = Default::default();
+    let warm = tokio::spawn(one_resident(api.clone(), routes.clone(), 0, Duration::ZERO, None));
+    warm.await.expect("warm-up resident");
+
+    let stop_flood = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flooder = flood.then(|| {
+        let api = api.clone();
+        let stop = stop_flood.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_millis(10));
+            let mut sent = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                tick.tick().await;
+                api.say(6_999_999_999, "nl", &format!("hallo {sent}"));
+                sent += 1;
+            }
+            sent
+        })
+    });
+    // Three answers per resident.
+    let per_second = f64::from(rate) / 3.0;
+    let total = (per_second * seconds as f64) as usize;
+    let started = Instant::now();
+    let mut residents = Vec::with_capacity(total);
+    for i in 1..=total {
+        let due = started + Duration::from_secs_f64(i as f64 / per_second);
+        tokio::time::sleep_until(due.into()).await;
+        residents.push(tokio::spawn(one_resident(
+            api.clone(),
+            routes.clone(),
+            i,
+            Duration::from_secs(1),
+            Some(latencies.clone()),
+        )));
+    }
+    for r in residents {
+        r.await.expect("resident finished");
+    }
+    let elapsed = started.elapsed();
+    stop_flood.store(true, std::sync::atomic::Ordering::Relaxed);
+    if let Some(f) = flooder {
+        let _ = f.await;
+    }
+    stop(bot).await;
+    let mut l = latencies.lock().unwrap().clone();
+    l.sort();
+    let pct = |p: f64| l[((l.len() as f64 * p) as usize).min(l.len() - 1)].as_secs_f64() * 1000.0;
+    Paced {
+        answers_per_second: l.len() as f64 / elapsed.as_secs_f64(),
+        p50_ms: pct(0.50),
+        p99_ms: pct(0.99),
+        answers: l.len(),
+    }
+}
+
+/// One resident's round: start, press a button, type a number, type a tip; each
+/// answer timed from handed out to the next question (or the thanks) arriving.
+async fn one_resident(
+    api: Arc<BotApi>,
+    routes: Routes,
+    i: usize,
+    think: Duration,
+    latencies: Option<Arc<Mutex<Vec<Duration>>>>,
+) {
+    let me = resident(i);
+    let (tx, mut inbox) = mpsc::unbounded_channel();
+    routes.lock().unwrap().insert(me, tx);
+    let mut wait_for = async |needle: &str| -> (Sent, Instant) {
+        loop {
+            let got = tokio::time::timeout(Duration::from_secs(60), inbox.recv()).await;
+            match got {
+                Ok(Some((m, at))) if m.text.contains(needle) => return (m, at),
+                Ok(Some(_)) => {}
+                _ => panic!("resident {i} waited in vain for `{needle}`"),
+            }
+        }
+    };
+    api.say(me, "nl", &format!("/start {ROUND_ID}"));
+    let (question, _) = wait_for(Q1).await;
+    tokio::time::sleep(think).await;
+    let data = format!("a:vervoer:{}", OPTIONS[i % OPTIONS.len()]);
+    let u1 = api.press_on(me, "nl", &data, Some(&question));
+    let (_, a1) = wait_for(Q2).await;
+    tokio::time::sleep(think).await;
+    let u2 = api.say(me, "nl", &(1 + i % 10).to_string());
+    let (_, a2) = wait_for(Q3).await;
+    tokio::time::sleep(think).await;
+    let u3 = api.say(me, "nl", TIPS[i % TIPS.len()]);
+    let (_, a3) = wait_for(DONE).await;
+    routes.lock().unwrap().remove(&me);
+    if let Some(latencies) = latencies {
+        let mut l = latencies.lock().unwrap();
+        for (update, arrived) in [(u1, a1), (u2, a2), (u3, a3)] {
+            let handed = api.handed_out(update).expect("handed out");
+            l.push(arrived.duration_since(handed));
+        }
+    }
+}
+
+#[allow(clippy::print_stdout)]
+async fn run(args: Args) -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let n = args.residents;
+    let cores = std::thread::available_parallelism().map_or(0, |c| c.get());
+    println!("meepraten load test: {n} residents, {cores} cores, release build");
+    println!();
+    let m = backlog_meepraten(dir.path(), n).await;
+    println!(
+        "backlog   meepraten  {:>8.0} answers/s  ({:.2} s; peak RSS {:.1} MiB; database {:.1} MiB; SIGTERM to exit {:.2} s)",
+        m.answers_per_second, m.seconds, m.peak_rss_mib, m.db_mib, m.stop_seconds
+    );
+    let echo = backlog_echo(n).await;
+    println!("backlog   echo bot   {echo:>8.0} answers/s  (one reply per update, nothing stored)");
+    let bare = bare_inserts(dir.path(), n).await;
+    println!("storage   bare sqlx  {bare:>8.0} answers/s  (same rows, 100 updates a transaction)");
+    println!(
+        "ratios    meepraten/echo {:.2}, meepraten/bare insert {:.2}",
+        m.answers_per_second / echo,
+        m.answers_per_second / bare
+    );
+    let calm = paced(dir.path(), "paced", args.rate, args.paced_seconds, false).await;
+    println!(
+        "paced     {:>4.0} answers/s  p50 {:.1} ms  p99 {:.1} ms  ({} answers)",
+        calm.answers_per_second, calm.p50_ms, calm.p99_ms, calm.answers
+    );
+    let flooded = paced(dir.path(), "flooded", args.rate, args.paced_seconds, true).await;
+    println!(
+        "flooded   {:>4.0} answers/s  p50 {:.1} ms  p99 {:.1} ms  ({} answers; one account sends 100 messages a second)",
+        flooded.answers_per_second, flooded.p50_ms, flooded.p99_ms, flooded.answers
+    );
+    println!(
+        "ratio     p99 with flooder / without {:.2}",
+        flooded.p99_ms / calm.p99_ms
+    );
+    Ok(())
+}

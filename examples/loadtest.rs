@@ -98,6 +98,16 @@ struct Args {
     /// How long residents keep arriving in the paced phases.
     #[arg(long, default_value_t = 20)]
     paced_seconds: u64,
+    /// Which phases to run (comma-separated): backlog, echo, bare, paced, flooded.
+    #[arg(
+        long,
+        default_value = "backlog,echo,bare,paced,flooded",
+        value_delimiter = ','
+    )]
+    phases: Vec<String>,
+    /// Runs of each backlog phase; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
     /// Internal: run as the bot (`bot`) or the echo bot (`echo`).
     #[arg(long, hide = true)]
     role: Option<String>,
@@ -250,14 +260,13 @@ async fn drained(api: &BotApi, total: usize, first_update: i64, limit: Duration)
 
 struct Backlog {
     answers_per_second: f64,
-    seconds: f64,
     peak_rss_mib: f64,
     db_mib: f64,
     stop_seconds: f64,
 }
 
-async fn backlog_meepraten(dir: &Path, n: usize) -> Backlog {
-    let db = prepared_database(dir, "backlog").await;
+async fn backlog_meepraten(dir: &Path, name: &str, n: usize) -> Backlog {
+    let db = prepared_database(dir, name).await;
     let api = BotApi::start().await;
     let mut tap = api.tap();
     let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
@@ -285,7 +294,6 @@ async fn backlog_meepraten(dir: &Path, n: usize) -> Backlog {
     assert_eq!(completed, n as i64, "every response complete");
     Backlog {
         answers_per_second: 3.0 * n as f64 / window.as_secs_f64(),
-        seconds: window.as_secs_f64(),
         peak_rss_mib: peak,
         db_mib: file_mib(&db),
         stop_seconds: stopped.as_secs_f64(),
@@ -350,9 +358,9 @@ async fn stored(db: &Path) -> (i64, i64) {
 /// The storage limit: the rows a backlog stores (conversation state, response,
 /// three answers per resident), inserted by a bare loop in transactions of 100
 /// updates with the same settings as the bot's store.
-async fn bare_inserts(dir: &Path, n: usize) -> f64 {
+async fn bare_inserts(dir: &Path, name: &str, n: usize) -> f64 {
     use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-    let db = prepared_database(dir, "bare").await;
+    let db = prepared_database(dir, name).await;
     let options = SqliteConnectOptions::new()
         .filename(&db)
         .journal_mode(SqliteJournalMode::Wal)
@@ -423,6 +431,9 @@ async fn bare_inserts(dir: &Path, n: usize) -> f64 {
 /// Where the bot's messages go: to the resident of the chat.
 type Routes = Arc<Mutex<HashMap<i64, mpsc::UnboundedSender<(Sent, Instant)>>>>;
 
+/// (handed out, latency) of every answer.
+type Latencies = Arc<Mutex<Vec<(Instant, Duration)>>>;
+
 /// Latencies of one paced run.
 struct Paced {
     answers_per_second: f64,
@@ -452,7 +463,7 @@ async fn paced(dir: &Path, name: &str, rate: u32, seconds: u64, flood: bool) -> 
         });
     }
     // Wait for the bot to be serving: one warm-up resident.
-    let latencies: Arc<Mutex<Vec<Duration>>> = Default::default();
+    let latencies: Latencies = Default::default();
     let warm = tokio::spawn(one_resident(api.clone(), routes.clone(), 0, Duration::ZERO, None));
     warm.await.expect("warm-up resident");
 
@@ -490,17 +501,22 @@ async fn paced(dir: &Path, name: &str, rate: u32, seconds: u64, flood: bool) -> 
     for r in residents {
         r.await.expect("resident finished");
     }
-    let elapsed = started.elapsed();
     stop_flood.store(true, std::sync::atomic::Ordering::Relaxed);
     if let Some(f) = flooder {
         let _ = f.await;
     }
     stop(bot).await;
-    let mut l = latencies.lock().unwrap().clone();
+    let mut l: Vec<Duration> = latencies.lock().unwrap().iter().map(|(_, d)| *d).collect();
+    let handed: Vec<Instant> = latencies.lock().unwrap().iter().map(|(h, _)| *h).collect();
+    let window = handed
+        .iter()
+        .max()
+        .unwrap()
+        .duration_since(*handed.iter().min().unwrap());
     l.sort();
     let pct = |p: f64| l[((l.len() as f64 * p) as usize).min(l.len() - 1)].as_secs_f64() * 1000.0;
     Paced {
-        answers_per_second: l.len() as f64 / elapsed.as_secs_f64(),
+        answers_per_second: l.len() as f64 / window.as_secs_f64(),
         p50_ms: pct(0.50),
         p99_ms: pct(0.99),
         answers: l.len(),
@@ -514,7 +530,7 @@ async fn one_resident(
     routes: Routes,
     i: usize,
     think: Duration,
-    latencies: Option<Arc<Mutex<Vec<Duration>>>>,
+    latencies: Option<Latencies>,
 ) {
     let me = resident(i);
     let (tx, mut inbox) = mpsc::unbounded_channel();
@@ -546,45 +562,98 @@ async fn one_resident(
         let mut l = latencies.lock().unwrap();
         for (update, arrived) in [(u1, a1), (u2, a2), (u3, a3)] {
             let handed = api.handed_out(update).expect("handed out");
-            l.push(arrived.duration_since(handed));
+            l.push((handed, arrived.duration_since(handed)));
         }
     }
 }
 
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
 #[allow(clippy::print_stdout)]
 async fn run(args: Args) -> anyhow::Result<()> {
-    let dir = tempfile::tempdir()?;
+    let dir = match std::env::var_os("LOADTEST_DIR") {
+        Some(d) => tempfile::tempdir_in(d)?,
+        None => tempfile::tempdir()?,
+    };
     let n = args.residents;
+    let phase = |name: &str| args.phases.iter().any(|p| p == name);
     let cores = std::thread::available_parallelism().map_or(0, |c| c.get());
-    println!("meepraten load test: {n} residents, {cores} cores, release build");
+    println!(
+        "meepraten load test: {n} residents, {cores} cores, release build; medians of {} runs",
+        args.repeat
+    );
     println!();
-    let m = backlog_meepraten(dir.path(), n).await;
-    println!(
-        "backlog   meepraten  {:>8.0} answers/s  ({:.2} s; peak RSS {:.1} MiB; database {:.1} MiB; SIGTERM to exit {:.2} s)",
-        m.answers_per_second, m.seconds, m.peak_rss_mib, m.db_mib, m.stop_seconds
-    );
-    let echo = backlog_echo(n).await;
-    println!("backlog   echo bot   {echo:>8.0} answers/s  (one reply per update, nothing stored)");
-    let bare = bare_inserts(dir.path(), n).await;
-    println!("storage   bare sqlx  {bare:>8.0} answers/s  (same rows, 100 updates a transaction)");
-    println!(
-        "ratios    meepraten/echo {:.2}, meepraten/bare insert {:.2}",
-        m.answers_per_second / echo,
-        m.answers_per_second / bare
-    );
-    let calm = paced(dir.path(), "paced", args.rate, args.paced_seconds, false).await;
-    println!(
-        "paced     {:>4.0} answers/s  p50 {:.1} ms  p99 {:.1} ms  ({} answers)",
-        calm.answers_per_second, calm.p50_ms, calm.p99_ms, calm.answers
-    );
-    let flooded = paced(dir.path(), "flooded", args.rate, args.paced_seconds, true).await;
-    println!(
-        "flooded   {:>4.0} answers/s  p50 {:.1} ms  p99 {:.1} ms  ({} answers; one account sends 100 messages a second)",
-        flooded.answers_per_second, flooded.p50_ms, flooded.p99_ms, flooded.answers
-    );
-    println!(
-        "ratio     p99 with flooder / without {:.2}",
-        flooded.p99_ms / calm.p99_ms
-    );
+    let mut rates = Vec::new();
+    if phase("backlog") {
+        let runs: Vec<Backlog> = {
+            let mut runs = Vec::new();
+            for i in 0..args.repeat {
+                runs.push(backlog_meepraten(dir.path(), &format!("backlog{i}"), n).await);
+            }
+            runs
+        };
+        let m = median(runs.iter().map(|r| r.answers_per_second).collect());
+        println!(
+            "backlog   meepraten  {m:>8.0} answers/s  (runs: {}; peak RSS {:.1} MiB; database {:.1} MiB; SIGTERM to exit {:.2} s)",
+            runs.iter()
+                .map(|r| format!("{:.0}", r.answers_per_second))
+                .collect::<Vec<_>>()
+                .join(", "),
+            median(runs.iter().map(|r| r.peak_rss_mib).collect()),
+            median(runs.iter().map(|r| r.db_mib).collect()),
+            median(runs.iter().map(|r| r.stop_seconds).collect()),
+        );
+        rates.push(("meepraten", m));
+    }
+    if phase("echo") {
+        let mut runs = Vec::new();
+        for _ in 0..args.repeat {
+            runs.push(backlog_echo(n).await);
+        }
+        let echo = median(runs);
+        println!("backlog   echo bot   {echo:>8.0} answers/s  (one reply per update, nothing stored)");
+        rates.push(("echo", echo));
+    }
+    if phase("bare") {
+        let mut runs = Vec::new();
+        for i in 0..args.repeat {
+            runs.push(bare_inserts(dir.path(), &format!("bare{i}"), n).await);
+        }
+        let bare = median(runs);
+        println!("storage   bare sqlx  {bare:>8.0} answers/s  (same rows, 100 updates a transaction)");
+        rates.push(("bare", bare));
+    }
+    let rate = |name: &str| rates.iter().find(|(n, _)| *n == name).map(|(_, r)| *r);
+    if let (Some(m), Some(echo)) = (rate("meepraten"), rate("echo")) {
+        println!("ratio     meepraten / echo bot     {:.2}", m / echo);
+    }
+    if let (Some(m), Some(bare)) = (rate("meepraten"), rate("bare")) {
+        println!("ratio     meepraten / bare insert  {:.2}", m / bare);
+    }
+    let mut calm_p99 = None;
+    if phase("paced") {
+        let calm = paced(dir.path(), "paced", args.rate, args.paced_seconds, false).await;
+        println!(
+            "paced     {:>6.0} answers/s  p50 {:.1} ms  p99 {:.1} ms  ({} answers)",
+            calm.answers_per_second, calm.p50_ms, calm.p99_ms, calm.answers
+        );
+        calm_p99 = Some(calm.p99_ms);
+    }
+    if phase("flooded") {
+        let flooded = paced(dir.path(), "flooded", args.rate, args.paced_seconds, true).await;
+        println!(
+            "flooded   {:>6.0} answers/s  p50 {:.1} ms  p99 {:.1} ms  ({} answers; one account sends 100 messages a second)",
+            flooded.answers_per_second, flooded.p50_ms, flooded.p99_ms, flooded.answers
+        );
+        if let Some(calm) = calm_p99 {
+            println!(
+                "ratio     p99 with flooder / without  {:.2}",
+                flooded.p99_ms / calm
+            );
+        }
+    }
     Ok(())
 }

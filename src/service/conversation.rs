@@ -9,7 +9,7 @@ use super::{Service, ServiceError, month};
 use crate::anon::{ContactAddress, Pseudonym, ResidentRef, RespondentKey, RoundSalt, Scrubber};
 use crate::domain::{Lang, RoundId};
 use crate::engine::{self, Context, Conversation, Effect, Input, Reply, RoundView};
-use crate::store::{StoreError, StoredRound, Tx};
+use crate::store::{AnswerWrite, ConversationWrite, StoreError, StoredRound, Tx};
 
 /// A progress marker committed with an update's effects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,29 +101,42 @@ impl Service {
             None => None,
         };
         let open = self.open_rounds(&mut tx).await?;
-        let mut batch = Batch::default();
+        let fresh = |item: &Incoming<'_>| match (item.next, done) {
+            (Some(next), Some(done)) => next > done,
+            _ => true,
+        };
+        // Everyone's state in one read.
+        let pseudonyms: Vec<Option<Pseudonym>> = items
+            .iter()
+            .map(|item| fresh(item).then(|| Pseudonym::of(&self.secret, &item.who)))
+            .collect();
+        let wanted: Vec<&Pseudonym> = pseudonyms.iter().flatten().collect();
+        let mut batch = Batch {
+            stored: tx.conversations(&wanted).await?,
+            ..Batch::default()
+        };
         let mut out = Vec::with_capacity(items.len());
         let mut last = None;
-        for item in items {
-            if let (Some(next), Some(done)) = (item.next, done)
-                && next <= done
-            {
+        for (item, pseudonym) in items.iter().zip(pseudonyms) {
+            let Some(pseudonym) = pseudonym else {
                 tracing::debug!("update already handled");
                 out.push(None);
                 continue;
-            }
+            };
             last = item.next.or(last);
-            out.push(Some(self.step(&mut tx, &open, &mut batch, item).await?));
+            out.push(Some(
+                self.step(&mut tx, &open, &mut batch, item, pseudonym).await?,
+            ));
         }
-        for (pseudonym, state) in &batch.states {
+        batch.flush(&mut tx).await?;
+        let mut saves = Vec::with_capacity(batch.states.len());
+        for (who, state) in batch.states {
             match state {
-                Some((json, round, month)) => {
-                    tx.save_conversation(pseudonym, round.as_ref(), json, month)
-                        .await?;
-                }
-                None => tx.delete_conversation(pseudonym).await?,
+                Some(state) => saves.push(ConversationWrite { who, ..state }),
+                None => tx.delete_conversation(&who).await?,
             }
         }
+        tx.save_conversations(&saves).await?;
         if let Some(name) = name {
             let next = last.max(pass_to);
             if let Some(next) = next
@@ -168,6 +181,7 @@ impl Service {
         open: &[StoredRound],
         batch: &mut Batch,
         item: &Incoming<'_>,
+        pseudonym: Pseudonym,
     ) -> Result<Vec<OutboundMessage>, ServiceError> {
         let Incoming {
             who,
@@ -177,13 +191,12 @@ impl Service {
             ..
         } = item;
         let now = *now;
-        let pseudonym = Pseudonym::of(&self.secret, who);
         let fresh = || Conversation::new(lang_hint.unwrap_or(Lang::Nl));
         let stored = match batch.states.get(&pseudonym) {
-            Some(Some((json, _, _))) => Some(json.clone()),
+            Some(Some(state)) => Some(state.state_json.clone()),
             // Forgotten earlier in this batch.
             Some(None) => None,
-            None => tx.conversation(&pseudonym).await?,
+            None => batch.stored.remove(pseudonym.as_str()),
         };
         let conversation = match stored {
             Some(json) => serde_json::from_str(&json).unwrap_or_else(|e| {
@@ -241,7 +254,7 @@ impl Service {
             address: address.to_owned(),
         });
         let Applied { forget, erased } = self
-            .apply(tx, &mut batch.salts, &pseudonym, contact.as_ref(), &step.effects)
+            .apply(tx, batch, &pseudonym, contact.as_ref(), &step.effects)
             .await?;
         batch.erased |= forget || erased;
         let state = if forget {
@@ -249,7 +262,12 @@ impl Service {
         } else {
             let json = serde_json::to_string(&step.next)
                 .map_err(|e| StoreError::Corrupt(format!("conversation state: {e}")))?;
-            Some((json, step.next.round().cloned(), month(now)))
+            Some(ConversationWrite {
+                who: pseudonym.clone(),
+                round: step.next.round().cloned(),
+                state_json: json,
+                month: month(now),
+            })
         };
         batch.states.insert(pseudonym, state);
         // No pseudonym here: counting lines per resident would show whose
@@ -299,24 +317,17 @@ impl Service {
         Ok(())
     }
 
-    /// Performs the effects.
+    /// Performs the effects. Answers wait in the batch and are written together;
+    /// anything else first writes what waits, so the order holds.
     async fn apply(
         &self,
         tx: &mut Tx,
-        salts: &mut HashMap<RoundId, Option<RoundSalt>>,
+        batch: &mut Batch,
         who: &Pseudonym,
         contact: Option<&ContactAddress>,
         effects: &[Effect],
     ) -> Result<Applied, ServiceError> {
         let mut keys: HashMap<RoundId, RespondentKey> = HashMap::new();
-        let mut salt = async |tx: &mut Tx, round: &RoundId| -> Result<Option<RoundSalt>, ServiceError> {
-            if let Some(s) = salts.get(round) {
-                return Ok(s.clone());
-            }
-            let s = tx.round_salt(round).await?;
-            salts.insert(round.clone(), s.clone());
-            Ok(s)
-        };
         let mut forget = false;
         let mut erased = false;
         for effect in effects {
@@ -326,27 +337,35 @@ impl Service {
                     question,
                     answer,
                 } => {
-                    let key = respondent(&mut keys, salt(tx, round).await?, round, who)?;
+                    let key = respondent(&mut keys, batch.salt(tx, round).await?, round, who)?;
                     let json = serde_json::to_string(answer)
                         .map_err(|e| StoreError::Corrupt(format!("answer: {e}")))?;
-                    tx.record_answer(round, &key, question, &json).await?;
-                }
-                Effect::ClearAnswer { round, question } => {
-                    let key = respondent(&mut keys, salt(tx, round).await?, round, who)?;
-                    tx.clear_answer(round, &key, question).await?;
+                    batch.answers.push(AnswerWrite {
+                        round: round.clone(),
+                        respondent: key,
+                        question: question.clone(),
+                        value_json: json,
+                    });
                 }
                 Effect::CompleteResponse { round } => {
-                    let key = respondent(&mut keys, salt(tx, round).await?, round, who)?;
-                    tx.complete_response(round, &key).await?;
+                    let key = respondent(&mut keys, batch.salt(tx, round).await?, round, who)?;
+                    batch.completed.push((round.clone(), key));
+                }
+                Effect::ClearAnswer { round, question } => {
+                    let key = respondent(&mut keys, batch.salt(tx, round).await?, round, who)?;
+                    batch.flush(tx).await?;
+                    tx.clear_answer(round, &key, question).await?;
                 }
                 Effect::DiscardResponse { round } => {
+                    batch.flush(tx).await?;
                     // After close the salt is gone and nothing can be found: fine.
-                    if let Some(salt) = salt(tx, round).await? {
+                    if let Some(salt) = batch.salt(tx, round).await? {
                         erased |= tx.discard_response(round, &salt.respondent(who), false).await?;
                     }
                 }
                 Effect::ResetResponse { round } => {
-                    if let Some(salt) = salt(tx, round).await? {
+                    batch.flush(tx).await?;
+                    if let Some(salt) = batch.salt(tx, round).await? {
                         erased |= tx.discard_response(round, &salt.respondent(who), true).await?;
                     }
                 }
@@ -448,13 +467,42 @@ fn respondent(
 /// What a batch keeps between its messages.
 #[derive(Default)]
 struct Batch {
-    /// Each resident's conversation as the batch left it (JSON, its round, the
-    /// month), written once at the end; `None`: forgotten.
-    states: HashMap<Pseudonym, Option<(String, Option<RoundId>, String)>>,
+    /// Conversation states as stored before the batch, by pseudonym; taken
+    /// out as each resident's first message is handled.
+    stored: HashMap<String, String>,
+    /// Each resident's conversation as the batch left it, written once at the
+    /// end; `None`: forgotten.
+    states: HashMap<Pseudonym, Option<ConversationWrite>>,
     /// Respondent salts read in this batch (`None`: the round has none).
     salts: HashMap<RoundId, Option<RoundSalt>>,
+    /// Answers waiting to be written, in order.
+    answers: Vec<AnswerWrite>,
+    /// Responses waiting to be marked complete.
+    completed: Vec<(RoundId, RespondentKey)>,
     /// Rows were erased, whose old versions must leave the files.
     erased: bool,
+}
+
+impl Batch {
+    /// The round's respondent salt, read once per batch.
+    async fn salt(&mut self, tx: &mut Tx, round: &RoundId) -> Result<Option<RoundSalt>, ServiceError> {
+        if let Some(s) = self.salts.get(round) {
+            return Ok(s.clone());
+        }
+        let s = tx.round_salt(round).await?;
+        self.salts.insert(round.clone(), s.clone());
+        Ok(s)
+    }
+
+    /// Writes the answers and completions waiting.
+    async fn flush(&mut self, tx: &mut Tx) -> Result<(), ServiceError> {
+        if !self.answers.is_empty() || !self.completed.is_empty() {
+            tx.record_answers(&self.answers, &self.completed).await?;
+            self.answers.clear();
+            self.completed.clear();
+        }
+        Ok(())
+    }
 }
 
 /// One message from a resident, for [`Service::handle_batch`].

@@ -8,6 +8,7 @@
 //! the engine's types, and the engine does not know SQL. A PostgreSQL store would
 //! implement the same methods over the same tables.
 
+mod bulk;
 mod contacts;
 mod error;
 mod polls;
@@ -22,6 +23,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+pub use bulk::{AnswerWrite, ConversationWrite};
 pub use error::StoreError;
 pub use polls::{GroupPoll, GroupTotals};
 pub use responses::{AnswerRow, LiveSnapshots, ResponseCounts};

@@ -1,0 +1,140 @@
+//! Writes of a whole batch of messages in a few statements: one statement per
+//! kind of row instead of one per row. Each statement costs a round trip to
+//! SQLite's worker thread; with a crowd answering at once, those round trips,
+//! not SQLite itself, set the pace.
+
+use std::collections::HashMap;
+
+use sqlx::{QueryBuilder, Sqlite};
+
+use super::{StoreError, Tx};
+use crate::anon::{Pseudonym, RespondentKey};
+use crate::domain::{QuestionId, RoundId};
+
+/// Rows per statement: well under SQLite's limit on bound values.
+const ROWS: usize = 500;
+
+/// An answer to store (or replace).
+#[derive(Debug, Clone)]
+pub struct AnswerWrite {
+    /// The round.
+    pub round: RoundId,
+    /// The respondent within it.
+    pub respondent: RespondentKey,
+    /// The question.
+    pub question: QuestionId,
+    /// The answer as JSON.
+    pub value_json: String,
+}
+
+/// A resident's conversation state to store.
+#[derive(Debug, Clone)]
+pub struct ConversationWrite {
+    /// Whose.
+    pub who: Pseudonym,
+    /// The round it concerns, if any.
+    pub round: Option<RoundId>,
+    /// The state as JSON.
+    pub state_json: String,
+    /// The month of the last message (`YYYY-MM`).
+    pub month: String,
+}
+
+impl Tx {
+    /// The stored conversation states (JSON) of several residents, by pseudonym.
+    pub async fn conversations(&mut self, who: &[&Pseudonym]) -> Result<HashMap<String, String>, StoreError> {
+        let mut out = HashMap::with_capacity(who.len());
+        for chunk in who.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "SELECT pseudonym, state FROM conversations WHERE pseudonym IN (",
+            );
+            let mut list = q.separated(", ");
+            for p in chunk {
+                list.push_bind(p.as_str());
+            }
+            q.push(")");
+            let rows: Vec<(String, String)> = q
+                .build_query_as()
+                .fetch_all(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+            out.extend(rows);
+        }
+        Ok(out)
+    }
+
+    /// Stores (or replaces) several conversation states.
+    pub async fn save_conversations(&mut self, rows: &[ConversationWrite]) -> Result<(), StoreError> {
+        for chunk in rows.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO conversations (pseudonym, round_id, state, active_month) ",
+            );
+            q.push_values(chunk, |mut row, c| {
+                row.push_bind(c.who.as_str())
+                    .push_bind(c.round.as_ref().map(RoundId::as_str))
+                    .push_bind(c.state_json.as_str())
+                    .push_bind(c.month.as_str());
+            });
+            q.push(
+                " ON CONFLICT (pseudonym) DO UPDATE SET round_id = excluded.round_id, state = excluded.state, active_month = excluded.active_month",
+            );
+            q.build()
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        }
+        Ok(())
+    }
+
+    /// Stores answers in order (a later answer to the same question replaces an
+    /// earlier one), creating response rows on first answer, then marks
+    /// `completed` responses complete (creating them if every question was
+    /// passed over). Equal to storing them one by one: nothing here ever marks a
+    /// response unfinished.
+    pub async fn record_answers(
+        &mut self,
+        answers: &[AnswerWrite],
+        completed: &[(RoundId, RespondentKey)],
+    ) -> Result<(), StoreError> {
+        for chunk in answers.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO responses (round_id, respondent_key) ");
+            q.push_values(chunk, |mut row, a| {
+                row.push_bind(a.round.as_str()).push_bind(a.respondent.as_str());
+            });
+            q.push(" ON CONFLICT DO NOTHING");
+            q.build()
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO answers (round_id, respondent_key, question_id, value) ",
+            );
+            q.push_values(chunk, |mut row, a| {
+                row.push_bind(a.round.as_str())
+                    .push_bind(a.respondent.as_str())
+                    .push_bind(a.question.as_str())
+                    .push_bind(a.value_json.as_str());
+            });
+            q.push(
+                " ON CONFLICT (round_id, respondent_key, question_id) DO UPDATE SET value = excluded.value",
+            );
+            q.build()
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        }
+        for chunk in completed.chunks(ROWS) {
+            let mut q =
+                QueryBuilder::<Sqlite>::new("INSERT INTO responses (round_id, respondent_key, completed) ");
+            q.push_values(chunk, |mut row, (round, key)| {
+                row.push_bind(round.as_str()).push_bind(key.as_str()).push("1");
+            });
+            q.push(" ON CONFLICT (round_id, respondent_key) DO UPDATE SET completed = 1");
+            q.build()
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        }
+        Ok(())
+    }
+}

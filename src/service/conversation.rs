@@ -364,9 +364,16 @@ impl Service {
                     }
                 }
                 Effect::ResetResponse { round } => {
-                    batch.flush(tx).await?;
                     if let Some(salt) = batch.salt(tx, round).await? {
-                        erased |= tx.discard_response(round, &salt.respondent(who), true).await?;
+                        let key = salt.respondent(who);
+                        // Answers of this respondent still waiting go first.
+                        let waiting = |r: &RoundId, k: &RespondentKey| r == round && *k == key;
+                        if batch.answers.iter().any(|a| waiting(&a.round, &a.respondent))
+                            || batch.completed.iter().any(|(r, k)| waiting(r, k))
+                        {
+                            batch.flush(tx).await?;
+                        }
+                        batch.resets.push((round.clone(), key));
                     }
                 }
                 Effect::Subscribe { topic } => {
@@ -475,6 +482,9 @@ struct Batch {
     states: HashMap<Pseudonym, Option<ConversationWrite>>,
     /// Respondent salts read in this batch (`None`: the round has none).
     salts: HashMap<RoundId, Option<RoundSalt>>,
+    /// Responses waiting to be removed (a round started over), before the
+    /// answers waiting.
+    resets: Vec<(RoundId, RespondentKey)>,
     /// Answers waiting to be written, in order.
     answers: Vec<AnswerWrite>,
     /// Responses waiting to be marked complete.
@@ -494,8 +504,12 @@ impl Batch {
         Ok(s)
     }
 
-    /// Writes the answers and completions waiting.
+    /// Writes what waits: removals first, then answers and completions.
     async fn flush(&mut self, tx: &mut Tx) -> Result<(), ServiceError> {
+        if !self.resets.is_empty() {
+            self.erased |= tx.discard_responses(&self.resets).await? > 0;
+            self.resets.clear();
+        }
         if !self.answers.is_empty() || !self.completed.is_empty() {
             tx.record_answers(&self.answers, &self.completed).await?;
             self.answers.clear();

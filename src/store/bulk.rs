@@ -42,22 +42,27 @@ pub struct ConversationWrite {
 
 impl Tx {
     /// The stored conversation states (JSON) of several residents, by pseudonym.
+    /// The rows come back as one JSON array in one row: sqlx hands rows over
+    /// one by one from its worker thread, and a hundred hand-overs cost more
+    /// than the lookups.
     pub async fn conversations(&mut self, who: &[&Pseudonym]) -> Result<HashMap<String, String>, StoreError> {
         let mut out = HashMap::with_capacity(who.len());
         for chunk in who.chunks(ROWS) {
             let mut q = QueryBuilder::<Sqlite>::new(
-                "SELECT pseudonym, state FROM conversations WHERE pseudonym IN (",
+                "SELECT json_group_array(json_array(pseudonym, state)) FROM conversations WHERE pseudonym IN (",
             );
             let mut list = q.separated(", ");
             for p in chunk {
                 list.push_bind(p.as_str());
             }
             q.push(")");
-            let rows: Vec<(String, String)> = q
-                .build_query_as()
-                .fetch_all(&mut *self.inner)
+            let rows: String = q
+                .build_query_scalar()
+                .fetch_one(&mut *self.inner)
                 .await
                 .map_err(StoreError::sqlx)?;
+            let rows: Vec<(String, String)> = serde_json::from_str(&rows)
+                .map_err(|e| StoreError::Corrupt(format!("conversation states: {e}")))?;
             out.extend(rows);
         }
         Ok(out)
@@ -136,5 +141,32 @@ impl Tx {
                 .map_err(StoreError::sqlx)?;
         }
         Ok(())
+    }
+
+    /// Removes responses (finished or not) and their answers; returns how many
+    /// were removed.
+    pub async fn discard_responses(&mut self, which: &[(RoundId, RespondentKey)]) -> Result<u64, StoreError> {
+        let mut removed = 0;
+        for chunk in which.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "DELETE FROM responses WHERE (round_id, respondent_key) IN (VALUES ",
+            );
+            let mut rows = q.separated(", ");
+            for (round, key) in chunk {
+                rows.push("(")
+                    .push_bind_unseparated(round.as_str())
+                    .push_unseparated(", ")
+                    .push_bind_unseparated(key.as_str())
+                    .push_unseparated(")");
+            }
+            q.push(")");
+            removed += q
+                .build()
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?
+                .rows_affected();
+        }
+        Ok(removed)
     }
 }

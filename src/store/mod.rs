@@ -9,6 +9,7 @@
 //! implement the same methods over the same tables.
 
 mod bulk;
+mod checkpointer;
 mod contacts;
 mod error;
 mod polls;
@@ -39,11 +40,14 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: SqlitePool,
+    checkpointer: std::sync::Arc<checkpointer::Checkpointer>,
 }
 
 /// One transaction: everything one inbound message changes, or nothing.
 pub struct Tx {
     inner: Transaction<'static, Sqlite>,
+    /// The store's commit count, which tells the checkpointer there is work.
+    commits: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -58,6 +62,8 @@ impl Store {
             .foreign_keys(true)
             // Zero deleted and overwritten content instead of leaving it in free space.
             .pragma("secure_delete", "ON")
+            // Checkpoints run beside the commits, not inside them (see checkpointer.rs).
+            .pragma("wal_autocheckpoint", "0")
             .busy_timeout(BUSY_TIMEOUT);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
@@ -68,7 +74,8 @@ impl Store {
             .run(&pool)
             .await
             .map_err(|e| StoreError::Migrate(e.to_string()))?;
-        Ok(Store { pool })
+        let checkpointer = std::sync::Arc::new(checkpointer::Checkpointer::start(pool.clone()));
+        Ok(Store { pool, checkpointer })
     }
 
     /// Starts a write transaction that holds the write lock from its first statement.
@@ -78,7 +85,10 @@ impl Store {
             .begin_with("BEGIN IMMEDIATE")
             .await
             .map_err(StoreError::sqlx)?;
-        Ok(Tx { inner })
+        Ok(Tx {
+            inner,
+            commits: self.checkpointer.commits.clone(),
+        })
     }
 
     /// Closes the pool, checkpointing the WAL.
@@ -134,7 +144,9 @@ impl Store {
 impl Tx {
     /// Commits everything done in this transaction.
     pub async fn commit(self) -> Result<(), StoreError> {
-        self.inner.commit().await.map_err(StoreError::sqlx)
+        self.inner.commit().await.map_err(StoreError::sqlx)?;
+        self.commits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
 
     /// The stored conversation state (JSON) of a resident.

@@ -68,7 +68,8 @@ impl SimPoll {
 
 #[derive(Default)]
 struct Sim {
-    updates: Vec<Value>,
+    /// Updates not yet confirmed, in id order: (id, update).
+    updates: VecDeque<(i64, Value)>,
     next_update: u32,
     next_message: i64,
     sent: Vec<Sent>,
@@ -153,7 +154,8 @@ impl BotApi {
         let mut sim = self.sim.lock().unwrap();
         let id = sim.next_update;
         sim.next_update += 1;
-        sim.updates.push(json!({ "update_id": id, kind: body }));
+        sim.updates
+            .push_back((i64::from(id), json!({ "update_id": id, kind: body })));
         drop(sim);
         self.notify.notify_waiters();
         i64::from(id)
@@ -263,7 +265,7 @@ impl BotApi {
         let s = self.sim.lock().unwrap();
         s.updates
             .iter()
-            .filter(|u| s.handed_out.contains_key(&u["update_id"].as_i64().unwrap_or(0)))
+            .filter(|(id, _)| s.handed_out.contains_key(id))
             .count()
     }
 
@@ -549,23 +551,24 @@ async fn handle(
                 let pending: Vec<Value> = {
                     let mut s = sim.lock().unwrap();
                     // An offset confirms every earlier update: they are gone for good.
-                    let before = s.updates.len();
-                    s.updates
-                        .retain(|u| u["update_id"].as_i64().unwrap_or(0) >= offset);
-                    let confirmed = before - s.updates.len();
+                    let mut confirmed = 0;
+                    while s.updates.front().is_some_and(|(id, _)| *id < offset) {
+                        s.updates.pop_front();
+                        confirmed += 1;
+                    }
                     let now = Instant::now();
                     if confirmed > 0 {
                         s.confirmed += confirmed;
                         let total = s.confirmed;
                         s.confirmations.push((now, total));
                     }
-                    let batch: Vec<Value> = s.updates.iter().take(limit).cloned().collect();
-                    for u in &batch {
-                        let id = u["update_id"].as_i64().unwrap_or(0);
+                    let batch: Vec<(i64, Value)> = s.updates.iter().take(limit).cloned().collect();
+                    for (id, _) in &batch {
+                        let id = *id;
                         *s.deliveries.entry(id).or_default() += 1;
                         s.handed_out.entry(id).or_insert(now);
                     }
-                    batch
+                    batch.into_iter().map(|(_, u)| u).collect()
                 };
                 if !pending.is_empty() || tokio::time::Instant::now() >= deadline {
                     return ok(Value::Array(pending));

@@ -98,16 +98,23 @@ struct Args {
     /// How long residents keep arriving in the paced phases.
     #[arg(long, default_value_t = 20)]
     paced_seconds: u64,
-    /// Which phases to run (comma-separated): backlog, echo, bare, paced, flooded.
+    /// Which phases to run (comma-separated): backlog, echo, bare, paced, flooded, idle.
     #[arg(
         long,
-        default_value = "backlog,echo,bare,paced,flooded",
+        default_value = "backlog,echo,bare,paced,flooded,idle",
         value_delimiter = ','
     )]
     phases: Vec<String>,
+    /// Residents in the database for the idle-memory phase.
+    #[arg(long, default_value_t = 100_000)]
+    idle_residents: usize,
     /// Runs of each backlog phase; the median is reported.
     #[arg(long, default_value_t = 3)]
     repeat: usize,
+    /// Earlier `meepraten` binaries to run the backlog phase with too, side by
+    /// side (build one with `git worktree` at an earlier commit).
+    #[arg(long)]
+    compare: Vec<PathBuf>,
     /// Internal: run as the bot (`bot`) or the echo bot (`echo`).
     #[arg(long, hide = true)]
     role: Option<String>,
@@ -163,9 +170,32 @@ async fn run_echo() -> anyhow::Result<()> {
 
 /// A child process of this program in `role`, for the simulator at `api`.
 fn child(role: &str, api: &BotApi, db: Option<&Path>) -> tokio::process::Child {
-    let mut c = tokio::process::Command::new(std::env::current_exe().expect("own path"));
-    c.args(["--role", role])
-        .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
+    spawn(Bot::Own(role), api, db)
+}
+
+/// Which bot a phase runs.
+#[derive(Clone, Copy)]
+enum Bot<'a> {
+    /// This program in a role (`bot`: the library's `serve`; `echo`).
+    Own(&'a str),
+    /// Another `meepraten` binary (an earlier build, to compare), run as `serve`.
+    Binary(&'a Path),
+}
+
+fn spawn(bot: Bot<'_>, api: &BotApi, db: Option<&Path>) -> tokio::process::Child {
+    let mut c = match bot {
+        Bot::Own(role) => {
+            let mut c = tokio::process::Command::new(std::env::current_exe().expect("own path"));
+            c.args(["--role", role]);
+            c
+        }
+        Bot::Binary(path) => {
+            let mut c = tokio::process::Command::new(path);
+            c.args(["--database", db.expect("a database").to_str().unwrap(), "serve"]);
+            c
+        }
+    };
+    c.env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
         .env("TELEGRAM_API_URL", api.url().as_str())
         // The simulator is not Telegram: its 30 messages a second do not apply.
         .env("TELEGRAM_SENDS_PER_SECOND", "1000000")
@@ -182,10 +212,15 @@ fn child(role: &str, api: &BotApi, db: Option<&Path>) -> tokio::process::Child {
 
 /// Peak resident memory of a process, in MiB (Linux).
 fn peak_rss_mib(pid: u32) -> f64 {
+    rss_mib(pid, "VmHWM:")
+}
+
+/// A memory figure (`VmRSS:`, `VmHWM:`) of a process, in MiB (Linux).
+fn rss_mib(pid: u32, field: &str) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let kib: f64 = status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
         .unwrap_or(0.0);
     kib / 1024.0
@@ -209,6 +244,12 @@ async fn stop(mut child: tokio::process::Child) -> Duration {
 
 /// A database with the load-test round imported and open.
 async fn prepared_database(dir: &Path, name: &str) -> PathBuf {
+    prepared_for(Bot::Own("bot"), dir, name).await
+}
+
+/// A database with the load-test round imported and open, by the bot's own
+/// command line (an earlier build knows only its own migrations).
+async fn prepared_for(bot: Bot<'_>, dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(format!("{name}.db"));
     let file = dir.join("drukte.toml");
     std::fs::write(&file, ROUND).expect("round file written");
@@ -216,13 +257,26 @@ async fn prepared_database(dir: &Path, name: &str) -> PathBuf {
         vec!["round", "import", file.to_str().unwrap()],
         vec!["round", "open", ROUND_ID],
     ] {
-        let mut argv = vec!["meepraten", "--database", db.to_str().unwrap()];
+        let mut argv = vec!["--database", db.to_str().unwrap()];
         argv.extend(args);
-        let code = meepraten::cli::Cli::parse_from(argv)
-            .run()
-            .await
-            .expect("round set up");
-        assert_eq!(code, std::process::ExitCode::SUCCESS);
+        match bot {
+            Bot::Own(_) => {
+                let argv = std::iter::once("meepraten").chain(argv);
+                let code = meepraten::cli::Cli::parse_from(argv)
+                    .run()
+                    .await
+                    .expect("round set up");
+                assert_eq!(code, std::process::ExitCode::SUCCESS);
+            }
+            Bot::Binary(path) => {
+                let out = std::process::Command::new(path)
+                    .args(&argv)
+                    .env_remove("MEEPRATEN_DATABASE")
+                    .output()
+                    .expect("binary runs");
+                assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            }
+        }
     }
     db
 }
@@ -266,12 +320,16 @@ struct Backlog {
 }
 
 async fn backlog_meepraten(dir: &Path, name: &str, n: usize) -> Backlog {
-    let db = prepared_database(dir, name).await;
+    backlog_of(Bot::Own("bot"), dir, name, n).await
+}
+
+async fn backlog_of(who: Bot<'_>, dir: &Path, name: &str, n: usize) -> Backlog {
+    let db = prepared_for(who, dir, name).await;
     let api = BotApi::start().await;
     let mut tap = api.tap();
     let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
     queue_backlog_rest(&api, n);
-    let bot = child("bot", &api, Some(&db));
+    let bot = spawn(who, &api, Some(&db));
     let pid = bot.id().expect("running");
     let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
     // Every resident hears the end of the round.
@@ -508,15 +566,17 @@ async fn paced(dir: &Path, name: &str, rate: u32, seconds: u64, flood: bool) -> 
     stop(bot).await;
     let mut l: Vec<Duration> = latencies.lock().unwrap().iter().map(|(_, d)| *d).collect();
     let handed: Vec<Instant> = latencies.lock().unwrap().iter().map(|(h, _)| *h).collect();
-    let window = handed
-        .iter()
-        .max()
-        .unwrap()
-        .duration_since(*handed.iter().min().unwrap());
+    // The rate in steady state: residents arriving and answering alike, without
+    // the first and last seconds (arrivals starting, the last ones finishing).
+    let first = *handed.iter().min().unwrap();
+    let last = *handed.iter().max().unwrap();
+    let (from, to) = (first + Duration::from_secs(2), last - Duration::from_secs(2));
+    let steady = handed.iter().filter(|h| **h >= from && **h < to).count();
+    let rate = steady as f64 / to.duration_since(from).as_secs_f64();
     l.sort();
     let pct = |p: f64| l[((l.len() as f64 * p) as usize).min(l.len() - 1)].as_secs_f64() * 1000.0;
     Paced {
-        answers_per_second: l.len() as f64 / window.as_secs_f64(),
+        answers_per_second: rate,
         p50_ms: pct(0.50),
         p99_ms: pct(0.99),
         answers: l.len(),
@@ -567,6 +627,101 @@ async fn one_resident(
     }
 }
 
+/// Memory of `meepraten serve` at rest with Telegram configured and a database
+/// of `n` residents who finished the round and asked to hear back (state,
+/// sealed contact and subscription each).
+struct Idle {
+    rss_mib: f64,
+    peak_mib: f64,
+    db_mib: f64,
+    conversations: i64,
+    subscriptions: i64,
+}
+
+async fn idle(dir: &Path, n: usize) -> Idle {
+    use meepraten::anon::ResidentRef;
+    use meepraten::engine::Input;
+    use meepraten::service::{Incoming, Service};
+    let db = prepared_database(dir, "idle").await;
+    let service = Service::open(&meepraten::config::Settings::new(db.clone(), None, None))
+        .await
+        .expect("service opens");
+    let now = time::OffsetDateTime::now_utc();
+    let users: Vec<String> = (0..n).map(|i| resident(i).to_string()).collect();
+    let script = |i: usize| {
+        [
+            Input::from_text(&format!("/start {ROUND_ID}")),
+            Input::Button(format!("a:vervoer:{}", OPTIONS[i % OPTIONS.len()])),
+            Input::from_text(&(1 + i % 10).to_string()),
+            Input::from_text(TIPS[i % TIPS.len()]),
+            Input::Button("f:y".to_owned()),
+        ]
+    };
+    for chunk in (0..n).collect::<Vec<_>>().chunks(20) {
+        let mut items = Vec::with_capacity(chunk.len() * 5);
+        for &i in chunk {
+            for input in script(i) {
+                items.push(Incoming {
+                    who: ResidentRef {
+                        platform: "telegram",
+                        user: &users[i],
+                        address: Some(&users[i]),
+                    },
+                    lang_hint: None,
+                    input,
+                    now,
+                    next: None,
+                });
+            }
+        }
+        service
+            .handle_batch(None, &items, None)
+            .await
+            .expect("residents handled");
+    }
+    service.close().await;
+    let (conversations, subscriptions) = {
+        use sqlx::Connection;
+        let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
+            .await
+            .expect("database opens");
+        let count = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql);
+        let conversations = count("SELECT COUNT(*) FROM conversations")
+            .fetch_one(&mut c)
+            .await
+            .expect("count");
+        let subscriptions = count("SELECT COUNT(*) FROM subscriptions")
+            .fetch_one(&mut c)
+            .await
+            .expect("count");
+        (conversations, subscriptions)
+    };
+    let api = BotApi::start().await;
+    let bot = child("bot", &api, Some(&db));
+    let pid = bot.id().expect("running");
+    // Serving: it has asked for updates; then at rest for a while.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while api.calls("getUpdates") == 0 {
+        assert!(Instant::now() < deadline, "the bot did not start serving");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_secs(5)).await;
+    let rss_mib = rss_mib(pid, "VmRSS:");
+    let peak_mib = rss_mib_of(pid);
+    stop(bot).await;
+    Idle {
+        rss_mib,
+        peak_mib,
+        db_mib: file_mib(&db),
+        conversations,
+        subscriptions,
+    }
+}
+
+fn rss_mib_of(pid: u32) -> f64 {
+    rss_mib(pid, "VmHWM:")
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -607,6 +762,30 @@ async fn run(args: Args) -> anyhow::Result<()> {
             median(runs.iter().map(|r| r.stop_seconds).collect()),
         );
         rates.push(("meepraten", m));
+    }
+    for exe in &args.compare {
+        let mut runs = Vec::new();
+        for i in 0..args.repeat {
+            runs.push(
+                backlog_of(
+                    Bot::Binary(exe),
+                    dir.path(),
+                    &format!("compare{}-{i}", rates.len()),
+                    n,
+                )
+                .await,
+            );
+        }
+        let m = median(runs.iter().map(|r| r.answers_per_second).collect());
+        println!(
+            "backlog   {:<10} {m:>8.0} answers/s  (runs: {})",
+            exe.file_name().unwrap_or_default().to_string_lossy(),
+            runs.iter()
+                .map(|r| format!("{:.0}", r.answers_per_second))
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        rates.push(("earlier", m));
     }
     if phase("echo") {
         let mut runs = Vec::new();
@@ -654,6 +833,21 @@ async fn run(args: Args) -> anyhow::Result<()> {
                 flooded.p99_ms / calm
             );
         }
+    }
+    if phase("idle") {
+        let m = idle(dir.path(), args.idle_residents).await;
+        assert_eq!(
+            m.conversations, args.idle_residents as i64,
+            "every resident has state"
+        );
+        assert_eq!(
+            m.subscriptions, args.idle_residents as i64,
+            "every resident asked to hear back"
+        );
+        println!(
+            "idle      {:.1} MiB resident ({:.1} MiB at most) with {} residents in a {:.1} MiB database",
+            m.rss_mib, m.peak_mib, m.conversations, m.db_mib
+        );
     }
     Ok(())
 }

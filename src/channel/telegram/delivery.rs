@@ -49,6 +49,9 @@ impl Limits {
     }
 }
 
+/// After this long a flood still going on is told again that it is set aside.
+pub const NOTICE_AGAIN: Duration = Duration::from_secs(600);
+
 /// What happened to a delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -69,8 +72,9 @@ pub struct Sender {
     per_chat: Arc<DefaultKeyedRateLimiter<i64>>,
     per_group: Arc<DefaultKeyedRateLimiter<i64>>,
     inbound: Arc<DefaultKeyedRateLimiter<i64>>,
-    /// Chats told in this flood that their messages are set aside (memory only).
-    warned: Arc<std::sync::Mutex<std::collections::HashSet<i64>>>,
+    /// Chats told in this flood that their messages are set aside, and when
+    /// (memory only).
+    warned: Arc<std::sync::Mutex<std::collections::HashMap<i64, std::time::Instant>>>,
 }
 
 /// Whether a resident's message is taken, given how fast they send.
@@ -121,11 +125,34 @@ impl Sender {
         if self.inbound.check_key(&chat).is_ok() {
             warned.remove(&chat);
             Admit::Yes
-        } else if warned.insert(chat) {
+        } else if warned.insert(chat, std::time::Instant::now()).is_none() {
             Admit::Notice
         } else {
             Admit::Quiet
         }
+    }
+
+    /// Forgets the rate state of chats that have gone quiet, so memory follows
+    /// the residents active now rather than everyone the bot ever met. A flood
+    /// that goes on for longer than [`NOTICE_AGAIN`] gets its notice again.
+    pub fn forget_quiet(&self) {
+        self.per_chat.retain_recent();
+        self.per_chat.shrink_to_fit();
+        self.per_group.retain_recent();
+        self.per_group.shrink_to_fit();
+        self.inbound.retain_recent();
+        self.inbound.shrink_to_fit();
+        let mut warned = self
+            .warned
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        warned.retain(|_, at| at.elapsed() < NOTICE_AGAIN);
+        warned.shrink_to_fit();
+    }
+
+    /// Chats whose rate state is kept (for tests and monitoring).
+    pub fn chats_tracked(&self) -> usize {
+        self.per_chat.len() + self.inbound.len()
     }
 
     /// Acknowledges a button press (so the button stops spinning) and sends the replies.
@@ -318,5 +345,27 @@ impl Sender {
             }
         }
         Err(Outcome::Failed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_rate_state_of_quiet_chats_is_forgotten() {
+        let limits = Limits {
+            inbound_per_minute: 60_000,
+            ..Limits::telegram()
+        };
+        let sender = Sender::new(Bot::new("1:TEST"), limits);
+        for chat in 0..1000 {
+            assert_eq!(sender.admit(chat), Admit::Yes);
+        }
+        assert_eq!(sender.chats_tracked(), 1000);
+        // A thousand a minute each: quiet again after a few milliseconds.
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        sender.forget_quiet();
+        assert_eq!(sender.chats_tracked(), 0, "memory follows the active chats");
     }
 }

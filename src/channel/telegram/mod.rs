@@ -179,6 +179,9 @@ async fn invite_from_group(
     Ok(())
 }
 
+/// How often the rate state of quiet chats is forgotten.
+pub(crate) const TIDY_EVERY: Duration = Duration::from_secs(60);
+
 /// Telegram's limits on native polls.
 const POLL_QUESTION_CHARS: usize = 300;
 const POLL_OPTION_CHARS: usize = 100;
@@ -609,7 +612,12 @@ pub async fn serve(
     let mut backoff = Duration::from_millis(500);
     tokio::pin!(shutdown);
     tracing::info!("serving Telegram");
+    let mut tidied = tokio::time::Instant::now();
     loop {
+        if tidied.elapsed() >= TIDY_EVERY {
+            sender.forget_quiet();
+            tidied = tokio::time::Instant::now();
+        }
         if let Err(e) = stop_closed_polls(service, &sender).await {
             tracing::warn!(error = %e, "stopping the polls of closed rounds failed; trying again later");
         }

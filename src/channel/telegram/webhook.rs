@@ -86,6 +86,7 @@ pub(super) async fn serve(
             loop {
                 every.tick().await;
                 let adapter = &shared.adapter;
+                adapter.sender.forget_quiet();
                 if let Err(e) = super::stop_closed_polls(&adapter.service, &adapter.sender).await {
                     tracing::warn!(error = %e, "stopping polls failed");
                 }

@@ -12,6 +12,7 @@ mod crash;
 mod files;
 mod lifecycle;
 mod locales;
+mod matrix;
 mod privacy;
 mod round_files;
 mod scrubber;

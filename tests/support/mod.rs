@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod logs;
+pub mod synapse;
 pub mod telegram;
 
 use std::io::Write;

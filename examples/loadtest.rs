@@ -134,7 +134,8 @@ fn main() -> anyhow::Result<()> {
 async fn run_bot() -> anyhow::Result<()> {
     let db = std::env::var("MEEPRATEN_DATABASE")?;
     let cli = meepraten::cli::Cli::parse_from(["meepraten", "--database", &db, "serve"]);
-    cli.run().await?;
+    let config = cli.load_config()?;
+    cli.run(config).await?;
     Ok(())
 }
 
@@ -262,10 +263,9 @@ async fn prepared_for(bot: Bot<'_>, dir: &Path, name: &str) -> PathBuf {
         match bot {
             Bot::Own(_) => {
                 let argv = std::iter::once("meepraten").chain(argv);
-                let code = meepraten::cli::Cli::parse_from(argv)
-                    .run()
-                    .await
-                    .expect("round set up");
+                let cli = meepraten::cli::Cli::parse_from(argv);
+                let config = cli.load_config().expect("settings");
+                let code = cli.run(config).await.expect("round set up");
                 assert_eq!(code, std::process::ExitCode::SUCCESS);
             }
             Bot::Binary(path) => {
@@ -314,6 +314,8 @@ async fn drained(api: &BotApi, total: usize, first_update: i64, limit: Duration)
 
 struct Backlog {
     answers_per_second: f64,
+    /// Cores the bot kept busy while it drained the backlog.
+    cores: f64,
     peak_rss_mib: f64,
     db_mib: f64,
     stop_seconds: f64,
@@ -332,6 +334,7 @@ async fn backlog_of(who: Bot<'_>, dir: &Path, name: &str, n: usize) -> Backlog {
     let bot = spawn(who, &api, Some(&db));
     let pid = bot.id().expect("running");
     let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
+    let cores = cpu_seconds(pid) / window.as_secs_f64();
     // Every resident hears the end of the round.
     let mut done = std::collections::HashSet::new();
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -352,6 +355,7 @@ async fn backlog_of(who: Bot<'_>, dir: &Path, name: &str, n: usize) -> Backlog {
     assert_eq!(completed, n as i64, "every response complete");
     Backlog {
         answers_per_second: 3.0 * n as f64 / window.as_secs_f64(),
+        cores,
         peak_rss_mib: peak,
         db_mib: file_mib(&db),
         stop_seconds: stopped.as_secs_f64(),
@@ -378,13 +382,14 @@ fn queue_backlog_rest(api: &BotApi, n: usize) {
     rest(api);
 }
 
-async fn backlog_echo(n: usize) -> f64 {
+async fn backlog_echo(n: usize) -> (f64, f64) {
     let api = BotApi::start().await;
     let mut tap = api.tap();
     let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
     queue_backlog_rest(&api, n);
     let echo = child("echo", &api, None);
     let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
+    let cores = cpu_seconds(echo.id().expect("running")) / window.as_secs_f64();
     let mut replies = 0;
     while replies < 4 * n {
         match tokio::time::timeout(Duration::from_secs(60), tap.recv()).await {
@@ -393,7 +398,18 @@ async fn backlog_echo(n: usize) -> f64 {
         }
     }
     drop(echo);
-    3.0 * n as f64 / window.as_secs_f64()
+    (3.0 * n as f64 / window.as_secs_f64(), cores)
+}
+
+/// CPU time a process has used so far, in seconds (Linux; 100 ticks a second).
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which is in parentheses): utime is the
+    // 12th, stime the 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(11) + ticks(12)) / 100.0
 }
 
 /// (answers, completed responses) in a database.
@@ -751,12 +767,14 @@ async fn run(args: Args) -> anyhow::Result<()> {
             runs
         };
         let m = median(runs.iter().map(|r| r.answers_per_second).collect());
+        let cores = median(runs.iter().map(|r| r.cores).collect());
         println!(
-            "backlog   meepraten  {m:>8.0} answers/s  (runs: {}; peak RSS {:.1} MiB; database {:.1} MiB; SIGTERM to exit {:.2} s)",
+            "backlog   meepraten  {m:>8.0} answers/s  (runs: {}; {cores:.2} cores busy, {:.0} µs CPU an answer; peak RSS {:.1} MiB; database {:.1} MiB; SIGTERM to exit {:.2} s)",
             runs.iter()
                 .map(|r| format!("{:.0}", r.answers_per_second))
                 .collect::<Vec<_>>()
                 .join(", "),
+            cores * 1e6 / m,
             median(runs.iter().map(|r| r.peak_rss_mib).collect()),
             median(runs.iter().map(|r| r.db_mib).collect()),
             median(runs.iter().map(|r| r.stop_seconds).collect()),
@@ -792,8 +810,12 @@ async fn run(args: Args) -> anyhow::Result<()> {
         for _ in 0..args.repeat {
             runs.push(backlog_echo(n).await);
         }
-        let echo = median(runs);
-        println!("backlog   echo bot   {echo:>8.0} answers/s  (one reply per update, nothing stored)");
+        let echo = median(runs.iter().map(|r| r.0).collect());
+        let cores = median(runs.iter().map(|r| r.1).collect());
+        println!(
+            "backlog   echo bot   {echo:>8.0} answers/s  (one reply per update, nothing stored; {cores:.2} cores busy, {:.0} µs CPU an answer)",
+            cores * 1e6 / echo
+        );
         rates.push(("echo", echo));
     }
     if phase("bare") {

@@ -5,21 +5,37 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use meepraten::cli::Cli;
-use meepraten::config::ENV_LOG;
+use meepraten::config::DEFAULT_LOG;
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    let filter =
-        EnvFilter::try_from_env(ENV_LOG).unwrap_or_else(|_| EnvFilter::new(cli.default_log_filter()));
+    let config = match cli.load_config() {
+        Ok(config) => config,
+        Err(e) => {
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "meepraten: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let filter = EnvFilter::try_new(&config.log.value).unwrap_or_else(|e| {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr(),
+            "meepraten: the log filter `{}` ({}) is not valid ({e}); logging warnings only",
+            config.log.value,
+            config.log.source
+        );
+        EnvFilter::new(DEFAULT_LOG)
+    });
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_target(false)
         .init();
-    match cli.run().await {
+    match cli.run(config).await {
         Ok(code) => code,
         Err(e) => {
             use std::io::Write as _;

@@ -16,6 +16,7 @@ mod matrix;
 mod privacy;
 mod round_files;
 mod scrubber;
+mod settings;
 mod store;
 mod summary;
 mod summary_reference;

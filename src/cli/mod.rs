@@ -24,13 +24,14 @@ macro_rules! say_raw {
 mod round;
 mod scrub;
 mod serve;
+mod settings_file;
 mod summary;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::{self, Settings};
+use crate::config::{self, Config, Flags, Settings};
 
 /// Writes one piece of command output. A closed pipe is the reader saying it has
 /// enough: exit 0 at once, as `head` expects.
@@ -64,19 +65,28 @@ pub(crate) fn require_database(settings: &Settings) -> anyhow::Result<()> {
 }
 
 /// meepraten: short consultation rounds in chat, anonymized, summarised for the council.
+///
+/// Settings come from defaults, then a settings file (`--config`, or
+/// meepraten.toml in the working directory), then the environment, then these
+/// flags; `meepraten config` shows what is in effect and where it came from.
 #[derive(Debug, Parser)]
 #[command(name = "meepraten", version, about)]
 pub struct Cli {
-    /// SQLite database file.
-    #[arg(long, global = true, env = config::ENV_DATABASE, default_value = config::DEFAULT_DATABASE)]
-    pub database: PathBuf,
+    /// Settings file [default: meepraten.toml, if present] [env: MEEPRATEN_CONFIG]
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
+    /// SQLite database file [default: meepraten.db] [env: MEEPRATEN_DATABASE]
+    #[arg(long, global = true)]
+    pub database: Option<PathBuf>,
     /// Days after a resident's last message that their conversation state is kept
-    /// (never while they are in the middle of an open round).
-    #[arg(long, global = true, env = config::ENV_RETENTION_DAYS, default_value_t = config::DEFAULT_RETENTION_DAYS)]
-    pub retention_days: u32,
-    /// Secret key file (default: the database name with `.key`). Back it up: without it
-    /// residents' conversations cannot be found again.
-    #[arg(long, global = true, env = config::ENV_SECRET_FILE)]
+    /// (never while they are in the middle of an open round) [default: 90]
+    /// [env: MEEPRATEN_RETENTION_DAYS]
+    #[arg(long, global = true)]
+    pub retention_days: Option<u32>,
+    /// Secret key file [default: the database name with `.key`]
+    /// [env: MEEPRATEN_SECRET_FILE]. Back it up: without it residents'
+    /// conversations cannot be found again.
+    #[arg(long, global = true)]
     pub secret_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
@@ -97,50 +107,48 @@ pub enum Command {
     /// Erase conversation state older than the retention period now (serve does
     /// this at every start).
     Purge,
+    /// Print the settings in effect (secrets hidden) and where each came from,
+    /// in the settings file's own format.
+    Config,
 }
 
 impl Cli {
-    /// The settings these flags and the environment give.
-    pub fn settings(&self) -> Settings {
-        let mut s = Settings::new(
-            self.database.clone(),
-            self.secret_file.clone(),
-            std::env::var(config::ENV_SECRET).ok(),
-        );
-        s.retention_days = self.retention_days;
-        s
-    }
-
-    /// The default log filter for this command: quiet for the terminal channel,
-    /// whose standard error a resident may be reading.
-    pub fn default_log_filter(&self) -> &'static str {
-        match &self.command {
-            Command::Serve(_) => "warn",
-            // Command output goes to standard output; the log only says what
-            // went wrong, so output piped on stays clean and readable.
-            _ => "warn",
+    /// The flags given, for [`Config::load`].
+    pub fn flags(&self) -> Flags {
+        Flags {
+            config: self.config.clone(),
+            database: self.database.clone(),
+            secret_file: self.secret_file.clone(),
+            retention_days: self.retention_days,
         }
     }
 
-    /// Runs the command.
-    pub async fn run(self) -> anyhow::Result<std::process::ExitCode> {
-        let settings = self.settings();
+    /// Every setting in effect: defaults < file < environment < flags.
+    pub fn load_config(&self) -> Result<Config, config::ConfigError> {
+        Config::load(&self.flags())
+    }
+
+    /// Runs the command with the settings in effect.
+    pub async fn run(self, config: Config) -> anyhow::Result<std::process::ExitCode> {
+        let settings = config.settings();
+        let retention_days = config.retention_days.value;
         match self.command {
-            Command::Serve(cmd) => cmd.run(&settings, self.retention_days).await,
-            Command::Round(cmd) => cmd.run(&settings).await,
+            Command::Serve(cmd) => cmd.run(&config).await,
+            Command::Round(cmd) => cmd.run(&settings, &config).await,
             Command::Summary(cmd) => cmd.run(&settings).await,
             Command::Scrub(cmd) => cmd.run(),
+            Command::Config => {
+                say_raw!("{}", settings_file::render(&config));
+                Ok(std::process::ExitCode::SUCCESS)
+            }
             Command::Purge => {
                 require_database(&settings)?;
                 let service = crate::service::Service::open(&settings).await?;
                 let n = service
-                    .purge_conversations(time::OffsetDateTime::now_utc(), self.retention_days)
+                    .purge_conversations(time::OffsetDateTime::now_utc(), retention_days)
                     .await?;
                 service.close().await;
-                say!(
-                    "erased {n} conversation(s) older than {} days",
-                    self.retention_days
-                );
+                say!("erased {n} conversation(s) older than {retention_days} days");
                 Ok(std::process::ExitCode::SUCCESS)
             }
         }

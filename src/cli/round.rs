@@ -8,7 +8,7 @@ use clap::Subcommand;
 use time::OffsetDateTime;
 
 use crate::channel::telegram::poster;
-use crate::config::Settings;
+use crate::config::{Config, Settings};
 use crate::domain::Lang;
 use crate::service::moment;
 use crate::service::rounds::{ImportOutcome, Participation};
@@ -59,9 +59,10 @@ pub enum RoundCommand {
     Link {
         /// Round id.
         id: String,
-        /// The bot's Telegram username, e.g. meepraten_bot.
-        #[arg(long, env = "TELEGRAM_BOT_USERNAME")]
-        bot: String,
+        /// The bot's Telegram username, e.g. meepraten_bot [default: the
+        /// setting telegram.bot_username, env TELEGRAM_BOT_USERNAME].
+        #[arg(long)]
+        bot: Option<String>,
         /// Folder for `<id>.png` and `<id>.svg`.
         #[arg(long, default_value = ".")]
         output_dir: PathBuf,
@@ -70,7 +71,7 @@ pub enum RoundCommand {
 
 impl RoundCommand {
     /// Runs the command.
-    pub async fn run(self, settings: &Settings) -> anyhow::Result<ExitCode> {
+    pub async fn run(self, settings: &Settings, config: &Config) -> anyhow::Result<ExitCode> {
         let now = OffsetDateTime::now_utc();
         if let RoundCommand::Check { files } = &self {
             return Ok(check(files));
@@ -132,6 +133,14 @@ impl RoundCommand {
                 .map(|(stored, p)| print_status(&stored, p)),
             RoundCommand::Link { id, bot, output_dir } => match service.round_status(&id).await {
                 Ok(status) => {
+                    let Some(bot) = bot.or_else(|| config.telegram.bot_username.as_ref().map(|b| b.value.clone()))
+                    else {
+                        service.close().await;
+                        anyhow::bail!(
+                            "which bot? Give --bot NAME, or set telegram.bot_username (or {})",
+                            crate::config::telegram_env::BOT_USERNAME
+                        );
+                    };
                     let link = poster::deep_link(&bot, &status.stored.round.id)?;
                     let (png, svg) = poster::write_qr(&link, &output_dir, status.stored.round.id.as_str())?;
                     say!("{link}");

@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 use tokio::io::BufReader;
 
 use crate::channel::{telegram, terminal};
-use crate::config::Settings;
+use crate::config::{Config, TelegramSettings, telegram_env};
 use crate::domain::Lang;
 use crate::service::Service;
 
@@ -29,40 +29,21 @@ pub struct Serve {
     lang: Option<Lang>,
 }
 
-/// Webhook mode when TELEGRAM_WEBHOOK_URL is set; every bad value names its key.
-fn webhook_settings() -> anyhow::Result<Option<telegram::webhook::Webhook>> {
-    let var = |key: &str| {
-        std::env::var(key)
-            .ok()
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-    };
-    let Some(url) = var(telegram::ENV_WEBHOOK_URL) else {
+/// Webhook mode when a webhook URL is set; it then needs its secret.
+fn webhook_settings(t: &TelegramSettings) -> anyhow::Result<Option<telegram::webhook::Webhook>> {
+    let Some(url) = &t.webhook_url else {
         return Ok(None);
     };
-    let public_url =
-        url::Url::parse(&url).with_context(|| format!("{} is not a URL", telegram::ENV_WEBHOOK_URL))?;
-    let listen = var(telegram::ENV_WEBHOOK_LISTEN).unwrap_or_else(|| "127.0.0.1:8443".into());
-    let listen = listen.parse().with_context(|| {
+    let secret = t.webhook_secret.as_ref().with_context(|| {
         format!(
-            "{} must be an address such as 127.0.0.1:8443",
-            telegram::ENV_WEBHOOK_LISTEN
+            "{} (telegram.webhook_secret) must be set in webhook mode",
+            telegram_env::WEBHOOK_SECRET
         )
     })?;
-    let secret = var(telegram::ENV_WEBHOOK_SECRET)
-        .with_context(|| format!("{} must be set in webhook mode", telegram::ENV_WEBHOOK_SECRET))?;
-    anyhow::ensure!(
-        (1..=256).contains(&secret.len())
-            && secret
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'),
-        "{} may hold 1 to 256 of A-Z, a-z, 0-9, _ and -",
-        telegram::ENV_WEBHOOK_SECRET
-    );
     Ok(Some(telegram::webhook::Webhook {
-        public_url,
-        listen,
-        secret,
+        public_url: url.value.clone(),
+        listen: t.webhook_listen.value,
+        secret: secret.value.clone(),
     }))
 }
 
@@ -88,9 +69,11 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 impl Serve {
-    /// Runs the terminal channel until end of input.
-    pub async fn run(self, settings: &Settings, retention_days: u32) -> anyhow::Result<ExitCode> {
-        let service = Service::open(settings).await.context("cannot start")?;
+    /// Serves Telegram when configured, else the terminal channel until end of input.
+    pub async fn run(self, config: &Config) -> anyhow::Result<ExitCode> {
+        let settings = config.settings();
+        let retention_days = config.retention_days.value;
+        let service = Service::open(&settings).await.context("cannot start")?;
         let now = OffsetDateTime::now_utc();
         service.close_due_rounds(now).await?;
         service.purge_conversations(now, retention_days).await?;
@@ -110,36 +93,16 @@ impl Serve {
                 );
             }
         }
-        let token = std::env::var(telegram::ENV_TOKEN)
-            .ok()
-            .filter(|t| !t.trim().is_empty());
-        if let (Some(token), false) = (token, self.terminal) {
-            let api_url = match std::env::var(telegram::ENV_API_URL) {
-                Ok(u) if !u.trim().is_empty() => Some(
-                    url::Url::parse(u.trim())
-                        .with_context(|| format!("{} is not a URL", telegram::ENV_API_URL))?,
-                ),
-                _ => None,
-            };
-            let mut config = telegram::TelegramConfig::new(token, api_url);
-            config.webhook = webhook_settings()?;
-            if let Ok(rate) = std::env::var(telegram::ENV_SENDS_PER_SECOND) {
-                config.limits.per_second =
-                    rate.trim().parse().ok().filter(|r| *r > 0).with_context(|| {
-                        format!(
-                            "{} must be a whole number of messages a second, such as 30",
-                            telegram::ENV_SENDS_PER_SECOND
-                        )
-                    })?;
-            }
-            config.officials = std::env::var(telegram::ENV_OFFICIALS)
-                .unwrap_or_default()
-                .split(',')
-                .map(str::trim)
-                .filter(|id| !id.is_empty())
-                .map(str::to_owned)
-                .collect();
-            telegram::serve(&service, &config, shutdown_signal()).await?;
+        let t = &config.telegram;
+        if let (Some(token), false) = (&t.token, self.terminal) {
+            let mut telegram_config = telegram::TelegramConfig::new(
+                token.value.clone(),
+                t.api_url.as_ref().map(|u| u.value.clone()),
+            );
+            telegram_config.webhook = webhook_settings(t)?;
+            telegram_config.limits.per_second = t.sends_per_second.value;
+            telegram_config.officials = t.officials.value.clone();
+            telegram::serve(&service, &telegram_config, shutdown_signal()).await?;
             closer.abort();
             service.close().await;
             return Ok(ExitCode::SUCCESS);

@@ -120,6 +120,7 @@ impl Workspace {
             .env_remove("MEEPRATEN_DATABASE")
             .env_remove("MEEPRATEN_SECRET_FILE")
             .env_remove("MEEPRATEN_SECRET")
+            .env_remove("MEEPRATEN_CONFIG")
             .env("MEEPRATEN_LOG", "info");
         c
     }

@@ -40,22 +40,6 @@ use crate::summary::HIDDEN;
 pub const PLATFORM: &str = "telegram";
 /// Where the next update id to fetch is kept.
 const OFFSET: &str = "telegram_next_update";
-/// Environment variable with the bot token.
-pub const ENV_TOKEN: &str = "TELEGRAM_BOT_TOKEN";
-/// Environment variable with another Bot API server (self-hosted, or a test double).
-pub const ENV_API_URL: &str = "TELEGRAM_API_URL";
-/// Environment variable: the public HTTPS URL for webhook mode (unset: long polling).
-pub const ENV_WEBHOOK_URL: &str = "TELEGRAM_WEBHOOK_URL";
-/// Environment variable: the local address the webhook listens on.
-pub const ENV_WEBHOOK_LISTEN: &str = "TELEGRAM_WEBHOOK_LISTEN";
-/// Environment variable: the webhook's secret token (1-256 of A-Z a-z 0-9 _ -).
-pub const ENV_WEBHOOK_SECRET: &str = "TELEGRAM_WEBHOOK_SECRET";
-/// Environment variable: messages a second the bot may send over all chats.
-/// Telegram allows about 30; raise it only for a local Bot API server, paid
-/// broadcasts, or a load test against a simulator.
-pub const ENV_SENDS_PER_SECOND: &str = "TELEGRAM_SENDS_PER_SECOND";
-/// Environment variable with the Telegram user ids of officials, comma-separated.
-pub const ENV_OFFICIALS: &str = "TELEGRAM_OFFICIALS";
 
 /// How the adapter reaches Telegram.
 #[derive(Clone)]

@@ -1,0 +1,94 @@
+//! `meepraten config`: the settings in effect, written as a settings file with
+//! where each value came from, secrets hidden. What it prints can be saved as
+//! `meepraten.toml` and edited.
+
+use std::fmt::Write as _;
+
+use crate::config::{Config, Setting};
+
+/// Shown instead of a secret.
+const HIDDEN: &str = "<hidden>";
+
+fn quoted(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+fn line<T>(out: &mut String, key: &str, setting: Option<&Setting<T>>, show: impl Fn(&T) -> String) {
+    match setting {
+        Some(s) => {
+            let _ = writeln!(out, "{key} = {}  # {}", show(&s.value), s.source);
+        }
+        None => {
+            let _ = writeln!(out, "# {key} = (not set)");
+        }
+    }
+}
+
+/// The settings as a TOML document with comments.
+pub fn render(config: &Config) -> String {
+    let mut out = String::new();
+    let _ = match &config.file {
+        Some(path) => writeln!(out, "# settings file read: {}", path.display()),
+        None => writeln!(
+            out,
+            "# no settings file read (none named, no meepraten.toml here)"
+        ),
+    };
+    let path = |p: &std::path::PathBuf| quoted(&p.display().to_string());
+    let hidden = |_: &String| quoted(HIDDEN);
+    line(&mut out, "database", Some(&config.database), path);
+    line(&mut out, "secret_file", Some(&config.secret_file), path);
+    line(&mut out, "secret", config.secret.as_ref(), hidden);
+    line(&mut out, "retention_days", Some(&config.retention_days), |d| {
+        d.to_string()
+    });
+    line(&mut out, "log", Some(&config.log), |l| quoted(l));
+    let t = &config.telegram;
+    out.push_str("\n[telegram]\n");
+    line(&mut out, "token", t.token.as_ref(), hidden);
+    line(&mut out, "api_url", t.api_url.as_ref(), |u| quoted(u.as_str()));
+    line(&mut out, "officials", Some(&t.officials), |ids| {
+        toml::Value::Array(ids.iter().map(|i| toml::Value::String(i.clone())).collect()).to_string()
+    });
+    line(&mut out, "webhook_url", t.webhook_url.as_ref(), |u| {
+        quoted(u.as_str())
+    });
+    line(&mut out, "webhook_listen", Some(&t.webhook_listen), |a| {
+        quoted(&a.to_string())
+    });
+    line(&mut out, "webhook_secret", t.webhook_secret.as_ref(), hidden);
+    line(&mut out, "bot_username", t.bot_username.as_ref(), |u| quoted(u));
+    line(&mut out, "sends_per_second", Some(&t.sends_per_second), |n| {
+        n.to_string()
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{FileSettings, Flags};
+
+    #[test]
+    fn what_it_prints_reads_back_as_the_same_settings_without_secrets() {
+        let env = |name: &str| match name {
+            "TELEGRAM_BOT_TOKEN" => Some("123:SECRET-TOKEN".to_owned()),
+            "TELEGRAM_OFFICIALS" => Some("11, 22".to_owned()),
+            "MEEPRATEN_SECRET" => Some("ab".repeat(32)),
+            _ => None,
+        };
+        let config = Config::resolve(&Flags::default(), &env, None).unwrap();
+        let printed = render(&config);
+        assert!(
+            !printed.contains("SECRET-TOKEN") && !printed.contains(&"ab".repeat(32)),
+            "{printed}"
+        );
+        assert!(printed.contains("# environment TELEGRAM_BOT_TOKEN"), "{printed}");
+        let back = FileSettings::parse(&printed).expect("valid settings file");
+        assert_eq!(
+            back.telegram.officials,
+            Some(vec!["11".to_owned(), "22".to_owned()])
+        );
+        assert_eq!(back.retention_days, Some(90));
+    }
+}

@@ -363,3 +363,23 @@ fn common_first_names_alone_and_the_month_jan() {
         assert_eq!(s.scrub(text, Lang::Nl).text, want, "{text}");
     }
 }
+
+/// Found by the fuzzer: a link after whitespace wider than one byte (U+0085,
+/// NEL) cut the text inside that character and panicked.
+#[test]
+fn a_link_after_wide_whitespace_does_not_panic() {
+    let text = "zie\u{85}mijnzorg.nl/afspraak en\u{a0}www.gemeente.nl\u{2003}x@piet.nl";
+    let scrubbed = Scrubber::get().scrub(text, Lang::Nl);
+    assert_eq!(
+        scrubbed
+            .findings
+            .iter()
+            .filter(|f| f.kind == PiiKind::Url)
+            .count(),
+        2,
+        "{scrubbed:?}"
+    );
+    // The fuzzer's input as it was.
+    let crash: &[u8] = b"}\x06\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85Diu\xd1\x8e\xd0\xba\xc2\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85Diu\xd1\x8e\xd0\xba\xc2\xb0Tre.De";
+    let _ = Scrubber::get().scrub(&String::from_utf8_lossy(crash), Lang::Nl);
+}

@@ -26,7 +26,12 @@ impl Detector {
         for m in self.0.find_iter(text) {
             // The domain of an e-mail address or a Matrix id (`@piet:matrix.org`)
             // belongs to that, not to a link.
-            let word_start = text[..m.start()].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            // Whitespace can be wider than a byte (U+0085, U+00A0, U+2003).
+            let word_start = text[..m.start()]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             let glued_to_id = text[word_start..m.start()].rfind('@').is_some_and(|at| {
                 text[word_start + at + 1..m.start()]
                     .chars()

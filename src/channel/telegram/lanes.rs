@@ -19,9 +19,20 @@ pub struct Lanes {
     queues: Arc<Mutex<HashMap<i64, VecDeque<Job>>>>,
     /// Told whenever a lane empties.
     emptied: Arc<Notify>,
+    /// Where lanes run; `None`: the current runtime.
+    runtime: Option<tokio::runtime::Handle>,
 }
 
 impl Lanes {
+    /// Lanes that run on `runtime`: a runtime of their own keeps hundreds of
+    /// sends from queueing in front of the work that stores answers.
+    pub fn on(runtime: tokio::runtime::Handle) -> Lanes {
+        Lanes {
+            runtime: Some(runtime),
+            ..Lanes::default()
+        }
+    }
+
     /// Queues `job` behind the chat's earlier jobs.
     pub fn push(&self, chat: i64, job: Job) {
         let mut queues = self.queues.lock().unwrap_or_else(PoisonError::into_inner);
@@ -33,7 +44,7 @@ impl Lanes {
         queues.insert(chat, VecDeque::new());
         drop(queues);
         let lanes = self.clone();
-        tokio::spawn(async move {
+        let lane = async move {
             let mut job = job;
             loop {
                 job.await;
@@ -49,7 +60,11 @@ impl Lanes {
                     }
                 }
             }
-        });
+        };
+        match &self.runtime {
+            Some(runtime) => drop(runtime.spawn(lane)),
+            None => drop(tokio::spawn(lane)),
+        }
     }
 
     /// Chats with work waiting or under way.

@@ -163,6 +163,10 @@ async fn invite_from_group(
     Ok(())
 }
 
+/// How often group polls of closed rounds are looked for (not with every batch:
+/// that would cost every batch a query).
+const POLLS_EVERY: Duration = Duration::from_secs(5);
+
 /// How often the rate state of quiet chats is forgotten.
 pub(crate) const TIDY_EVERY: Duration = Duration::from_secs(60);
 
@@ -575,13 +579,34 @@ pub async fn serve(
     let sender = delivery::Sender::new(bot.clone(), config.limits);
     register_commands(&sender, service).await;
     let username = sender.username().await;
+    // Replies go out from a runtime of their own (see `lanes`).
+    let delivery = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name("delivery")
+        .enable_all()
+        .build()
+        .map_err(|e| ServiceError::Lifecycle(format!("cannot start the delivery thread: {e}")))?;
     let adapter = Adapter {
         service: service.clone(),
         config: config.clone(),
         sender: sender.clone(),
         username,
-        lanes: lanes::Lanes::default(),
+        lanes: lanes::Lanes::on(delivery.handle().clone()),
     };
+    let served = serve_with(service, config, &bot, &sender, adapter, shutdown).await;
+    delivery.shutdown_background();
+    served
+}
+
+/// The long-polling loop (or the webhook) with the adapter set up.
+async fn serve_with(
+    service: &Service,
+    config: &TelegramConfig,
+    bot: &Bot,
+    sender: &delivery::Sender,
+    adapter: Adapter,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), ServiceError> {
     if let Some(hook) = &config.webhook {
         return webhook::serve(adapter, hook, shutdown).await;
     }
@@ -597,13 +622,17 @@ pub async fn serve(
     tokio::pin!(shutdown);
     tracing::info!("serving Telegram");
     let mut tidied = tokio::time::Instant::now();
+    let mut polls_checked = tokio::time::Instant::now() - POLLS_EVERY;
     loop {
         if tidied.elapsed() >= TIDY_EVERY {
             sender.forget_quiet();
             tidied = tokio::time::Instant::now();
         }
-        if let Err(e) = stop_closed_polls(service, &sender).await {
-            tracing::warn!(error = %e, "stopping the polls of closed rounds failed; trying again later");
+        if polls_checked.elapsed() >= POLLS_EVERY {
+            polls_checked = tokio::time::Instant::now();
+            if let Err(e) = stop_closed_polls(service, sender).await {
+                tracing::warn!(error = %e, "stopping the polls of closed rounds failed; trying again later");
+            }
         }
         let request = bot
             .get_updates()

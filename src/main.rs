@@ -10,6 +10,9 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    // Two TLS back-ends are in the tree (teloxide's and matrix-sdk's): name one,
+    // so nothing that builds a TLS configuration has to guess.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let cli = Cli::parse();
     let config = match cli.load_config() {
         Ok(config) => config,

@@ -93,6 +93,7 @@ fn incoming(messages: &[(usize, Input)], first: usize, now: OffsetDateTime) -> V
             input: input.clone(),
             now,
             next: Some((first + i + 1) as i64),
+            event: None,
         })
         .collect()
 }
@@ -243,4 +244,48 @@ async fn a_batch_skips_what_was_handled_before() {
         .unwrap();
     assert!(rest[0].is_some(), "update 23 is new");
     service.close().await;
+}
+
+/// An event delivered again (a Matrix sync repeated after a restart, or twice in
+/// one response) is handled once; its id is not stored, only a keyed hash.
+#[tokio::test]
+async fn an_event_seen_before_is_skipped() {
+    let ws = Workspace::new();
+    let service = service(&ws).await;
+    let now = OffsetDateTime::now_utc();
+    let item = |input: Input, event: &str| Incoming {
+        who: ResidentRef {
+            platform: "matrix",
+            user: "@inwoner:localhost",
+            address: Some("!kamer:localhost"),
+        },
+        lang_hint: Some(Lang::Nl),
+        input,
+        now,
+        next: None,
+        event: Some(event.to_owned()),
+    };
+    let first = vec![
+        item(Input::from_text("/start"), "$start-event"),
+        item(Input::from_text("/start"), "$start-event"),
+        item(Input::Button("a:rol:zelf".into()), "$rol-event"),
+    ];
+    let out = service.handle_batch(None, &first, None).await.unwrap();
+    assert!(
+        out[0].is_some() && out[1].is_none() && out[2].is_some(),
+        "{out:?}"
+    );
+    let again = service.handle_batch(None, &first, None).await.unwrap();
+    assert!(
+        again.iter().all(Option::is_none),
+        "a repeated sync changes nothing"
+    );
+    let counts = service.round_status(ROUND).await.unwrap().counts;
+    assert_eq!(counts.per_question.get("rol"), Some(&1));
+    service.close().await;
+    let raw = std::fs::read(ws.database()).unwrap();
+    assert!(
+        !raw.windows(b"start-event".len()).any(|w| w == b"start-event"),
+        "no event id in the file"
+    );
 }

@@ -1,9 +1,22 @@
 //! The Matrix channel against a real Synapse on 127.0.0.1 (see
 //! `support/synapse.rs`, which installs and starts it on a fresh machine).
+//! Residents are real matrix-sdk clients with their own devices and keys.
 
 use std::time::Duration;
 
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::ruma::UserId;
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::{Client, Room};
+use meepraten::channel::matrix::{self, MatrixConfig};
+use meepraten::service::Service;
+use tokio::sync::oneshot;
+
+use crate::support::Workspace;
 use crate::support::synapse::Synapse;
+
+const BOT: &str = "meepraten";
+const PASSWORD: &str = "wachtwoord-voor-tests";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_fresh_synapse_starts_and_lets_a_registered_user_log_in() {
@@ -29,4 +42,159 @@ async fn a_fresh_synapse_starts_and_lets_a_registered_user_log_in() {
     let body: serde_json::Value = serde_json::from_str(&answer.text().await.unwrap()).unwrap();
     assert_eq!(body["user_id"], Synapse::user_id("inwoner1"));
     assert!(body["access_token"].as_str().is_some_and(|t| !t.is_empty()));
+}
+
+/// The bot, served in this process until stopped.
+struct Bot {
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Bot {
+    fn start(service: &Service, synapse: &Synapse, ws: &Workspace) -> Bot {
+        let config = MatrixConfig {
+            homeserver: synapse.url(),
+            user: Synapse::user_id(BOT),
+            password: Some(PASSWORD.to_owned()),
+            store: ws.path("meepraten.matrix"),
+            sync_timeout: Duration::from_millis(500),
+        };
+        let (stop, stopped) = oneshot::channel::<()>();
+        let service = service.clone();
+        let task = tokio::spawn(async move {
+            matrix::serve(&service, &config, async {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("Matrix served");
+        });
+        Bot {
+            stop: Some(stop),
+            task,
+        }
+    }
+
+    async fn stop(mut self) {
+        let _ = self.stop.take().unwrap().send(());
+        tokio::time::timeout(Duration::from_secs(20), &mut self.task)
+            .await
+            .expect("the bot stops")
+            .unwrap();
+    }
+}
+
+/// A resident with a real matrix-sdk client, device and keys.
+struct Resident {
+    client: Client,
+    _store: tempfile::TempDir,
+    token: Option<String>,
+}
+
+impl Resident {
+    async fn login(synapse: &Synapse, name: &str) -> Resident {
+        synapse.register(name, PASSWORD);
+        let store = tempfile::tempdir().unwrap();
+        let client = Client::builder()
+            .homeserver_url(synapse.url().as_str())
+            .sqlite_store(store.path(), None)
+            .build()
+            .await
+            .unwrap();
+        client
+            .matrix_auth()
+            .login_username(name, PASSWORD)
+            .send()
+            .await
+            .unwrap();
+        let mut r = Resident {
+            client,
+            _store: store,
+            token: None,
+        };
+        r.sync().await;
+        r
+    }
+
+    /// One sync; returns the texts others sent in `room`.
+    async fn sync_texts(&mut self, room: Option<&Room>) -> Vec<String> {
+        let mut settings = SyncSettings::default().timeout(Duration::from_millis(300));
+        if let Some(t) = &self.token {
+            settings = settings.token(t.clone());
+        }
+        let response = self.client.sync_once(settings).await.unwrap();
+        self.token = Some(response.next_batch.clone());
+        let own = self.client.user_id().unwrap().to_string();
+        let mut out = Vec::new();
+        let Some(room) = room else { return out };
+        if let Some(joined) = response.rooms.joined.get(room.room_id()) {
+            for e in &joined.timeline.events {
+                let json: serde_json::Value = serde_json::from_str(e.raw().json().get()).unwrap();
+                if json["type"] == "m.room.message" && json["sender"] != own.as_str() {
+                    out.push(json["content"]["body"].as_str().unwrap_or_default().to_owned());
+                }
+            }
+        }
+        out
+    }
+
+    async fn sync(&mut self) {
+        self.sync_texts(None).await;
+    }
+
+    /// Syncs until a message containing `needle` arrives (at most 30 s).
+    async fn wait_for(&mut self, room: &Room, needle: &str) -> String {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        let mut seen = Vec::new();
+        loop {
+            for text in self.sync_texts(Some(room)).await {
+                if text.contains(needle) {
+                    return text;
+                }
+                seen.push(text);
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no message with `{needle}`; got {seen:#?}"
+            );
+        }
+    }
+
+    async fn say(&self, room: &Room, text: &str) {
+        room.send(RoomMessageEventContent::text_plain(text))
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resident_answers_in_an_encrypted_direct_chat() {
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let bot = Bot::start(&service, &synapse, &ws);
+
+    let mut fatima = Resident::login(&synapse, "fatima").await;
+    let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
+    let room = fatima.client.create_dm(&bot_id).await.unwrap();
+    assert!(
+        room.latest_encryption_state().await.unwrap().is_encrypted(),
+        "a direct chat is encrypted"
+    );
+    // The bot joins and greets at once, with the first question.
+    let first = fatima.wait_for(&room, "Vraag 1").await;
+    assert!(first.contains("1. Voor mezelf"), "options are numbered: {first}");
+    fatima.say(&room, "1").await;
+    fatima.wait_for(&room, "Vraag 2").await;
+    fatima.say(&room, "!taal en").await;
+    fatima.wait_for(&room, "Question 2").await;
+
+    bot.stop().await;
+    let counts = service
+        .round_status("huishoudelijke-hulp-2027")
+        .await
+        .unwrap()
+        .counts;
+    assert_eq!(counts.per_question.get("rol"), Some(&1));
+    service.close().await;
 }

@@ -16,3 +16,5 @@ first-question = Dit is de eerste vraag. Verder terug kan niet.
 not-now = Dat kan nu niet. U bent niet bezig met vragen. Stuur /start om te beginnen.
 unknown-command = Het commando { $command } ken ik niet. Stuur /hulp voor een lijst.
 flood-notice = U stuurt veel berichten vlak na elkaar. Die kan ik niet allemaal lezen. Wacht even, en stuur dan uw antwoord nog een keer.
+matrix-shared-room = In deze chat zitten meer mensen dan u en ik. Iedereen hier zou uw antwoorden zien, met uw naam. Daarom stel ik hier geen vragen. Begin een privégesprek met mij (alleen u en ik), dan gaan we daar verder.
+matrix-undecryptable = Ik kon uw laatste bericht niet lezen: het was versleuteld met een sleutel die ik niet heb. Wilt u het nog een keer sturen?

@@ -4,11 +4,13 @@
 //! count a council sees passes small-group [`suppression`].
 
 pub mod disclosure;
+mod event_key;
 mod pseudonym;
 pub mod scrub;
 mod secret;
 mod vault;
 
+pub use event_key::EventKey;
 pub use pseudonym::{Pseudonym, ResidentRef, RespondentKey, RoundSalt};
 pub use scrub::{Finding, PiiKind, Scrubbed, Scrubber};
 pub use secret::{Secret, SecretError};

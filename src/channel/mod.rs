@@ -2,5 +2,6 @@
 //! rendered replies into platform messages. They translate and own platform
 //! mechanics; they never decide what to say.
 
+pub mod matrix;
 pub mod telegram;
 pub mod terminal;

@@ -7,8 +7,8 @@ use clap::Args;
 use time::OffsetDateTime;
 use tokio::io::BufReader;
 
-use crate::channel::{telegram, terminal};
-use crate::config::{Config, TelegramSettings, telegram_env};
+use crate::channel::{matrix, telegram, terminal};
+use crate::config::{Config, TelegramSettings, matrix_env, telegram_env};
 use crate::domain::Lang;
 use crate::service::Service;
 
@@ -94,17 +94,54 @@ impl Serve {
             }
         }
         let t = &config.telegram;
-        if let (Some(token), false) = (&t.token, self.terminal) {
-            let mut telegram_config = telegram::TelegramConfig::new(
-                token.value.clone(),
-                t.api_url.as_ref().map(|u| u.value.clone()),
-            );
-            telegram_config.webhook = webhook_settings(t)?;
-            telegram_config.limits.per_second = t.sends_per_second.value;
-            telegram_config.officials = t.officials.value.clone();
-            telegram::serve(&service, &telegram_config, shutdown_signal()).await?;
+        let m = &config.matrix;
+        let telegram_on = t.token.is_some() && !self.terminal;
+        let matrix_on = m.homeserver.is_some() && !self.terminal;
+        if telegram_on || matrix_on {
+            // One Ctrl-C or SIGTERM stops every channel.
+            let (stop, stopped) = tokio::sync::watch::channel(false);
+            tokio::spawn(async move {
+                shutdown_signal().await;
+                let _ = stop.send(true);
+            });
+            let when_stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+                let _ = rx.wait_for(|s| *s).await;
+            };
+            let telegram_served = async {
+                let Some(token) = t.token.as_ref().filter(|_| telegram_on) else {
+                    return anyhow::Ok(());
+                };
+                let mut telegram_config = telegram::TelegramConfig::new(
+                    token.value.clone(),
+                    t.api_url.as_ref().map(|u| u.value.clone()),
+                );
+                telegram_config.webhook = webhook_settings(t)?;
+                telegram_config.limits.per_second = t.sends_per_second.value;
+                telegram_config.officials = t.officials.value.clone();
+                telegram::serve(&service, &telegram_config, when_stopped(stopped.clone())).await?;
+                Ok(())
+            };
+            let matrix_served = async {
+                let Some(homeserver) = m.homeserver.as_ref().filter(|_| matrix_on) else {
+                    return anyhow::Ok(());
+                };
+                let user = m.user.as_ref().with_context(|| {
+                    format!("{} (matrix.user) must be set with a homeserver", matrix_env::USER)
+                })?;
+                let matrix_config = matrix::MatrixConfig {
+                    homeserver: homeserver.value.clone(),
+                    user: user.value.clone(),
+                    password: m.password.as_ref().map(|p| p.value.clone()),
+                    store: m.store.value.clone(),
+                    sync_timeout: std::time::Duration::from_secs(10),
+                };
+                matrix::serve(&service, &matrix_config, when_stopped(stopped.clone())).await?;
+                Ok(())
+            };
+            let served = tokio::try_join!(telegram_served, matrix_served);
             closer.abort();
             service.close().await;
+            served?;
             return Ok(ExitCode::SUCCESS);
         }
         if !self.terminal {

@@ -18,6 +18,18 @@ pub struct FileSettings {
     pub log: Option<String>,
     #[serde(default)]
     pub telegram: TelegramFile,
+    #[serde(default)]
+    pub matrix: MatrixFile,
+}
+
+/// The `[matrix]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixFile {
+    pub homeserver: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+    pub store: Option<PathBuf>,
 }
 
 /// The `[telegram]` table.

@@ -55,6 +55,18 @@ pub mod telegram_env {
     pub const SENDS_PER_SECOND: &str = "TELEGRAM_SENDS_PER_SECOND";
 }
 
+/// Environment variables of the Matrix channel.
+pub mod matrix_env {
+    /// The homeserver's URL.
+    pub const HOMESERVER: &str = "MATRIX_HOMESERVER";
+    /// The bot's full user id.
+    pub const USER: &str = "MATRIX_USER";
+    /// The password for the first login.
+    pub const PASSWORD: &str = "MATRIX_PASSWORD";
+    /// The folder for the Matrix state, keys and session.
+    pub const STORE: &str = "MATRIX_STORE";
+}
+
 /// Where a setting's value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -119,6 +131,15 @@ pub struct TelegramSettings {
     pub sends_per_second: Setting<u32>,
 }
 
+/// The Matrix settings in effect.
+#[derive(Debug, Clone)]
+pub struct MatrixSettings {
+    pub homeserver: Option<Setting<url::Url>>,
+    pub user: Option<Setting<String>>,
+    pub password: Option<Setting<String>>,
+    pub store: Setting<PathBuf>,
+}
+
 /// Every setting in effect.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -130,6 +151,7 @@ pub struct Config {
     pub retention_days: Setting<u32>,
     pub log: Setting<String>,
     pub telegram: TelegramSettings,
+    pub matrix: MatrixSettings,
 }
 
 /// Picks the winning value: flag, then environment, then file, then default.
@@ -331,6 +353,27 @@ impl Config {
                 30,
             ),
         };
+        let m = f.matrix;
+        use matrix_env as me;
+        let matrix = MatrixSettings {
+            homeserver: pick.one(
+                None,
+                Some(me::HOMESERVER),
+                checked("matrix.homeserver", m.homeserver, parse_url)?,
+                parse_url,
+            )?,
+            user: pick.one(
+                None,
+                Some(me::USER),
+                checked("matrix.user", m.user, parse_matrix_user)?,
+                parse_matrix_user,
+            )?,
+            password: pick.one(None, Some(me::PASSWORD), m.password, text)?,
+            store: or_default(
+                pick.one(None, Some(me::STORE), m.store, |s| Ok(PathBuf::from(s)))?,
+                database.value.with_extension("matrix"),
+            ),
+        };
         Ok(Config {
             file: path,
             database,
@@ -339,6 +382,7 @@ impl Config {
             retention_days,
             log,
             telegram,
+            matrix,
         })
     }
 
@@ -351,6 +395,17 @@ impl Config {
         );
         s.retention_days = self.retention_days.value;
         s
+    }
+}
+
+fn parse_matrix_user(s: &str) -> Result<String, String> {
+    let ok = s.starts_with('@')
+        && s.split_once(':')
+            .is_some_and(|(l, server)| l.len() > 1 && !server.is_empty());
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err("must be a full Matrix user id such as @meepraten:gemeente.nl".to_owned())
     }
 }
 

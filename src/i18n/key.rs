@@ -78,6 +78,8 @@ keys! {
     UnsupportedMessage => "unsupported-message",
     StaleButton => "stale-button",
     FloodNotice => "flood-notice",
+    MatrixSharedRoom => "matrix-shared-room",
+    MatrixUndecryptable => "matrix-undecryptable",
     AlreadyMovedOn => "already-moved-on",
     FirstQuestion => "first-question",
     PersonalDataRemoved => "personal-data-removed",

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use time::OffsetDateTime;
 
-use super::{Service, ServiceError, month};
-use crate::anon::{ContactAddress, Pseudonym, ResidentRef, RespondentKey, RoundSalt, Scrubber};
+use super::{Service, ServiceError, day, month};
+use crate::anon::{ContactAddress, EventKey, Pseudonym, ResidentRef, RespondentKey, RoundSalt, Scrubber};
 use crate::domain::{Lang, RoundId};
 use crate::engine::{self, Context, Conversation, Effect, Input, Reply, RoundView};
 use crate::store::{AnswerWrite, ConversationWrite, StoreError, StoredRound, Tx};
@@ -75,6 +75,7 @@ impl Service {
             input: input.clone(),
             now,
             next: checkpoint.map(|c| c.next),
+            event: None,
         };
         let name = checkpoint.map(|c| c.name);
         let mut handled = self.handle_batch(name, &[item], None).await?;
@@ -101,14 +102,36 @@ impl Service {
             None => None,
         };
         let open = self.open_rounds(&mut tx).await?;
-        let fresh = |item: &Incoming<'_>| match (item.next, done) {
-            (Some(next), Some(done)) => next > done,
-            _ => true,
+        // Events already handled (a sync repeated after a restart) by their keys.
+        let keys: Vec<Option<EventKey>> = items
+            .iter()
+            .map(|item| {
+                item.event
+                    .as_deref()
+                    .map(|id| EventKey::of(&self.secret, item.who.platform, id))
+            })
+            .collect();
+        let wanted_keys: Vec<&str> = keys.iter().flatten().map(EventKey::as_str).collect();
+        let mut seen = if wanted_keys.is_empty() {
+            Default::default()
+        } else {
+            tx.handled(&wanted_keys).await?
         };
+        let mut fresh = Vec::with_capacity(items.len());
+        for (item, key) in items.iter().zip(&keys) {
+            let new_update = match (item.next, done) {
+                (Some(next), Some(done)) => next > done,
+                _ => true,
+            };
+            // A key seen before, or earlier in this batch, is a repeat.
+            let new_event = key.as_ref().is_none_or(|k| seen.insert(k.as_str().to_owned()));
+            fresh.push(new_update && new_event);
+        }
         // Everyone's state in one read.
         let pseudonyms: Vec<Option<Pseudonym>> = items
             .iter()
-            .map(|item| fresh(item).then(|| Pseudonym::of(&self.secret, &item.who)))
+            .zip(&fresh)
+            .map(|(item, fresh)| fresh.then(|| Pseudonym::of(&self.secret, &item.who)))
             .collect();
         let wanted: Vec<&Pseudonym> = pseudonyms.iter().flatten().collect();
         let mut batch = Batch {
@@ -137,6 +160,18 @@ impl Service {
             }
         }
         tx.save_conversations(&saves).await?;
+        let handled_keys: Vec<&str> = keys
+            .iter()
+            .zip(&fresh)
+            .filter(|(_, fresh)| **fresh)
+            .filter_map(|(k, _)| k.as_ref().map(EventKey::as_str))
+            .collect();
+        if !handled_keys.is_empty() {
+            let today = items.first().map_or_else(OffsetDateTime::now_utc, |i| i.now);
+            tx.mark_handled(&handled_keys, &day(today)).await?;
+            tx.prune_handled(&day(today - time::Duration::days(HANDLED_EVENTS_DAYS)))
+                .await?;
+        }
         if let Some(name) = name {
             let next = last.max(pass_to);
             if let Some(next) = next
@@ -532,4 +567,10 @@ pub struct Incoming<'a> {
     /// The checkpoint's value once this message is handled (e.g. the next
     /// Telegram update id); `None` without a checkpoint.
     pub next: Option<i64>,
+    /// The platform's id of this event (a Matrix event id), for platforms that
+    /// may deliver an event again; only a keyed hash of it is stored.
+    pub event: Option<String>,
 }
+
+/// Days a handled event's key is kept: longer than any sync is repeated.
+const HANDLED_EVENTS_DAYS: i64 = 7;

@@ -158,6 +158,12 @@ impl Service {
         &self.store
     }
 
+    /// A key derived from the secret for one purpose (e.g. the passphrase of a
+    /// platform's own store), so that store needs nothing else kept.
+    pub(crate) fn derived_key(&self, purpose: &str) -> [u8; 32] {
+        self.secret.derive(purpose)
+    }
+
     /// The texts.
     pub fn localizer(&self) -> &Localizer {
         &self.localizer

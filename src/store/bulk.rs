@@ -169,4 +169,54 @@ impl Tx {
         }
         Ok(removed)
     }
+
+    /// Which of these event keys were handled before.
+    pub async fn handled(&mut self, keys: &[&str]) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut out = std::collections::HashSet::new();
+        for chunk in keys.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "SELECT json_group_array(event_key) FROM handled_events WHERE event_key IN (",
+            );
+            let mut list = q.separated(", ");
+            for k in chunk {
+                list.push_bind(*k);
+            }
+            q.push(")");
+            let found: String = q
+                .build_query_scalar()
+                .fetch_one(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+            let found: Vec<String> = serde_json::from_str(&found)
+                .map_err(|e| StoreError::Corrupt(format!("handled events: {e}")))?;
+            out.extend(found);
+        }
+        Ok(out)
+    }
+
+    /// Notes event keys as handled on `day` (`YYYY-MM-DD`).
+    pub async fn mark_handled(&mut self, keys: &[&str], day: &str) -> Result<(), StoreError> {
+        for chunk in keys.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO handled_events (event_key, day) ");
+            q.push_values(chunk, |mut row, k| {
+                row.push_bind(*k).push_bind(day);
+            });
+            q.push(" ON CONFLICT DO NOTHING");
+            q.build()
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        }
+        Ok(())
+    }
+
+    /// Forgets event keys noted before `day`; returns how many.
+    pub async fn prune_handled(&mut self, day: &str) -> Result<u64, StoreError> {
+        let done = sqlx::query("DELETE FROM handled_events WHERE day < ?")
+            .bind(day)
+            .execute(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
+        Ok(done.rows_affected())
+    }
 }

@@ -438,6 +438,7 @@ impl Adapter {
                         input: w.inbound.input.clone(),
                         now,
                         next: Some(w.next),
+                        event: None,
                     }
                 })
                 .collect();

@@ -1,0 +1,371 @@
+//! The Matrix adapter: syncs with the homeserver through `matrix-sdk` (end-to-end
+//! encryption on, its state and keys in an SQLite store beside the database,
+//! encrypted with a passphrase derived from the secret key), turns events in
+//! direct chats into engine inputs ([`translate`]), hands them to the service
+//! and sends the replies. Like the Telegram adapter it knows nothing of what to
+//! say.
+//!
+//! Answers only in direct chats: in a shared room every message is seen by all
+//! members with its sender. The bot accepts invites to direct chats and greets at
+//! once, declines other invites, and pauses a round in a room a third member
+//! joined.
+//!
+//! Exactly once: every event is handled in one transaction with a keyed hash of
+//! its id, so a sync repeated after a restart skips what was handled; the sync
+//! position is stored after that.
+
+pub mod translate;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use matrix_sdk::config::SyncSettings;
+use matrix_sdk::ruma::OwnedRoomId;
+use matrix_sdk::ruma::api::error::{ErrorKind, RetryAfter};
+use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::{Client, Room};
+use time::OffsetDateTime;
+
+use crate::anon::ResidentRef;
+use crate::engine::{Input, Text};
+use crate::i18n::Key;
+use crate::service::{Incoming, OutboundButton, OutboundMessage, Service, ServiceError};
+
+/// The platform name used for pseudonyms of Matrix residents.
+pub const PLATFORM: &str = "matrix";
+/// Where the sync position is kept.
+const SYNC_TOKEN: &str = "matrix_sync_token";
+/// The file in the store folder that keeps the login (mode 0600).
+const SESSION_FILE: &str = "session.json";
+
+/// How the adapter reaches Matrix.
+#[derive(Clone)]
+pub struct MatrixConfig {
+    /// The homeserver's client URL.
+    pub homeserver: url::Url,
+    /// The bot's full user id, e.g. `@meepraten:gemeente.nl`.
+    pub user: String,
+    /// The password for the first login; afterwards the stored session is used.
+    pub password: Option<String>,
+    /// The folder for matrix-sdk's state and keys, and the session.
+    pub store: PathBuf,
+    /// How long one sync waits for news.
+    pub sync_timeout: Duration,
+}
+
+impl std::fmt::Debug for MatrixConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MatrixConfig")
+            .field("homeserver", &self.homeserver.as_str())
+            .field("password", &self.password.as_ref().map(|_| "<hidden>"))
+            .finish_non_exhaustive()
+    }
+}
+
+/// What can stop the Matrix adapter.
+#[derive(Debug, thiserror::Error)]
+pub enum MatrixError {
+    /// The store folder or session file could not be used.
+    #[error("the Matrix store at {path}: {source}")]
+    Store { path: String, source: std::io::Error },
+    /// The client could not be built (store, homeserver URL).
+    #[error("cannot set up the Matrix client: {0}")]
+    Build(#[from] matrix_sdk::ClientBuildError),
+    /// Logging in or restoring the session failed.
+    #[error("cannot log in to Matrix: {0}")]
+    Login(String),
+    /// A first login needs a password.
+    #[error("no Matrix session is stored yet: set MATRIX_PASSWORD (matrix.password) for the first login")]
+    NoPassword,
+    /// The service failed.
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+}
+
+/// Logs in (the first time) or restores the stored session and device.
+pub async fn connect(service: &Service, config: &MatrixConfig) -> Result<Client, MatrixError> {
+    let store_error = |source| MatrixError::Store {
+        path: config.store.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(&config.store).map_err(store_error)?;
+    let passphrase = hex::encode(service.derived_key("matrix-store/v1"));
+    let client = Client::builder()
+        .homeserver_url(config.homeserver.as_str())
+        .sqlite_store(&config.store, Some(&passphrase))
+        .build()
+        .await?;
+    let session_file = config.store.join(SESSION_FILE);
+    match std::fs::read_to_string(&session_file) {
+        Ok(json) => {
+            let session: matrix_sdk::authentication::matrix::MatrixSession = serde_json::from_str(&json)
+                .map_err(|e| MatrixError::Login(format!("stored session: {e}")))?;
+            client
+                .restore_session(session)
+                .await
+                .map_err(|e| MatrixError::Login(e.to_string()))?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let password = config.password.as_deref().ok_or(MatrixError::NoPassword)?;
+            client
+                .matrix_auth()
+                .login_username(&config.user, password)
+                .initial_device_display_name("meepraten")
+                .send()
+                .await
+                .map_err(|e| MatrixError::Login(e.to_string()))?;
+            let session = client
+                .matrix_auth()
+                .session()
+                .ok_or_else(|| MatrixError::Login("no session after login".into()))?;
+            let json = serde_json::to_string(&session).map_err(|e| MatrixError::Login(e.to_string()))?;
+            write_private(&session_file, &json).map_err(store_error)?;
+            tracing::info!("logged in to Matrix; the session is kept for restarts");
+        }
+        Err(e) => return Err(store_error(e)),
+    }
+    Ok(client)
+}
+
+/// Writes a file only its owner can read.
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(text.as_bytes())
+}
+
+/// Serves residents over Matrix until `shutdown` resolves.
+pub async fn serve(
+    service: &Service,
+    config: &MatrixConfig,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), MatrixError> {
+    let client = connect(service, config).await?;
+    let own = client
+        .user_id()
+        .map(ToString::to_string)
+        .ok_or_else(|| MatrixError::Login("no user id after login".into()))?;
+    let mut adapter = Adapter {
+        service: service.clone(),
+        client: client.clone(),
+        own,
+        shown: HashMap::new(),
+    };
+    let mut token = service
+        .store()
+        .setting(SYNC_TOKEN)
+        .await
+        .map_err(ServiceError::from)?;
+    let mut backoff = Duration::from_millis(500);
+    tokio::pin!(shutdown);
+    tracing::info!("serving Matrix");
+    loop {
+        let mut settings = SyncSettings::default().timeout(config.sync_timeout);
+        if let Some(t) = &token {
+            settings = settings.token(t.clone());
+        }
+        let synced = tokio::select! {
+            () = &mut shutdown => break,
+            r = client.sync_once(settings) => r,
+        };
+        let response = match synced {
+            Ok(r) => {
+                backoff = Duration::from_millis(500);
+                r
+            }
+            Err(e) => {
+                // Rate limits and lost connections alike: wait, then sync again
+                // from the same point.
+                let wait = e
+                    .client_api_error_kind()
+                    .and_then(|k| match k {
+                        ErrorKind::LimitExceeded(limit) => limit.retry_after.as_ref().map(|r| match r {
+                            RetryAfter::Delay(d) => *d,
+                            RetryAfter::DateTime(_) => backoff,
+                        }),
+                        _ => None,
+                    })
+                    .unwrap_or(backoff);
+                tracing::warn!(wait_ms = wait.as_millis() as u64, "Matrix sync failed; retrying");
+                tokio::select! {
+                    () = &mut shutdown => break,
+                    () = tokio::time::sleep(wait) => {}
+                }
+                backoff = (backoff * 2).min(Duration::from_secs(30));
+                continue;
+            }
+        };
+        adapter.handle_sync(&response).await?;
+        service
+            .store()
+            .set_setting(SYNC_TOKEN, &response.next_batch)
+            .await
+            .map_err(ServiceError::from)?;
+        token = Some(response.next_batch);
+    }
+    tracing::info!("Matrix stopped");
+    Ok(())
+}
+
+/// What the adapter keeps while it serves.
+struct Adapter {
+    service: Service,
+    client: Client,
+    /// The bot's own user id.
+    own: String,
+    /// The options each room was last shown, so a typed number picks one
+    /// (memory only; after a restart a resident types the label or presses on).
+    shown: HashMap<OwnedRoomId, Vec<OutboundButton>>,
+}
+
+/// A resident's event in a direct chat, waiting for the batch.
+struct Waiting {
+    room: Room,
+    sender: String,
+    event_id: String,
+    input: Input,
+}
+
+impl Adapter {
+    async fn handle_sync(&mut self, response: &matrix_sdk::sync::SyncResponse) -> Result<(), MatrixError> {
+        let mut waiting = Vec::new();
+        for (room_id, invited) in &response.rooms.invited {
+            let state: Vec<serde_json::Value> = invited
+                .invite_state
+                .events
+                .iter()
+                .filter_map(|raw| serde_json::from_str(raw.json().get()).ok())
+                .collect();
+            let Some(room) = self.client.get_room(room_id) else {
+                continue;
+            };
+            match translate::invite(&state, &self.own) {
+                Some((true, inviter)) => {
+                    if let Err(e) = room.join().await {
+                        tracing::warn!(error = %e, "could not join a direct chat");
+                        continue;
+                    }
+                    // Greet at once: the resident need not guess a command.
+                    waiting.push(Waiting {
+                        room,
+                        sender: inviter,
+                        event_id: format!("invite:{room_id}"),
+                        input: Input::from_text("/start"),
+                    });
+                }
+                _ => {
+                    tracing::info!("declined an invite to a shared room");
+                    let _ = room.leave().await;
+                }
+            }
+        }
+        let mut undecryptable = 0;
+        for (room_id, joined) in &response.rooms.joined {
+            let Some(room) = self.client.get_room(room_id) else {
+                continue;
+            };
+            for event in &joined.timeline.events {
+                if matches!(
+                    event.kind,
+                    matrix_sdk::deserialized_responses::TimelineEventKind::UnableToDecrypt { .. }
+                ) {
+                    undecryptable += 1;
+                    self.say(&room, Key::MatrixUndecryptable).await;
+                    continue;
+                }
+                let Ok(json) = serde_json::from_str::<serde_json::Value>(event.raw().json().get()) else {
+                    continue;
+                };
+                let translate::Event::Said {
+                    sender,
+                    event_id,
+                    what,
+                } = translate::event(&json, &self.own)
+                else {
+                    continue;
+                };
+                if room.joined_members_count() > 2 {
+                    // Everyone here would see the answers, with who gave them.
+                    self.say(&room, Key::MatrixSharedRoom).await;
+                    continue;
+                }
+                let shown = self.shown.get(room_id).map_or(&[][..], Vec::as_slice);
+                let input = translate::input(&what, shown);
+                waiting.push(Waiting {
+                    room: room.clone(),
+                    sender,
+                    event_id,
+                    input,
+                });
+            }
+        }
+        if undecryptable > 0 {
+            tracing::warn!(
+                events = undecryptable,
+                "Matrix events could not be decrypted; residents asked to send again"
+            );
+        }
+        if waiting.is_empty() {
+            return Ok(());
+        }
+        let now = OffsetDateTime::now_utc();
+        let rooms: Vec<String> = waiting.iter().map(|w| w.room.room_id().to_string()).collect();
+        let items: Vec<Incoming<'_>> = waiting
+            .iter()
+            .zip(&rooms)
+            .map(|(w, room)| Incoming {
+                who: ResidentRef {
+                    platform: PLATFORM,
+                    user: &w.sender,
+                    address: Some(room),
+                },
+                lang_hint: None,
+                input: w.input.clone(),
+                now,
+                next: None,
+                event: Some(w.event_id.clone()),
+            })
+            .collect();
+        let handled = self.service.handle_batch(None, &items, None).await?;
+        drop(items);
+        for (w, replies) in waiting.iter().zip(handled) {
+            let Some(replies) = replies else { continue };
+            for reply in &replies {
+                self.send(&w.room, reply).await;
+            }
+            if let Some(last) = replies.last() {
+                self.shown
+                    .insert(w.room.room_id().to_owned(), last.buttons.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends one reply; a failure is logged without ids.
+    async fn send(&self, room: &Room, reply: &OutboundMessage) {
+        let content = RoomMessageEventContent::text_plain(translate::text(reply));
+        if let Err(e) = room.send(content).await {
+            tracing::warn!(error = %e, "a Matrix message could not be sent");
+        }
+    }
+
+    /// Says one fixed text in Dutch and English (the room's resident may not have
+    /// chosen a language yet).
+    async fn say(&self, room: &Room, key: Key) {
+        let l = self.service.localizer();
+        let text = format!(
+            "{}\n\n{}",
+            l.render(crate::domain::Lang::Nl, &Text::msg(key)),
+            l.render(crate::domain::Lang::En, &Text::msg(key))
+        );
+        let _ = room.send(RoomMessageEventContent::text_plain(text)).await;
+    }
+}

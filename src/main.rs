@@ -8,6 +8,30 @@ use meepraten::cli::Cli;
 use meepraten::config::DEFAULT_LOG;
 use tracing_subscriber::EnvFilter;
 
+/// Crates whose log lines could carry a platform identity or a message.
+const SILENT_LIBRARIES: &[&str] = &[
+    "matrix_sdk",
+    "matrix_sdk_base",
+    "matrix_sdk_common",
+    "matrix_sdk_crypto",
+    "matrix_sdk_sqlite",
+    "matrix_sdk_store_encryption",
+    "ruma",
+    "ruma_common",
+    "ruma_client_api",
+    "ruma_events",
+    "vodozemac",
+    "teloxide",
+    "teloxide_core",
+    "reqwest",
+    "hyper",
+    "hyper_util",
+    "h2",
+    "sqlx",
+    "axum",
+    "tower_http",
+];
+
 #[tokio::main]
 async fn main() -> ExitCode {
     // Two TLS back-ends are in the tree (teloxide's and matrix-sdk's): name one,
@@ -31,6 +55,11 @@ async fn main() -> ExitCode {
             config.log.source
         );
         EnvFilter::new(DEFAULT_LOG)
+    });
+    // Only meepraten's own lines: libraries below it log room, user and chat
+    // ids, and message contents, at their debug (and sometimes warning) levels.
+    let filter = SILENT_LIBRARIES.iter().fold(filter, |f, target| {
+        f.add_directive(format!("{target}=off").parse().expect("a valid directive"))
     });
     tracing_subscriber::fmt()
         .with_env_filter(filter)

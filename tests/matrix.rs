@@ -88,6 +88,8 @@ struct Resident {
     client: Client,
     _store: tempfile::TempDir,
     token: Option<String>,
+    /// Every text others sent, in order.
+    heard: Vec<String>,
 }
 
 impl Resident {
@@ -110,6 +112,7 @@ impl Resident {
             client,
             _store: store,
             token: None,
+            heard: Vec::new(),
         };
         r.sync().await;
         r
@@ -146,7 +149,9 @@ impl Resident {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
         let mut seen = Vec::new();
         loop {
-            for text in self.sync_texts(Some(room)).await {
+            let texts = self.sync_texts(Some(room)).await;
+            self.heard.extend(texts.iter().cloned());
+            for text in texts {
                 if text.contains(needle) {
                     return text;
                 }
@@ -189,6 +194,23 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
     fatima.say(&room, "!taal en").await;
     fatima.wait_for(&room, "Question 2").await;
 
+    // Killed mid-round without warning, and started again: it goes on in the
+    // encrypted room with its stored device and keys, and handles nothing twice.
+    bot.task.abort();
+    let _ = bot.task.await;
+    let bot = Bot::start(&service, &synapse, &ws);
+    fatima.say(&room, "4").await;
+    fatima.wait_for(&room, "Question 3").await;
+    let mut heard = fatima.heard.clone();
+    heard.sort();
+    heard.dedup();
+    assert_eq!(
+        heard.len(),
+        fatima.heard.len(),
+        "a message came twice: {:#?}",
+        fatima.heard
+    );
+
     bot.stop().await;
     let counts = service
         .round_status("huishoudelijke-hulp-2027")
@@ -196,5 +218,133 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
         .unwrap()
         .counts;
     assert_eq!(counts.per_question.get("rol"), Some(&1));
+    assert_eq!(counts.per_question.get("tevreden"), Some(&1));
     service.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unencrypted_direct_chat_works_and_a_third_member_pauses_it() {
+    use matrix_sdk::ruma::api::client::room::create_room;
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let bot = Bot::start(&service, &synapse, &ws);
+
+    let mut karel = Resident::login(&synapse, "karel").await;
+    let mut request = create_room::v3::Request::new();
+    request.invite = vec![UserId::parse(Synapse::user_id(BOT)).unwrap()];
+    request.is_direct = true;
+    request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
+    let room = karel.client.create_room(request).await.unwrap();
+    assert!(!room.latest_encryption_state().await.unwrap().is_encrypted());
+    karel.wait_for(&room, "Vraag 1").await;
+    karel.say(&room, "2").await;
+    karel.wait_for(&room, "Vraag 2").await;
+
+    // A third member: everyone would see the answers, so the round pauses here.
+    let mut piet = Resident::login(&synapse, "piet").await;
+    room.invite_user_by_id(&UserId::parse(Synapse::user_id("piet")).unwrap())
+        .await
+        .unwrap();
+    piet.sync().await;
+    piet.client.join_room_by_id(room.room_id()).await.unwrap();
+    karel.say(&room, "4").await;
+    karel.wait_for(&room, "meer mensen").await;
+
+    bot.stop().await;
+    let counts = service
+        .round_status("huishoudelijke-hulp-2027")
+        .await
+        .unwrap()
+        .counts;
+    assert_eq!(counts.per_question.get("rol"), Some(&1));
+    assert_eq!(
+        counts.per_question.get("tevreden"),
+        None,
+        "nothing answered in a shared room"
+    );
+    service.close().await;
+}
+
+/// The real binary serves Telegram (the Bot API simulator) and Matrix (Synapse)
+/// at once, stops both on one SIGTERM, and at debug level logs no raw id or
+/// name of anyone on either platform; nor does its database keep one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_binary_serves_telegram_and_matrix_and_keeps_no_ids() {
+    const TELEGRAM_RESIDENT: i64 = 5_571_234_567;
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    ws.open_example_by_cli();
+    let api = crate::support::telegram::BotApi::start().await;
+    let bot = crate::support::serve_command(&ws, &api)
+        .env("MATRIX_HOMESERVER", synapse.url().as_str())
+        .env("MATRIX_USER", Synapse::user_id(BOT))
+        .env("MATRIX_PASSWORD", PASSWORD)
+        .env("MEEPRATEN_LOG", "debug")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+
+    api.say(TELEGRAM_RESIDENT, "nl", "/start");
+    api.wait_for(TELEGRAM_RESIDENT, "Vraag 1").await;
+    api.press(TELEGRAM_RESIDENT, "nl", "a:rol:zelf");
+    api.wait_for(TELEGRAM_RESIDENT, "Vraag 2").await;
+
+    let mut olena = Resident::login(&synapse, "olena").await;
+    let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
+    let room = olena.client.create_dm(&bot_id).await.unwrap();
+    olena.wait_for(&room, "Vraag 1").await;
+    // A typed label counts like its number.
+    olena.say(&room, "Voor iemand voor wie ik zorg").await;
+    olena.wait_for(&room, "Vraag 2").await;
+    let room_id = room.room_id().to_string();
+
+    let pid = bot.id().unwrap().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let out = tokio::time::timeout(Duration::from_secs(20), bot.wait_with_output())
+        .await
+        .expect("both channels stop on one SIGTERM")
+        .unwrap();
+    assert!(out.status.success(), "exit {:?}", out.status);
+    let log = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        log.contains("serving Matrix") && log.contains("serving Telegram"),
+        "{log}"
+    );
+
+    let counts = ws.raw_counts("huishoudelijke-hulp-2027").await;
+    assert_eq!(
+        counts.per_question.get("rol"),
+        Some(&2),
+        "one answer from each platform"
+    );
+    let mut files = std::fs::read(ws.database()).unwrap();
+    files.extend(std::fs::read(ws.path("meepraten.db-wal")).unwrap_or_default());
+    let needles = [
+        TELEGRAM_RESIDENT.to_string(),
+        format!("user{TELEGRAM_RESIDENT}"),
+        "Testpersoon".to_owned(),
+        "@olena:localhost".to_owned(),
+        "olena".to_owned(),
+        room_id.clone(),
+        room_id
+            .trim_start_matches('!')
+            .split(':')
+            .next()
+            .unwrap()
+            .to_owned(),
+    ];
+    for needle in &needles {
+        assert!(!log.contains(needle.as_str()), "the log names `{needle}`");
+        assert!(
+            !files.windows(needle.len()).any(|w| w == needle.as_bytes()),
+            "the database keeps `{needle}`"
+        );
+    }
 }

@@ -292,7 +292,7 @@ impl Adapter {
                 else {
                     continue;
                 };
-                if room.joined_members_count() > 2 {
+                if !self.private(&room).await {
                     // Everyone here would see the answers, with who gave them.
                     self.say(&room, Key::MatrixSharedRoom).await;
                     continue;
@@ -347,6 +347,19 @@ impl Adapter {
             }
         }
         Ok(())
+    }
+
+    /// Whether only the bot and one resident are in the room (joined or invited:
+    /// an invited member reads the history on joining). Counted from the
+    /// membership the syncs stored, not the server's summary, which can lag.
+    async fn private(&self, room: &Room) -> bool {
+        match room.members_no_sync(matrix_sdk::RoomMemberships::ACTIVE).await {
+            Ok(members) => members.len() <= 2,
+            Err(e) => {
+                tracing::warn!(error = %e, "room members unknown; treating the room as shared");
+                false
+            }
+        }
     }
 
     /// Sends one reply; a failure is logged without ids.

@@ -37,13 +37,7 @@ async fn killed_at_random_moments_the_bot_stores_every_answer_exactly_once() {
         tokio::spawn(async move {
             for r in residents {
                 api.say(r, "nl", "/start");
-                for data in [
-                    "a:rol:zelf",
-                    "a:tevreden:4",
-                    "a:zelfde-hulp:y",
-                    "s:belangrijk",
-                    "s:idee",
-                ] {
+                for data in crate::support::WMO_PRESSES {
                     api.press(r, "nl", data);
                 }
                 tokio::time::sleep(Duration::from_millis(30)).await;

@@ -83,6 +83,17 @@ impl Bot {
     }
 }
 
+/// A fresh Synapse with the bot's account, and the bot serving the open Wmo
+/// example from a fresh workspace.
+async fn served() -> (Synapse, Workspace, Service, Bot) {
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let bot = Bot::start(&service, &synapse, &ws);
+    (synapse, ws, service, bot)
+}
+
 /// A resident with a real matrix-sdk client, device and keys.
 struct Resident {
     client: Client,
@@ -173,11 +184,7 @@ impl Resident {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_resident_answers_in_an_encrypted_direct_chat() {
-    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
-    synapse.register(BOT, PASSWORD);
-    let ws = Workspace::new();
-    let service = ws.service_with_open_example().await;
-    let bot = Bot::start(&service, &synapse, &ws);
+    let (synapse, ws, service, bot) = served().await;
 
     let mut fatima = Resident::login(&synapse, "fatima").await;
     let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
@@ -225,11 +232,7 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unencrypted_direct_chat_works_and_a_third_member_pauses_it() {
     use matrix_sdk::ruma::api::client::room::create_room;
-    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
-    synapse.register(BOT, PASSWORD);
-    let ws = Workspace::new();
-    let service = ws.service_with_open_example().await;
-    let bot = Bot::start(&service, &synapse, &ws);
+    let (synapse, _ws, service, bot) = served().await;
 
     let mut karel = Resident::login(&synapse, "karel").await;
     let mut request = create_room::v3::Request::new();

@@ -274,13 +274,7 @@ async fn rate_limits_server_errors_and_a_blocked_resident() {
     );
 
     // She finishes and asks to hear back, so her chat is kept (sealed).
-    for data in [
-        "a:rol:zelf",
-        "a:tevreden:4",
-        "a:zelfde-hulp:y",
-        "s:belangrijk",
-        "s:idee",
-    ] {
+    for data in crate::support::WMO_PRESSES {
         api.press(FATIMA, "nl", data);
     }
     let ask = api.wait_for(FATIMA, "Wilt u later horen").await;

@@ -247,3 +247,13 @@ pub fn serve_command(ws: &Workspace, api: &telegram::BotApi) -> tokio::process::
         .kill_on_drop(true);
     c
 }
+
+/// The button presses that take a resident through the Wmo example after
+/// `/start` without a follow-up: a role, a 4, a yes, and two skips.
+pub const WMO_PRESSES: [&str; 5] = [
+    "a:rol:zelf",
+    "a:tevreden:4",
+    "a:zelfde-hulp:y",
+    "s:belangrijk",
+    "s:idee",
+];

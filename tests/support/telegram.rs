@@ -197,24 +197,15 @@ impl BotApi {
     /// that shows it (Telegram includes that message, text and keyboard, in the
     /// callback query).
     pub fn press(&self, user: i64, lang: &str, data: &str) -> i64 {
-        let (id, message) = {
+        let shown = {
             let sim = self.sim.lock().unwrap();
-            let shown = sim
-                .sent
+            sim.sent
                 .iter()
                 .rev()
-                .find(|m| m.chat_id == user && m.buttons.iter().any(|(_, d)| d == data));
-            let message = match shown {
-                Some(m) => json!({"message_id": m.message_id, "date": 1_790_000_000,
-                    "chat": {"id": user, "type": "private", "first_name": "Inwoner"}, "text": m.text,
-                    "reply_markup": {"inline_keyboard": m.buttons.iter().map(|(l, d)| json!([{"text": l, "callback_data": d}])).collect::<Vec<_>>()}}),
-                None => json!({"message_id": 1, "date": 1_790_000_000,
-                    "chat": {"id": user, "type": "private", "first_name": "Inwoner"}, "text": "..."}),
-            };
-            (format!("cb{}", sim.next_update), message)
+                .find(|m| m.chat_id == user && m.buttons.iter().any(|(_, d)| d == data))
+                .cloned()
         };
-        let body = json!({"id": id, "chat_instance": "ci", "data": data, "from": Self::user(user, lang), "message": message});
-        self.push("callback_query", body)
+        self.press_on(user, lang, data, shown.as_ref())
     }
 
     /// A resident presses the button carrying `data` under `shown` (a message

@@ -297,6 +297,12 @@ async fn one_binary_serves_telegram_and_matrix_and_keeps_no_ids() {
     api.wait_for(TELEGRAM_RESIDENT, "Vraag 2").await;
 
     let mut olena = Resident::login(&synapse, "olena").await;
+    olena
+        .client
+        .account()
+        .set_display_name(Some("Olena Kovalenko"))
+        .await
+        .unwrap();
     let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
     let room = olena.client.create_dm(&bot_id).await.unwrap();
     olena.wait_for(&room, "Vraag 1").await;
@@ -335,6 +341,7 @@ async fn one_binary_serves_telegram_and_matrix_and_keeps_no_ids() {
         "Testpersoon".to_owned(),
         "@olena:localhost".to_owned(),
         "olena".to_owned(),
+        "Kovalenko".to_owned(),
         room_id.clone(),
         room_id
             .trim_start_matches('!')

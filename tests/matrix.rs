@@ -101,6 +101,8 @@ struct Resident {
     token: Option<String>,
     /// Every text others sent, in order.
     heard: Vec<String>,
+    /// The event id of the last poll the bot sent.
+    last_poll: Option<String>,
 }
 
 impl Resident {
@@ -124,6 +126,7 @@ impl Resident {
             _store: store,
             token: None,
             heard: Vec::new(),
+            last_poll: None,
         };
         r.sync().await;
         r
@@ -143,8 +146,18 @@ impl Resident {
         if let Some(joined) = response.rooms.joined.get(room.room_id()) {
             for e in &joined.timeline.events {
                 let json: serde_json::Value = serde_json::from_str(e.raw().json().get()).unwrap();
-                if json["type"] == "m.room.message" && json["sender"] != own.as_str() {
+                if json["sender"] == own.as_str() {
+                    continue;
+                }
+                if json["type"] == "m.room.message" {
                     out.push(json["content"]["body"].as_str().unwrap_or_default().to_owned());
+                }
+                // A question with options comes as a poll; its text fallback
+                // reads like a message.
+                if json["type"] == "org.matrix.msc3381.poll.start" {
+                    self.last_poll = json["event_id"].as_str().map(str::to_owned);
+                    let fallback = json["content"]["org.matrix.msc1767.text"].as_str();
+                    out.push(fallback.unwrap_or_default().to_owned());
                 }
             }
         }
@@ -175,6 +188,25 @@ impl Resident {
         }
     }
 
+    /// Votes in the last poll: in the stable form, or the unstable one current
+    /// clients send.
+    async fn vote(&self, room: &Room, answer: &str, stable: bool) {
+        let poll = self.last_poll.clone().expect("a poll was shown");
+        let relates = serde_json::json!({"rel_type": "m.reference", "event_id": poll});
+        let (kind, content) = if stable {
+            (
+                "m.poll.response",
+                serde_json::json!({"m.selections": [answer], "m.relates_to": relates}),
+            )
+        } else {
+            (
+                "org.matrix.msc3381.poll.response",
+                serde_json::json!({"org.matrix.msc3381.poll.response": {"answers": [answer]}, "m.relates_to": relates}),
+            )
+        };
+        room.send_raw(kind, content).await.unwrap();
+    }
+
     async fn say(&self, room: &Room, text: &str) {
         room.send(RoomMessageEventContent::text_plain(text))
             .await
@@ -196,7 +228,8 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
     // The bot joins and greets at once, with the first question.
     let first = fatima.wait_for(&room, "Vraag 1").await;
     assert!(first.contains("1. Voor mezelf"), "options are numbered: {first}");
-    fatima.say(&room, "1").await;
+    // Questions with options are polls: voted in the form clients send today.
+    fatima.vote(&room, "a:rol:zelf", false).await;
     fatima.wait_for(&room, "Vraag 2").await;
     fatima.say(&room, "!taal en").await;
     fatima.wait_for(&room, "Question 2").await;
@@ -206,8 +239,12 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
     bot.task.abort();
     let _ = bot.task.await;
     let bot = Bot::start(&service, &synapse, &ws);
-    fatima.say(&room, "4").await;
+    // ...and in the stable form.
+    fatima.vote(&room, "a:tevreden:4", true).await;
     fatima.wait_for(&room, "Question 3").await;
+    // A numbered reply still works.
+    fatima.say(&room, "1").await;
+    fatima.wait_for(&room, "Question 4").await;
     let mut heard = fatima.heard.clone();
     heard.sort();
     heard.dedup();
@@ -226,6 +263,7 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
         .counts;
     assert_eq!(counts.per_question.get("rol"), Some(&1));
     assert_eq!(counts.per_question.get("tevreden"), Some(&1));
+    assert_eq!(counts.per_question.get("zelfde-hulp"), Some(&1));
     service.close().await;
 }
 

@@ -362,10 +362,17 @@ impl Adapter {
         }
     }
 
-    /// Sends one reply; a failure is logged without ids.
+    /// Sends one reply (a question with options as a poll); a failure is
+    /// logged without ids.
     async fn send(&self, room: &Room, reply: &OutboundMessage) {
-        let content = RoomMessageEventContent::text_plain(translate::text(reply));
-        if let Err(e) = room.send(content).await {
+        let sent = match translate::poll(reply) {
+            Some(poll) => room.send_raw(translate::POLL_START, poll).await.map(|_| ()),
+            None => room
+                .send(RoomMessageEventContent::text_plain(translate::text(reply)))
+                .await
+                .map(|_| ()),
+        };
+        if let Err(e) = sent {
             tracing::warn!(error = %e, "a Matrix message could not be sent");
         }
     }

@@ -33,6 +33,8 @@ pub enum Event {
 pub enum Said {
     /// Typed text (or a command with `!`).
     Text(String),
+    /// A poll answered: the id of the answer, which is the engine's button payload.
+    Voted(String),
     /// Something the bot cannot read as an answer (image, file, voice,
     /// reaction, redaction).
     Unsupported,
@@ -64,14 +66,67 @@ pub fn event(json: &Value, own_user: &str) -> Event {
             }
         }
         "m.sticker" | "m.reaction" | "m.room.redaction" => said(Said::Unsupported),
+        // Poll responses in the stable form and the one clients still send.
+        "m.poll.response" => match content["m.selections"][0].as_str() {
+            Some(id) => said(Said::Voted(id.to_owned())),
+            None => Event::Ignored,
+        },
+        "org.matrix.msc3381.poll.response" => {
+            match content["org.matrix.msc3381.poll.response"]["answers"][0].as_str() {
+                Some(id) => said(Said::Voted(id.to_owned())),
+                None => Event::Ignored,
+            }
+        }
         _ => Event::Ignored,
     }
+}
+
+/// The unstable event type current clients send and read for a new poll.
+pub const POLL_START: &str = "org.matrix.msc3381.poll.start";
+
+/// A question with options as a Matrix poll: the unstable form current
+/// clients read, with the stable form's fields beside it and the numbered text
+/// as the fallback for clients without polls. Each answer's id is the engine's
+/// button payload, so a vote is a button press.
+pub fn poll(m: &OutboundMessage) -> Option<Value> {
+    if m.buttons.len() < 2 || m.free_text {
+        return None;
+    }
+    let question = bang_commands(&m.text);
+    let fallback = text(m);
+    let unstable: Vec<Value> = m
+        .buttons
+        .iter()
+        .map(|b| serde_json::json!({"id": b.payload, "org.matrix.msc1767.text": b.label}))
+        .collect();
+    let stable: Vec<Value> = m
+        .buttons
+        .iter()
+        .map(|b| serde_json::json!({"m.id": b.payload, "m.text": [{"body": b.label}]}))
+        .collect();
+    Some(serde_json::json!({
+        "org.matrix.msc3381.poll.start": {
+            "kind": "org.matrix.msc3381.poll.disclosed",
+            "max_selections": 1,
+            "question": {"org.matrix.msc1767.text": question},
+            "answers": unstable,
+        },
+        "org.matrix.msc1767.text": fallback,
+        "m.poll": {
+            "kind": "m.disclosed",
+            "max_selections": 1,
+            "question": {"m.text": [{"body": question}]},
+            "answers": stable,
+        },
+        "m.text": [{"body": fallback}],
+    }))
 }
 
 /// The input a typed text means, given the options the room was last shown.
 pub fn input(said: &Said, shown: &[OutboundButton]) -> Input {
     match said {
         Said::Unsupported => Input::Unsupported,
+        Said::Voted(id) => Input::Button(id.clone()),
         Said::Text(text) => {
             let t = text.trim();
             match t.strip_prefix('!') {
@@ -203,6 +258,45 @@ mod tests {
             free_text: false,
         };
         assert_eq!(text(&m), "Stuur !hulp voor hulp. En/of niet.\n\n1. Ja");
+    }
+
+    #[test]
+    fn a_vote_in_either_form_is_a_button_press() {
+        let stable = json!({"type": "m.poll.response", "sender": "@i:l", "event_id": "$5",
+            "content": {"m.selections": ["a:rol:zelf"], "m.relates_to": {"rel_type": "m.reference", "event_id": "$p"}}});
+        let unstable = json!({"type": "org.matrix.msc3381.poll.response", "sender": "@i:l", "event_id": "$6",
+            "content": {"org.matrix.msc3381.poll.response": {"answers": ["a:rol:naaste"]},
+                        "m.relates_to": {"rel_type": "m.reference", "event_id": "$p"}}});
+        for (e, want) in [(stable, "a:rol:zelf"), (unstable, "a:rol:naaste")] {
+            let Event::Said { what, .. } = event(&e, "@b:l") else {
+                panic!("a vote")
+            };
+            assert_eq!(input(&what, &[]), Input::Button(want.into()));
+        }
+    }
+
+    #[test]
+    fn a_question_with_options_goes_out_as_a_poll_with_a_text_fallback() {
+        let m = OutboundMessage {
+            text: "Vraag 1 van 6".into(),
+            buttons: vec![
+                OutboundButton {
+                    label: "Ja".into(),
+                    payload: "a:q:y".into(),
+                },
+                OutboundButton {
+                    label: "Nee".into(),
+                    payload: "a:q:n".into(),
+                },
+            ],
+            free_text: false,
+        };
+        let p = poll(&m).unwrap();
+        assert_eq!(p["org.matrix.msc3381.poll.start"]["answers"][1]["id"], "a:q:n");
+        assert_eq!(p["m.poll"]["answers"][0]["m.text"][0]["body"], "Ja");
+        assert_eq!(p["org.matrix.msc1767.text"], "Vraag 1 van 6\n\n1. Ja\n2. Nee");
+        let open = OutboundMessage { free_text: true, ..m };
+        assert!(poll(&open).is_none(), "an open question waits for typed text");
     }
 
     #[test]

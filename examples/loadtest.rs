@@ -687,6 +687,7 @@ async fn idle(dir: &Path, n: usize) -> Idle {
                     input,
                     now,
                     next: None,
+                    event: None,
                 });
             }
         }

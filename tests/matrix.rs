@@ -52,12 +52,24 @@ struct Bot {
 
 impl Bot {
     fn start(service: &Service, synapse: &Synapse, ws: &Workspace) -> Bot {
+        Bot::start_with(service, synapse, ws, Vec::new(), Vec::new())
+    }
+
+    fn start_with(
+        service: &Service,
+        synapse: &Synapse,
+        ws: &Workspace,
+        officials: Vec<String>,
+        council_rooms: Vec<String>,
+    ) -> Bot {
         let config = MatrixConfig {
             homeserver: synapse.url(),
             user: Synapse::user_id(BOT),
             password: Some(PASSWORD.to_owned()),
             store: ws.path("meepraten.matrix"),
             sync_timeout: Duration::from_millis(500),
+            officials,
+            council_rooms,
         };
         let (stop, stopped) = oneshot::channel::<()>();
         let service = service.clone();
@@ -395,4 +407,70 @@ async fn one_binary_serves_telegram_and_matrix_and_keeps_no_ids() {
             "the database keeps `{needle}`"
         );
     }
+}
+
+/// A council room: the bot joins when invited, a member's `!samenvatting` gets
+/// the audited summary (results hidden while the round is open), an official's
+/// `!status` works there, and no question is ever asked in it. A resident who
+/// is not an official cannot close a round from a direct chat.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_council_room_gets_summaries_and_only_officials_give_commands() {
+    use matrix_sdk::ruma::api::client::room::create_room;
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let mut raadslid = Resident::login(&synapse, "raadslid").await;
+    let mut request = create_room::v3::Request::new();
+    request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
+    let council = raadslid.client.create_room(request).await.unwrap();
+    let bot = Bot::start_with(
+        &service,
+        &synapse,
+        &ws,
+        vec![Synapse::user_id("raadslid")],
+        vec![council.room_id().to_string()],
+    );
+    council
+        .invite_user_by_id(&UserId::parse(Synapse::user_id(BOT)).unwrap())
+        .await
+        .unwrap();
+    // Asked until the bot has joined and answers.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    let summary = loop {
+        raadslid
+            .say(&council, "!samenvatting huishoudelijke-hulp-2027")
+            .await;
+        let texts = raadslid.sync_texts(Some(&council)).await;
+        if let Some(t) = texts.into_iter().find(|t| t.contains("Hulp bij het huishouden")) {
+            break t;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no summary in the council room"
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    };
+    assert!(
+        !summary.contains("Vraag 1"),
+        "no questions in a council room: {summary}"
+    );
+    raadslid.say(&council, "!status huishoudelijke-hulp-2027").await;
+    raadslid.wait_for(&council, "huishoudelijke-hulp-2027").await;
+
+    // A resident tries an official's command in a direct chat: the resident's
+    // reply, and the round stays open.
+    let mut henk = Resident::login(&synapse, "henk").await;
+    let room = henk
+        .client
+        .create_dm(&UserId::parse(Synapse::user_id(BOT)).unwrap())
+        .await
+        .unwrap();
+    henk.wait_for(&room, "Vraag 1").await;
+    henk.say(&room, "!sluit huishoudelijke-hulp-2027").await;
+    henk.wait_for(&room, "").await;
+    bot.stop().await;
+    let status = service.round_status("huishoudelijke-hulp-2027").await.unwrap();
+    assert_eq!(status.stored.state.to_string(), "open");
+    service.close().await;
 }

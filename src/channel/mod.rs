@@ -3,5 +3,6 @@
 //! mechanics; they never decide what to say.
 
 pub mod matrix;
+pub mod officials;
 pub mod telegram;
 pub mod terminal;

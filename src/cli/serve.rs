@@ -134,6 +134,8 @@ impl Serve {
                     password: m.password.as_ref().map(|p| p.value.clone()),
                     store: m.store.value.clone(),
                     sync_timeout: std::time::Duration::from_secs(10),
+                    officials: m.officials.value.clone(),
+                    council_rooms: m.council_rooms.value.clone(),
                 };
                 matrix::serve(&service, &matrix_config, when_stopped(stopped.clone())).await?;
                 Ok(())

@@ -30,6 +30,8 @@ pub struct MatrixFile {
     pub user: Option<String>,
     pub password: Option<String>,
     pub store: Option<PathBuf>,
+    pub officials: Option<Vec<String>>,
+    pub council_rooms: Option<Vec<String>>,
 }
 
 /// The `[telegram]` table.

@@ -65,6 +65,10 @@ pub mod matrix_env {
     pub const PASSWORD: &str = "MATRIX_PASSWORD";
     /// The folder for the Matrix state, keys and session.
     pub const STORE: &str = "MATRIX_STORE";
+    /// Matrix user ids of officials, comma-separated.
+    pub const OFFICIALS: &str = "MATRIX_OFFICIALS";
+    /// Room ids of council rooms, comma-separated.
+    pub const COUNCIL_ROOMS: &str = "MATRIX_COUNCIL_ROOMS";
 }
 
 /// Where a setting's value came from.
@@ -138,6 +142,8 @@ pub struct MatrixSettings {
     pub user: Option<Setting<String>>,
     pub password: Option<Setting<String>>,
     pub store: Setting<PathBuf>,
+    pub officials: Setting<Vec<String>>,
+    pub council_rooms: Setting<Vec<String>>,
 }
 
 /// Every setting in effect.
@@ -372,6 +378,14 @@ impl Config {
             store: or_default(
                 pick.one(None, Some(me::STORE), m.store, |s| Ok(PathBuf::from(s)))?,
                 database.value.with_extension("matrix"),
+            ),
+            officials: or_default(
+                pick.one(None, Some(me::OFFICIALS), m.officials, parse_list)?,
+                Vec::new(),
+            ),
+            council_rooms: or_default(
+                pick.one(None, Some(me::COUNCIL_ROOMS), m.council_rooms, parse_list)?,
+                Vec::new(),
             ),
         };
         Ok(Config {

@@ -29,9 +29,12 @@ use matrix_sdk::{Client, Room};
 use time::OffsetDateTime;
 
 use crate::anon::ResidentRef;
+use crate::channel::officials;
+use crate::domain::Lang;
 use crate::engine::{Input, Text};
 use crate::i18n::Key;
 use crate::service::{Incoming, OutboundButton, OutboundMessage, Service, ServiceError};
+use crate::summary::Format;
 
 /// The platform name used for pseudonyms of Matrix residents.
 pub const PLATFORM: &str = "matrix";
@@ -53,6 +56,11 @@ pub struct MatrixConfig {
     pub store: PathBuf,
     /// How long one sync waits for news.
     pub sync_timeout: Duration,
+    /// User ids of officials, who may give officials' commands.
+    pub officials: Vec<String>,
+    /// Rooms of councils: the bot joins them when invited and answers
+    /// `!samenvatting ID` there, and never asks questions in them.
+    pub council_rooms: Vec<String>,
 }
 
 impl std::fmt::Debug for MatrixConfig {
@@ -158,6 +166,8 @@ pub async fn serve(
         client: client.clone(),
         own,
         shown: HashMap::new(),
+        officials: config.officials.clone(),
+        council_rooms: config.council_rooms.clone(),
     };
     let mut token = service
         .store()
@@ -224,6 +234,10 @@ struct Adapter {
     /// The options each room was last shown, so a typed number picks one
     /// (memory only; after a restart a resident types the label or presses on).
     shown: HashMap<OwnedRoomId, Vec<OutboundButton>>,
+    /// Officials' user ids.
+    officials: Vec<String>,
+    /// Council rooms' ids.
+    council_rooms: Vec<String>,
 }
 
 /// A resident's event in a direct chat, waiting for the batch.
@@ -247,6 +261,13 @@ impl Adapter {
             let Some(room) = self.client.get_room(room_id) else {
                 continue;
             };
+            if self.council_rooms.iter().any(|c| c == room_id.as_str()) {
+                match room.join().await {
+                    Ok(_) => tracing::info!("joined a council room"),
+                    Err(e) => tracing::warn!(error = %e, "could not join a council room"),
+                }
+                continue;
+            }
             match translate::invite(&state, &self.own) {
                 Some((true, inviter)) => {
                     if let Err(e) = room.join().await {
@@ -292,6 +313,11 @@ impl Adapter {
                 else {
                     continue;
                 };
+                let council = self.council_rooms.iter().any(|c| c == room_id.as_str());
+                if self.command(&room, &sender, &what, council).await? || council {
+                    // Council rooms hear commands only, and are never asked questions.
+                    continue;
+                }
                 if !self.private(&room).await {
                     // Everyone here would see the answers, with who gave them.
                     self.say(&room, Key::MatrixSharedRoom).await;
@@ -349,6 +375,60 @@ impl Adapter {
         Ok(())
     }
 
+    /// Carries out a council's `!samenvatting ID` (in a council room) or an
+    /// official's command (from an official, in a council room or a direct
+    /// chat); returns whether the event was one.
+    async fn command(
+        &self,
+        room: &Room,
+        sender: &str,
+        what: &translate::Said,
+        council: bool,
+    ) -> Result<bool, MatrixError> {
+        let translate::Said::Text(text) = what else {
+            return Ok(false);
+        };
+        let Some(command) = text.trim().strip_prefix('!') else {
+            return Ok(false);
+        };
+        let mut words = command.split_whitespace();
+        let name = words.next().unwrap_or_default().to_lowercase();
+        let summary_lang = match name.as_str() {
+            "samenvatting" => Some(Lang::Nl),
+            "summary" => Some(Lang::En),
+            _ => None,
+        };
+        if let (Some(lang), true) = (summary_lang, council) {
+            let text = match words.next() {
+                Some(id) => match self.service.export_summary(id, Format::Md, lang).await {
+                    Ok(text) => text,
+                    Err(e @ (ServiceError::UnknownRound(_) | ServiceError::Lifecycle(_))) => e.to_string(),
+                    Err(e) => return Err(e.into()),
+                },
+                None => format!("!{name} ROUND-ID"),
+            };
+            let _ = room.send(RoomMessageEventContent::text_plain(text)).await;
+            return Ok(true);
+        }
+        let Some(official) = officials::Official::parse(&format!("/{command}")) else {
+            return Ok(false);
+        };
+        if !self.officials.iter().any(|o| o == sender) {
+            // Anyone else gets the resident's reply (or, in a council room, none).
+            tracing::warn!("an officials' command from someone not listed as official was refused");
+            return Ok(false);
+        }
+        // The command's own words say the language: `!rondes` or `!rounds`.
+        let lang = if matches!(name.as_str(), "rounds" | "close") {
+            Lang::En
+        } else {
+            Lang::Nl
+        };
+        let text = officials::carry_out(&self.service, &official, lang).await?;
+        let _ = room.send(RoomMessageEventContent::text_plain(text)).await;
+        Ok(true)
+    }
+
     /// Whether only the bot and one resident are in the room (joined or invited:
     /// an invited member reads the history on joining). Counted from the
     /// membership the syncs stored, not the server's summary, which can lag.
@@ -383,8 +463,8 @@ impl Adapter {
         let l = self.service.localizer();
         let text = format!(
             "{}\n\n{}",
-            l.render(crate::domain::Lang::Nl, &Text::msg(key)),
-            l.render(crate::domain::Lang::En, &Text::msg(key))
+            l.render(Lang::Nl, &Text::msg(key)),
+            l.render(Lang::En, &Text::msg(key))
         );
         let _ = room.send(RoomMessageEventContent::text_plain(text)).await;
     }

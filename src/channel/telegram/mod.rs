@@ -26,15 +26,14 @@ use time::OffsetDateTime;
 use teloxide::types::BotCommand;
 
 use crate::anon::ResidentRef;
+use crate::channel::officials;
 use crate::domain::Lang;
 use crate::domain::QuestionKind;
-use crate::engine::{Arg, Text};
+use crate::engine::Text;
 use crate::i18n::Key;
 use crate::service::polls::PollPlace;
-use crate::service::rounds::Participation;
 use crate::service::{Checkpoint, Incoming, OutboundMessage, Service, ServiceError};
 use crate::store::StoreError;
-use crate::summary::HIDDEN;
 
 /// The platform name used for pseudonyms of Telegram residents.
 pub const PLATFORM: &str = "telegram";
@@ -259,78 +258,6 @@ pub(crate) async fn stop_closed_polls(
     Ok(())
 }
 
-/// Carries out an officials' command through the same service calls as the CLI.
-async fn official(
-    service: &Service,
-    command: &translate::Official,
-    lang: Lang,
-) -> Result<String, ServiceError> {
-    let now = OffsetDateTime::now_utc();
-    let say =
-        |key: Key, args: Vec<(&'static str, Arg)>| service.localizer().render(lang, &Text::with(key, args));
-    let result = match command {
-        translate::Official::Rounds => service.list_rounds().await.map(|rounds| {
-            if rounds.is_empty() {
-                return say(Key::OfficialNoRounds, vec![]);
-            }
-            let mut text = say(Key::OfficialRounds, vec![]);
-            for r in rounds {
-                text.push_str(&format!(
-                    "\n• {} ({}): {}",
-                    r.round.id,
-                    r.state,
-                    r.round.title.get(lang)
-                ));
-            }
-            text
-        }),
-        translate::Official::Open(id) => service.open_round(id, now).await.map(|r| {
-            say(
-                Key::OfficialOpened,
-                vec![
-                    ("id", Arg::Str(r.round.id.to_string())),
-                    ("date", Arg::Date(r.round.closes)),
-                ],
-            )
-        }),
-        translate::Official::Close(id) => service.close_round(id, now).await.map(|r| {
-            say(
-                Key::OfficialClosed,
-                vec![("id", Arg::Str(r.round.id.to_string()))],
-            )
-        }),
-        translate::Official::Status(id) => service.round_progress(id).await.map(|(stored, p)| {
-            let (key, numbers) = match p {
-                Participation::AtLeast { count, step } => (
-                    Key::OfficialStatusOpen,
-                    vec![("count", Arg::Num(count)), ("step", Arg::Num(step))],
-                ),
-                Participation::Counted { started, completed } => {
-                    let n = |v: Option<i64>| Arg::Str(v.map_or_else(|| HIDDEN.to_owned(), |v| v.to_string()));
-                    (
-                        Key::OfficialStatus,
-                        vec![("started", n(started)), ("completed", n(completed))],
-                    )
-                }
-            };
-            let mut args = vec![
-                ("id", Arg::Str(stored.round.id.to_string())),
-                ("state", Arg::Str(stored.state.to_string())),
-            ];
-            args.extend(numbers);
-            say(key, args)
-        }),
-    };
-    match result {
-        Ok(text) => Ok(text),
-        Err(e @ (ServiceError::UnknownRound(_) | ServiceError::Lifecycle(_))) => Ok(say(
-            Key::OfficialRefused,
-            vec![("reason", Arg::Str(e.to_string()))],
-        )),
-        Err(e) => Err(e),
-    }
-}
-
 /// What the adapter needs while it handles updates.
 #[derive(Clone)]
 pub(crate) struct Adapter {
@@ -520,7 +447,7 @@ impl Adapter {
         }
         let lang = inbound.lang_hint.unwrap_or(Lang::Nl);
         let command = inbound.official.as_ref().expect("an official's command");
-        let text = official(&self.service, command, lang).await?;
+        let text = officials::carry_out(&self.service, command, lang).await?;
         self.service
             .pass_checkpoint(Checkpoint { name: OFFSET, next })
             .await?;

@@ -33,34 +33,7 @@ pub struct Inbound {
     pub official: Option<Official>,
 }
 
-/// A command only officials may give, in a private chat with the bot.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Official {
-    /// `/rounds`: every round with its state.
-    Rounds,
-    /// `/open ID`.
-    Open(String),
-    /// `/close ID`.
-    Close(String),
-    /// `/status ID`: state and response counts.
-    Status(String),
-}
-
-impl Official {
-    /// Reads an officials' command from typed text.
-    pub fn parse(text: &str) -> Option<Official> {
-        let mut words = text.split_whitespace();
-        let name = words.next()?.strip_prefix('/')?.split('@').next()?.to_lowercase();
-        let arg = words.next().map(str::to_owned);
-        match (name.as_str(), arg) {
-            ("rounds" | "rondes", None) => Some(Official::Rounds),
-            ("open", Some(id)) => Some(Official::Open(id)),
-            ("close" | "sluit", Some(id)) => Some(Official::Close(id)),
-            ("status", Some(id)) => Some(Official::Status(id)),
-            _ => None,
-        }
-    }
-}
+pub use crate::channel::officials::Official;
 
 /// A question message whose button was pressed.
 #[derive(Debug, Clone, PartialEq, Eq)]

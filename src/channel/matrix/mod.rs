@@ -34,6 +34,7 @@ use crate::domain::Lang;
 use crate::engine::{Input, Text};
 use crate::i18n::Key;
 use crate::service::{Incoming, OutboundButton, OutboundMessage, Service, ServiceError};
+use crate::store::StoreError;
 use crate::summary::Format;
 
 /// The platform name used for pseudonyms of Matrix residents.
@@ -213,7 +214,17 @@ pub async fn serve(
                 continue;
             }
         };
-        adapter.handle_sync(&response).await?;
+        match adapter.handle_sync(&response).await {
+            Ok(()) => {}
+            // Another writer held the database too long: sync again from the
+            // same point; what was handled is skipped by its key.
+            Err(MatrixError::Service(ServiceError::Store(StoreError::Locked))) => {
+                tracing::warn!("database busy; handling the Matrix events again");
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                continue;
+            }
+            Err(e) => return Err(e),
+        }
         service
             .store()
             .set_setting(SYNC_TOKEN, &response.next_batch)

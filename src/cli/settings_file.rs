@@ -61,6 +61,19 @@ pub fn render(config: &Config) -> String {
     line(&mut out, "sends_per_second", Some(&t.sends_per_second), |n| {
         n.to_string()
     });
+    let m = &config.matrix;
+    out.push_str("\n[matrix]\n");
+    line(&mut out, "homeserver", m.homeserver.as_ref(), |u| {
+        quoted(u.as_str())
+    });
+    line(&mut out, "user", m.user.as_ref(), |u| quoted(u));
+    line(&mut out, "password", m.password.as_ref(), hidden);
+    line(&mut out, "store", Some(&m.store), path);
+    let list = |ids: &Vec<String>| {
+        toml::Value::Array(ids.iter().map(|i| toml::Value::String(i.clone())).collect()).to_string()
+    };
+    line(&mut out, "officials", Some(&m.officials), list);
+    line(&mut out, "council_rooms", Some(&m.council_rooms), list);
     out
 }
 
@@ -75,6 +88,8 @@ mod tests {
             "TELEGRAM_BOT_TOKEN" => Some("123:SECRET-TOKEN".to_owned()),
             "TELEGRAM_OFFICIALS" => Some("11, 22".to_owned()),
             "MEEPRATEN_SECRET" => Some("ab".repeat(32)),
+            "MATRIX_PASSWORD" => Some("MATRIX-SECRET".to_owned()),
+            "MATRIX_OFFICIALS" => Some("@a:b".to_owned()),
             _ => None,
         };
         let config = Config::resolve(&Flags::default(), &env, None).unwrap();
@@ -90,5 +105,6 @@ mod tests {
             Some(vec!["11".to_owned(), "22".to_owned()])
         );
         assert_eq!(back.retention_days, Some(90));
+        assert_eq!(back.matrix.officials, Some(vec!["@a:b".to_owned()]));
     }
 }

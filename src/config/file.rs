@@ -121,6 +121,13 @@ webhook_listen = "127.0.0.1:8443"
 webhook_secret = "s"
 bot_username = "meepraten_bot"
 sends_per_second = 30
+[matrix]
+homeserver = "https://matrix.gemeente.nl"
+user = "@meepraten:gemeente.nl"
+password = "p"
+store = "m.matrix"
+officials = ["@ambtenaar:gemeente.nl"]
+council_rooms = ["!raad:gemeente.nl"]
 "#,
         )
         .unwrap();

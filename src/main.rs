@@ -46,16 +46,19 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let filter = EnvFilter::try_new(&config.log.value).unwrap_or_else(|e| {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr(),
-            "meepraten: the log filter `{}` ({}) is not valid ({e}); logging warnings only",
-            config.log.value,
-            config.log.source
-        );
-        EnvFilter::new(DEFAULT_LOG)
-    });
+    let filter = match EnvFilter::try_new(&config.log.value) {
+        Ok(filter) => filter,
+        Err(e) => {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "meepraten: the log filter `{}` ({}) is not valid: {e}; use a level such as `{DEFAULT_LOG}` or `meepraten=debug`",
+                config.log.value,
+                config.log.source
+            );
+            return ExitCode::FAILURE;
+        }
+    };
     // Only meepraten's own lines: libraries below it log room, user and chat
     // ids, and message contents, at their debug (and sometimes warning) levels.
     let filter = SILENT_LIBRARIES.iter().fold(filter, |f, target| {

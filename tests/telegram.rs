@@ -826,3 +826,35 @@ async fn a_flooding_account_is_set_aside_with_one_notice_and_slows_nobody() {
     );
     service.close().await;
 }
+
+/// Asked to stop while it cannot even reach Telegram (starting up against a
+/// server that does not answer), the bot stops at once, not after its retries.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_stops_the_bot_while_telegram_cannot_be_reached() {
+    let ws = Workspace::new();
+    ws.open_example_by_cli();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    let mut bot = tokio::process::Command::from(ws.cli())
+        .args(["serve"])
+        .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
+        .env("TELEGRAM_API_URL", format!("http://127.0.0.1:{port}/"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let pid = bot.id().unwrap().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let status = tokio::time::timeout(Duration::from_secs(8), bot.wait())
+        .await
+        .expect("stopped within a few seconds")
+        .unwrap();
+    assert!(status.success(), "{status}");
+}

@@ -69,6 +69,8 @@ pub(crate) fn require_database(settings: &Settings) -> anyhow::Result<()> {
 /// Settings come from defaults, then a settings file (`--config`, or
 /// meepraten.toml in the working directory), then the environment, then these
 /// flags; `meepraten config` shows what is in effect and where it came from.
+/// MEEPRATEN_LOG (or `log` in the file) sets the log filter, e.g. `info` or
+/// `meepraten=debug`.
 #[derive(Debug, Parser)]
 #[command(name = "meepraten", version, about)]
 pub struct Cli {

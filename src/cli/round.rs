@@ -162,7 +162,7 @@ impl RoundCommand {
                 | ServiceError::QuestionsChanged { .. }
                 | ServiceError::RoundFile(_)),
             ) => {
-                say_err!("{e}");
+                say_err!("meepraten: {e}");
                 Ok(ExitCode::FAILURE)
             }
             Err(e) => Err(e.into()),
@@ -188,7 +188,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
             ),
             Err(e) => {
                 failed = true;
-                say_err!("{e}");
+                say_err!("meepraten: {e}");
             }
         }
     }

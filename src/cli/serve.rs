@@ -73,6 +73,15 @@ impl Serve {
     pub async fn run(self, config: &Config) -> anyhow::Result<ExitCode> {
         let settings = config.settings();
         let retention_days = config.retention_days.value;
+        // Settings first: a mistake is reported before anything is created.
+        if !self.terminal {
+            if config.telegram.token.is_some() {
+                webhook_settings(&config.telegram)?;
+            }
+            if config.matrix.homeserver.is_some() && config.matrix.user.is_none() {
+                anyhow::bail!("{} (matrix.user) must be set with a homeserver", matrix_env::USER);
+            }
+        }
         let service = Service::open(&settings).await.context("cannot start")?;
         let now = OffsetDateTime::now_utc();
         service.close_due_rounds(now).await?;

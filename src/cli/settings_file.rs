@@ -13,6 +13,19 @@ fn quoted(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
 }
 
+/// A secret that is set: shown as a comment, so the printed settings saved as
+/// a file never carry a placeholder where the secret belongs.
+fn secret(out: &mut String, key: &str, setting: Option<&Setting<String>>) {
+    match setting {
+        Some(s) => {
+            let _ = writeln!(out, "# {key} = {HIDDEN}  # set: {}", s.source);
+        }
+        None => {
+            let _ = writeln!(out, "# {key} = (not set)");
+        }
+    }
+}
+
 fn line<T>(out: &mut String, key: &str, setting: Option<&Setting<T>>, show: impl Fn(&T) -> String) {
     match setting {
         Some(s) => {
@@ -35,17 +48,16 @@ pub fn render(config: &Config) -> String {
         ),
     };
     let path = |p: &std::path::PathBuf| quoted(&p.display().to_string());
-    let hidden = |_: &String| quoted(HIDDEN);
     line(&mut out, "database", Some(&config.database), path);
     line(&mut out, "secret_file", Some(&config.secret_file), path);
-    line(&mut out, "secret", config.secret.as_ref(), hidden);
+    secret(&mut out, "secret", config.secret.as_ref());
     line(&mut out, "retention_days", Some(&config.retention_days), |d| {
         d.to_string()
     });
     line(&mut out, "log", Some(&config.log), |l| quoted(l));
     let t = &config.telegram;
     out.push_str("\n[telegram]\n");
-    line(&mut out, "token", t.token.as_ref(), hidden);
+    secret(&mut out, "token", t.token.as_ref());
     line(&mut out, "api_url", t.api_url.as_ref(), |u| quoted(u.as_str()));
     line(&mut out, "officials", Some(&t.officials), |ids| {
         toml::Value::Array(ids.iter().map(|i| toml::Value::String(i.clone())).collect()).to_string()
@@ -56,7 +68,7 @@ pub fn render(config: &Config) -> String {
     line(&mut out, "webhook_listen", Some(&t.webhook_listen), |a| {
         quoted(&a.to_string())
     });
-    line(&mut out, "webhook_secret", t.webhook_secret.as_ref(), hidden);
+    secret(&mut out, "webhook_secret", t.webhook_secret.as_ref());
     line(&mut out, "bot_username", t.bot_username.as_ref(), |u| quoted(u));
     line(&mut out, "sends_per_second", Some(&t.sends_per_second), |n| {
         n.to_string()
@@ -67,7 +79,7 @@ pub fn render(config: &Config) -> String {
         quoted(u.as_str())
     });
     line(&mut out, "user", m.user.as_ref(), |u| quoted(u));
-    line(&mut out, "password", m.password.as_ref(), hidden);
+    secret(&mut out, "password", m.password.as_ref());
     line(&mut out, "store", Some(&m.store), path);
     let list = |ids: &Vec<String>| {
         toml::Value::Array(ids.iter().map(|i| toml::Value::String(i.clone())).collect()).to_string()
@@ -98,8 +110,13 @@ mod tests {
             !printed.contains("SECRET-TOKEN") && !printed.contains(&"ab".repeat(32)),
             "{printed}"
         );
-        assert!(printed.contains("# environment TELEGRAM_BOT_TOKEN"), "{printed}");
+        assert!(
+            printed.contains("# token = <hidden>  # set: environment TELEGRAM_BOT_TOKEN"),
+            "{printed}"
+        );
         let back = FileSettings::parse(&printed).expect("valid settings file");
+        assert_eq!(back.telegram.token, None, "no placeholder read back as a token");
+        assert_eq!(back.secret, None);
         assert_eq!(
             back.telegram.officials,
             Some(vec!["11".to_owned(), "22".to_owned()])

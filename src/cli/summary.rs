@@ -41,7 +41,7 @@ impl Summary {
         let text = match result {
             Ok(t) => t,
             Err(e @ ServiceError::UnknownRound(_)) => {
-                say_err!("{e}");
+                say_err!("meepraten: {e}");
                 return Ok(ExitCode::FAILURE);
             }
             Err(e) => return Err(e.into()),

@@ -79,11 +79,28 @@ impl FileSettings {
                 let before = &text[..span.start.min(text.len())];
                 let line = before.matches('\n').count() + 1;
                 let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                format!("line {line}, column {column}: ")
+                // The key on that line, so a wrong value names its setting.
+                let key = text
+                    .lines()
+                    .nth(line - 1)
+                    .and_then(|l| l.split_once('='))
+                    .map(|(k, _)| k.trim())
+                    .filter(|k| !k.is_empty() && !k.starts_with('['))
+                    .map(|k| format!(" (`{k}`)"))
+                    .unwrap_or_default();
+                format!("line {line}, column {column}{key}: ")
             });
-            format!("{}{}", place.unwrap_or_default(), e.message())
+            format!("{}{}", place.unwrap_or_default(), plain(e.message()))
         })
     }
+}
+
+/// The parser's words for types, in an official's words.
+fn plain(message: &str) -> String {
+    message
+        .replace("expected u32", "expected a whole number")
+        .replace("expected a sequence", "expected a list such as [\"a\", \"b\"]")
+        .replace("expected a string", "expected text in quotes")
 }
 
 #[cfg(test)]
@@ -93,7 +110,7 @@ mod tests {
     #[test]
     fn a_misspelt_key_is_named_with_its_place() {
         let err = FileSettings::parse("database = \"a.db\"\n\n[telegram]\ntokn = \"x\"\n").unwrap_err();
-        assert!(err.starts_with("line 4, column 1: "), "{err}");
+        assert!(err.starts_with("line 4, column 1 (`tokn`): "), "{err}");
         assert!(err.contains("unknown field `tokn`"), "{err}");
         assert!(err.contains("`token`"), "the right names are offered: {err}");
     }
@@ -101,7 +118,8 @@ mod tests {
     #[test]
     fn a_wrong_type_is_named_with_its_place() {
         let err = FileSettings::parse("retention_days = \"ninety\"\n").unwrap_err();
-        assert!(err.starts_with("line 1, column 18: "), "{err}");
+        assert!(err.starts_with("line 1, column 18 (`retention_days`): "), "{err}");
+        assert!(err.contains("expected a whole number"), "{err}");
     }
 
     #[test]

@@ -355,7 +355,16 @@ impl Config {
             )?,
             bot_username: pick.one(None, Some(te::BOT_USERNAME), t.bot_username, text)?,
             sends_per_second: or_default(
-                pick.one(None, Some(te::SENDS_PER_SECOND), t.sends_per_second, parse_number)?,
+                pick.one(
+                    None,
+                    Some(te::SENDS_PER_SECOND),
+                    checked(
+                        "telegram.sends_per_second",
+                        t.sends_per_second.map(|n| n.to_string()),
+                        parse_number,
+                    )?,
+                    parse_number,
+                )?,
                 30,
             ),
         };
@@ -408,6 +417,12 @@ impl Config {
             self.secret.as_ref().map(|s| s.value.clone()),
         );
         s.retention_days = self.retention_days.value;
+        if let Some(secret) = &self.secret {
+            s.secret_origin = match secret.source {
+                Source::File => "the settings file (secret)".to_owned(),
+                other => other.to_string(),
+            };
+        }
         s
     }
 }
@@ -448,6 +463,8 @@ pub struct Settings {
     pub secret_file: PathBuf,
     /// The secret key given directly (hex), which wins over the file.
     pub secret_hex: Option<String>,
+    /// Where that key was given, for messages.
+    pub secret_origin: String,
     /// Days of silence after which conversation state is erased (residents are told).
     pub retention_days: u32,
 }
@@ -461,6 +478,7 @@ impl Settings {
             database,
             secret_file,
             secret_hex: secret_hex.filter(|s| !s.trim().is_empty()),
+            secret_origin: ENV_SECRET.to_owned(),
             retention_days: DEFAULT_RETENTION_DAYS,
         }
     }

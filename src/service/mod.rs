@@ -101,8 +101,8 @@ impl Service {
         let stored = store.setting(SECRET_FINGERPRINT).await?;
         let (secret, origin) = match &settings.secret_hex {
             Some(hex_text) => (
-                Some(Secret::from_hex(hex_text, crate::config::ENV_SECRET)?),
-                crate::config::ENV_SECRET.to_owned(),
+                Some(Secret::from_hex(hex_text, &settings.secret_origin)?),
+                settings.secret_origin.clone(),
             ),
             None => (
                 Secret::read_file(&settings.secret_file)?,

@@ -62,6 +62,7 @@ pub struct Tx {
 impl Store {
     /// Opens (creating if needed) the database file and brings its schema up to date.
     pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        let new = !path.exists();
         let options = SqliteConnectOptions::from_str("sqlite://")
             .map_err(|e| StoreError::from_sqlx(e, path))?
             .filename(path)
@@ -79,6 +80,12 @@ impl Store {
             .connect_with(options.clone())
             .await
             .map_err(|e| StoreError::from_sqlx(e, path))?;
+        if new {
+            // Only its owner may read a new database (SQLite gives its WAL and
+            // shared-memory files the same permissions).
+            use std::os::unix::fs::PermissionsExt as _;
+            let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+        }
         sqlx::migrate!("./migrations")
             .run(&pool)
             .await

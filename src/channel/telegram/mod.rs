@@ -505,8 +505,24 @@ pub async fn serve(
 ) -> Result<(), ServiceError> {
     let bot = config.bot();
     let sender = delivery::Sender::new(bot.clone(), config.limits);
-    register_commands(&sender, service).await;
-    let username = sender.username().await;
+    // Asked to stop, every part stops: also while starting up against a
+    // Telegram that does not answer.
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        let _ = stop.send(true);
+    });
+    let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|s| *s).await;
+    };
+    let started = async {
+        register_commands(&sender, service).await;
+        sender.username().await
+    };
+    let username = tokio::select! {
+        () = stopped(stopping.clone()) => return Ok(()),
+        username = started => username,
+    };
     // Replies go out from a runtime of their own (see `lanes`).
     let delivery = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
@@ -521,7 +537,7 @@ pub async fn serve(
         username,
         lanes: lanes::Lanes::on(delivery.handle().clone()),
     };
-    let served = serve_with(service, config, &bot, &sender, adapter, shutdown).await;
+    let served = serve_with(service, config, &bot, &sender, adapter, stopped(stopping)).await;
     delivery.shutdown_background();
     served
 }
@@ -538,8 +554,13 @@ async fn serve_with(
     if let Some(hook) = &config.webhook {
         return webhook::serve(adapter, hook, shutdown).await;
     }
+    tokio::pin!(shutdown);
     // Telegram refuses getUpdates while a webhook is set (from an earlier run).
-    if let Err(e) = bot.delete_webhook().send().await {
+    let removed = tokio::select! {
+        () = &mut shutdown => return Ok(()),
+        removed = bot.delete_webhook().send() => removed,
+    };
+    if let Err(e) = removed {
         tracing::warn!(
             error = failure::describe(&e),
             "could not remove an earlier webhook"
@@ -547,7 +568,6 @@ async fn serve_with(
     }
     let mut offset = service.checkpoint(OFFSET).await?.unwrap_or(0);
     let mut backoff = Duration::from_millis(500);
-    tokio::pin!(shutdown);
     tracing::info!("serving Telegram");
     let mut tidied = tokio::time::Instant::now();
     let mut polls_checked = tokio::time::Instant::now() - POLLS_EVERY;
@@ -581,7 +601,10 @@ async fn serve_with(
                 u
             }
             Err(RequestError::RetryAfter(s)) => {
-                tokio::time::sleep(s.duration()).await;
+                tokio::select! {
+                    () = &mut shutdown => break,
+                    () = tokio::time::sleep(s.duration()) => {}
+                }
                 continue;
             }
             Err(e) => {
@@ -590,7 +613,10 @@ async fn serve_with(
                     wait_ms = backoff.as_millis() as u64,
                     "fetching updates failed; retrying"
                 );
-                tokio::time::sleep(backoff).await;
+                tokio::select! {
+                    () = &mut shutdown => break,
+                    () = tokio::time::sleep(backoff) => {}
+                }
                 backoff = (backoff * 2).min(Duration::from_secs(30));
                 continue;
             }

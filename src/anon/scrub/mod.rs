@@ -281,9 +281,11 @@ impl Scrubber {
             candidates.sort_by_key(|c| c.start);
         }
         // Findings that straddle a placeholder cannot be mapped back: scrub the
-        // text itself to a fixed point so nothing of them survives.
+        // text itself to a fixed point so nothing of them survives. A chain of
+        // glued names ("1An1An1An...") frees one more each pass, so the bound
+        // follows the text's length (each pass replaces at least one finding).
         let (mut out, _) = render(text, &candidates, lang);
-        for _ in 0..16 {
+        for _ in 0..(16 + text.len() / 2) {
             let more = self.candidates(&out);
             if more.is_empty() {
                 break;

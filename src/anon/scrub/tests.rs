@@ -383,3 +383,16 @@ fn a_link_after_wide_whitespace_does_not_panic() {
     let crash: &[u8] = b"}\x06\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85Diu\xd1\x8e\xd0\xba\xc2\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85\x85Diu\xd1\x8e\xd0\xba\xc2\xb0Tre.De";
     let _ = Scrubber::get().scrub(&String::from_utf8_lossy(crash), Lang::Nl);
 }
+
+/// Found by the fuzzer: a long chain of names glued to digits needed more
+/// passes than the scrubber allowed itself, so scrubbing twice changed more.
+#[test]
+fn a_long_chain_of_glued_names_is_scrubbed_to_a_fixed_point() {
+    let chained = "1An".repeat(60);
+    let once = Scrubber::get().scrub(&chained, Lang::Nl).text;
+    assert_eq!(Scrubber::get().scrub(&once, Lang::Nl).text, once);
+    let crash: &[u8] = b"3710001U00@\xf300((((\x02\x000An1An(((\x02\x000An1An1An5An1An\x94\xff1An\x941An5An1An\x94\xff1An\x94\xff0An1An(((\x02\x000An1An1An5An1An\x94\xff1An\x941An50@\xf300((((\x02\x000An1An(((\x02\x000An1An1An5An1An\x94\xff1An\x941An5An1An\x94\xff1An\x94\xff0An1An(((\x02\x000An1An1An5An1An\x94\xff1An\x941An5An1An\x94\xff1An\x94\xffj0&4An0Dan5An1\xec773\x00\xabAn1An\x94\xff1An\x94\xffj0&4An0Dan5An1\xec773\x00\xab32\x0d\xab";
+    let text = String::from_utf8_lossy(crash);
+    let once = Scrubber::get().scrub(&text, Lang::Nl).text;
+    assert_eq!(Scrubber::get().scrub(&once, Lang::Nl).text, once, "idempotent");
+}

@@ -95,6 +95,15 @@ impl Bot {
     }
 }
 
+/// How many took part in the Wmo example, uncensored (tests only).
+async fn raw_counts(service: &Service) -> meepraten::store::ResponseCounts {
+    service
+        .round_status("huishoudelijke-hulp-2027")
+        .await
+        .unwrap()
+        .counts
+}
+
 /// A fresh Synapse with the bot's account, and the bot serving the open Wmo
 /// example from a fresh workspace.
 async fn served() -> (Synapse, Workspace, Service, Bot) {
@@ -268,11 +277,7 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
     );
 
     bot.stop().await;
-    let counts = service
-        .round_status("huishoudelijke-hulp-2027")
-        .await
-        .unwrap()
-        .counts;
+    let counts = raw_counts(&service).await;
     assert_eq!(counts.per_question.get("rol"), Some(&1));
     assert_eq!(counts.per_question.get("tevreden"), Some(&1));
     assert_eq!(counts.per_question.get("zelfde-hulp"), Some(&1));
@@ -306,11 +311,7 @@ async fn an_unencrypted_direct_chat_works_and_a_third_member_pauses_it() {
     karel.wait_for(&room, "meer mensen").await;
 
     bot.stop().await;
-    let counts = service
-        .round_status("huishoudelijke-hulp-2027")
-        .await
-        .unwrap()
-        .counts;
+    let counts = raw_counts(&service).await;
     assert_eq!(counts.per_question.get("rol"), Some(&1));
     assert_eq!(
         counts.per_question.get("tevreden"),

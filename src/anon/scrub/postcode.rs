@@ -19,7 +19,9 @@ const SHORT_WORDS: &[&str] = &[
 impl Detector {
     pub(super) fn new() -> Self {
         Self(
-            Regex::new(r"[1-9]\d{3}(?:[A-Za-z]{2}\d{1,5}[A-Za-z]?| ?[A-Za-z]{2}|-[A-Z]{2})")
+            // ASCII digits only: a postcode has four of them, and the letters
+            // are read from the fifth byte on.
+            Regex::new(r"[1-9][0-9]{3}(?:[A-Za-z]{2}[0-9]{1,5}[A-Za-z]?| ?[A-Za-z]{2}|-[A-Z]{2})")
                 .expect("valid pattern"),
         )
     }

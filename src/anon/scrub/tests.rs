@@ -396,3 +396,16 @@ fn a_long_chain_of_glued_names_is_scrubbed_to_a_fixed_point() {
     let once = Scrubber::get().scrub(&text, Lang::Nl).text;
     assert_eq!(Scrubber::get().scrub(&once, Lang::Nl).text, once, "idempotent");
 }
+
+/// Found by the fuzzer: a digit from another script (NKo, two bytes) inside a
+/// postcode-like run cut the text inside that character and panicked.
+#[test]
+fn digits_of_other_scripts_do_not_break_the_postcode_detector() {
+    let crash: &[u8] = b"770\xdf\x82an777\x01t7";
+    let _ = Scrubber::get().scrub(&String::from_utf8_lossy(crash), Lang::Nl);
+    let found = Scrubber::get().scrub("Ik woon op 1234 AB in Oost.", Lang::Nl);
+    assert!(
+        found.findings.iter().any(|f| f.kind == PiiKind::Postcode),
+        "{found:?}"
+    );
+}

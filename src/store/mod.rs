@@ -31,7 +31,6 @@ pub use responses::{AnswerRow, LiveSnapshots, ResponseCounts};
 pub use rounds::StoredRound;
 
 use crate::anon::Pseudonym;
-use crate::domain::RoundId;
 
 /// The writer's page cache: 32 MiB at most (negative: in KiB), filled only as
 /// pages are used.
@@ -174,38 +173,6 @@ impl Tx {
     pub async fn commit(self) -> Result<(), StoreError> {
         self.inner.commit().await.map_err(StoreError::sqlx)?;
         self.commits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
-    }
-
-    /// The stored conversation state (JSON) of a resident.
-    pub async fn conversation(&mut self, who: &Pseudonym) -> Result<Option<String>, StoreError> {
-        sqlx::query_scalar("SELECT state FROM conversations WHERE pseudonym = ?")
-            .bind(who.as_str())
-            .fetch_optional(&mut *self.inner)
-            .await
-            .map_err(StoreError::sqlx)
-    }
-
-    /// Stores a resident's conversation state, noting which round it concerns and
-    /// the month (`YYYY-MM`), all retention needs.
-    pub async fn save_conversation(
-        &mut self,
-        who: &Pseudonym,
-        round: Option<&RoundId>,
-        state_json: &str,
-        month: &str,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO conversations (pseudonym, round_id, state, active_month) VALUES (?, ?, ?, ?)
-             ON CONFLICT (pseudonym) DO UPDATE SET round_id = excluded.round_id, state = excluded.state, active_month = excluded.active_month",
-        )
-        .bind(who.as_str())
-        .bind(round.map(RoundId::as_str))
-        .bind(state_json)
-        .bind(month)
-        .execute(&mut *self.inner)
-        .await
-        .map_err(StoreError::sqlx)?;
         Ok(())
     }
 

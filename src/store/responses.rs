@@ -50,34 +50,6 @@ pub struct ResponseCounts {
 }
 
 impl Tx {
-    /// Stores or replaces one answer, creating the response row on first answer.
-    pub async fn record_answer(
-        &mut self,
-        round: &RoundId,
-        respondent: &RespondentKey,
-        question: &QuestionId,
-        value_json: &str,
-    ) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO responses (round_id, respondent_key) VALUES (?, ?) ON CONFLICT DO NOTHING")
-            .bind(round.as_str())
-            .bind(respondent.as_str())
-            .execute(&mut *self.inner)
-            .await
-            .map_err(StoreError::sqlx)?;
-        sqlx::query(
-            "INSERT INTO answers (round_id, respondent_key, question_id, value) VALUES (?, ?, ?, ?)
-             ON CONFLICT (round_id, respondent_key, question_id) DO UPDATE SET value = excluded.value",
-        )
-        .bind(round.as_str())
-        .bind(respondent.as_str())
-        .bind(question.as_str())
-        .bind(value_json)
-        .execute(&mut *self.inner)
-        .await
-        .map_err(StoreError::sqlx)?;
-        Ok(())
-    }
-
     /// Removes one answer that no longer applies.
     pub async fn clear_answer(
         &mut self,
@@ -92,24 +64,6 @@ impl Tx {
             .execute(&mut *self.inner)
             .await
             .map_err(StoreError::sqlx)?;
-        Ok(())
-    }
-
-    /// Marks a response as complete (creating it if every question was passed over).
-    pub async fn complete_response(
-        &mut self,
-        round: &RoundId,
-        respondent: &RespondentKey,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO responses (round_id, respondent_key, completed) VALUES (?, ?, 1)
-             ON CONFLICT (round_id, respondent_key) DO UPDATE SET completed = 1",
-        )
-        .bind(round.as_str())
-        .bind(respondent.as_str())
-        .execute(&mut *self.inner)
-        .await
-        .map_err(StoreError::sqlx)?;
         Ok(())
     }
 

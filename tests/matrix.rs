@@ -22,14 +22,20 @@ const PASSWORD: &str = "wachtwoord-voor-tests";
 async fn a_fresh_synapse_starts_and_lets_a_registered_user_log_in() {
     let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
     synapse.register("inwoner1", "geheim-wachtwoord");
+    let token = access_token(&synapse, "inwoner1", "geheim-wachtwoord").await;
+    assert!(!token.is_empty());
+}
+
+/// Logs `name` in over the client API, as an admin would to make a token.
+async fn access_token(synapse: &Synapse, name: &str, password: &str) -> String {
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(20))
         .build()
         .unwrap();
     let login = serde_json::json!({
         "type": "m.login.password",
-        "identifier": {"type": "m.id.user", "user": "inwoner1"},
-        "password": "geheim-wachtwoord",
+        "identifier": {"type": "m.id.user", "user": name},
+        "password": password,
     });
     let answer = client
         .post(synapse.url().join("_matrix/client/v3/login").unwrap())
@@ -40,8 +46,8 @@ async fn a_fresh_synapse_starts_and_lets_a_registered_user_log_in() {
         .unwrap();
     assert_eq!(answer.status(), 200);
     let body: serde_json::Value = serde_json::from_str(&answer.text().await.unwrap()).unwrap();
-    assert_eq!(body["user_id"], Synapse::user_id("inwoner1"));
-    assert!(body["access_token"].as_str().is_some_and(|t| !t.is_empty()));
+    assert_eq!(body["user_id"], Synapse::user_id(name));
+    body["access_token"].as_str().unwrap().to_owned()
 }
 
 /// The bot, served in this process until stopped.
@@ -50,27 +56,27 @@ struct Bot {
     task: tokio::task::JoinHandle<()>,
 }
 
+/// The bot's settings in the tests: logs in with its password the first time.
+fn config(synapse: &Synapse, ws: &Workspace) -> MatrixConfig {
+    MatrixConfig {
+        homeserver: synapse.url(),
+        user: Synapse::user_id(BOT),
+        password: Some(PASSWORD.to_owned()),
+        access_token: None,
+        store: ws.path("meepraten.matrix"),
+        sync_timeout: Duration::from_millis(500),
+        officials: Vec::new(),
+        council_rooms: Vec::new(),
+        announcement_rooms: Vec::new(),
+    }
+}
+
 impl Bot {
     fn start(service: &Service, synapse: &Synapse, ws: &Workspace) -> Bot {
-        Bot::start_with(service, synapse, ws, Vec::new(), Vec::new())
+        Bot::run(service, config(synapse, ws))
     }
 
-    fn start_with(
-        service: &Service,
-        synapse: &Synapse,
-        ws: &Workspace,
-        officials: Vec<String>,
-        council_rooms: Vec<String>,
-    ) -> Bot {
-        let config = MatrixConfig {
-            homeserver: synapse.url(),
-            user: Synapse::user_id(BOT),
-            password: Some(PASSWORD.to_owned()),
-            store: ws.path("meepraten.matrix"),
-            sync_timeout: Duration::from_millis(500),
-            officials,
-            council_rooms,
-        };
+    fn run(service: &Service, config: MatrixConfig) -> Bot {
         let (stop, stopped) = oneshot::channel::<()>();
         let service = service.clone();
         let task = tokio::spawn(async move {
@@ -233,6 +239,27 @@ impl Resident {
             .await
             .unwrap();
     }
+
+    /// Sends an encrypted event under a session key the bot never got, as a
+    /// client with lost keys would: the bot cannot read it.
+    async fn send_undecryptable(&self, room: &Room) {
+        use matrix_sdk::ruma::api::client::message::send_message_event;
+        use matrix_sdk::ruma::serde::Raw;
+        let content = serde_json::json!({
+            "algorithm": "m.megolm.v1.aes-sha2",
+            "ciphertext": "AwgAEnACgAkLmt6qF84IK++J7UDH2Za1YVchHyprqTqsg2yyOwAtHaZTwyNg37afzg8f3r9IsN9r4RNFg7MaZencUJe4qvELiDiopUjy5wYVDAtqdBzer5bWRD9ldxp1FLgbQvBcjkkywYjCsmsq6+hArLd9oAQZnGKn/qLxK2HUZ9gk3pzEwnL8DSm8SA5A",
+            "device_id": "NOSUCHDEVICE",
+            "sender_key": "IlRMeOPX2e0MurIyfWEucYBRVOEEUMrOHqn/8mLqMjA",
+            "session_id": "X3lUlvLELLYxeTx4yOVu6UDpasGEVO0Jbu+QFnm0cKQ",
+        });
+        let request = send_message_event::v3::Request::new_raw(
+            room.room_id().to_owned(),
+            matrix_sdk::ruma::TransactionId::new(),
+            "m.room.encrypted".into(),
+            Raw::from_json(serde_json::value::to_raw_value(&content).unwrap()),
+        );
+        self.client.send(request).await.unwrap();
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -252,6 +279,9 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
     // Questions with options are polls: voted in the form clients send today.
     fatima.vote(&room, "a:rol:zelf", false).await;
     fatima.wait_for(&room, "Vraag 2").await;
+    // A message the bot cannot decrypt: it asks for it again.
+    fatima.send_undecryptable(&room).await;
+    fatima.wait_for(&room, "nog een keer").await;
     fatima.say(&room, "!taal en").await;
     fatima.wait_for(&room, "Question 2").await;
 
@@ -260,12 +290,25 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
     bot.task.abort();
     let _ = bot.task.await;
     let bot = Bot::start(&service, &synapse, &ws);
-    // ...and in the stable form.
-    fatima.vote(&room, "a:tevreden:4", true).await;
+    // ...and in the stable form; a low mark brings the follow-up question.
+    fatima.vote(&room, "a:tevreden:2", true).await;
     fatima.wait_for(&room, "Question 3").await;
-    // A numbered reply still works.
-    fatima.say(&room, "1").await;
+    // An open answer in a plain message, scrubbed before it is stored.
+    fatima
+        .say(&room, "More time for a chat. Call me on 06 1234 5678.")
+        .await;
     fatima.wait_for(&room, "Question 4").await;
+    // A typed label counts like its button.
+    fatima.say(&room, "yes").await;
+    fatima.wait_for(&room, "Question 5").await;
+    // A numbered reply ticks an option; "done" ends the list.
+    fatima.say(&room, "4").await;
+    fatima.wait_for(&room, "☑").await;
+    fatima.say(&room, "done").await;
+    fatima.wait_for(&room, "Question 6").await;
+    // The last question skipped.
+    fatima.say(&room, "skip").await;
+    fatima.wait_for(&room, "Thank you").await;
     let mut heard = fatima.heard.clone();
     heard.sort();
     heard.dedup();
@@ -278,16 +321,61 @@ async fn a_resident_answers_in_an_encrypted_direct_chat() {
 
     bot.stop().await;
     let counts = raw_counts(&service).await;
-    assert_eq!(counts.per_question.get("rol"), Some(&1));
-    assert_eq!(counts.per_question.get("tevreden"), Some(&1));
-    assert_eq!(counts.per_question.get("zelfde-hulp"), Some(&1));
+    assert_eq!(counts.completed, 1);
+    for question in ["rol", "tevreden", "beter", "zelfde-hulp", "belangrijk", "idee"] {
+        assert_eq!(counts.per_question.get(question), Some(&1), "{question}");
+    }
     service.close().await;
+    let answers = stored_answers(&ws).await;
+    let value = |q: &str| {
+        answers
+            .iter()
+            .find(|(id, _)| id == q)
+            .map(|(_, v)| v.clone())
+            .unwrap()
+    };
+    assert!(value("rol").contains("zelf"), "{answers:?}");
+    assert!(value("tevreden").contains('2'), "{answers:?}");
+    let open = value("beter");
+    assert!(
+        open.contains("More time for a chat") && !open.contains("5678"),
+        "{open}"
+    );
+    assert!(value("zelfde-hulp").contains("true"), "{answers:?}");
+    assert!(value("belangrijk").contains("aandacht"), "{answers:?}");
+    assert!(value("idee").to_lowercase().contains("skip"), "{answers:?}");
+}
+
+/// Every stored answer as (question, value JSON), read from the file.
+async fn stored_answers(ws: &Workspace) -> Vec<(String, String)> {
+    use sqlx::Connection as _;
+    let url = format!("sqlite://{}?mode=ro", ws.database().display());
+    let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    let rows = sqlx::query_as("SELECT question_id, value FROM answers")
+        .fetch_all(&mut c)
+        .await
+        .unwrap();
+    c.close().await.unwrap();
+    rows
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unencrypted_direct_chat_works_and_a_third_member_pauses_it() {
     use matrix_sdk::ruma::api::client::room::create_room;
-    let (synapse, _ws, service, bot) = served().await;
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    // This time the bot logs in with an access token an admin made.
+    let token = access_token(&synapse, BOT, PASSWORD).await;
+    let bot = Bot::run(
+        &service,
+        MatrixConfig {
+            password: None,
+            access_token: Some(token),
+            ..config(&synapse, &ws)
+        },
+    );
 
     let mut karel = Resident::login(&synapse, "karel").await;
     let mut request = create_room::v3::Request::new();
@@ -425,12 +513,13 @@ async fn a_council_room_gets_summaries_and_only_officials_give_commands() {
     let mut request = create_room::v3::Request::new();
     request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
     let council = raadslid.client.create_room(request).await.unwrap();
-    let bot = Bot::start_with(
+    let bot = Bot::run(
         &service,
-        &synapse,
-        &ws,
-        vec![Synapse::user_id("raadslid")],
-        vec![council.room_id().to_string()],
+        MatrixConfig {
+            officials: vec![Synapse::user_id("raadslid")],
+            council_rooms: vec![council.room_id().to_string()],
+            ..config(&synapse, &ws)
+        },
     );
     council
         .invite_user_by_id(&UserId::parse(Synapse::user_id(BOT)).unwrap())
@@ -473,5 +562,104 @@ async fn a_council_room_gets_summaries_and_only_officials_give_commands() {
     bot.stop().await;
     let status = service.round_status("huishoudelijke-hulp-2027").await.unwrap();
     assert_eq!(status.stored.state.to_string(), "open");
+    service.close().await;
+}
+
+/// An announcement room the municipality configured: the bot joins it by
+/// itself (a public room), posts one invitation for the open round with a link
+/// to a private chat and never a question, posts the summary once the round
+/// closes, and posts neither again after a restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_announcement_room_hears_of_the_round_and_its_results_once() {
+    use matrix_sdk::ruma::api::client::room::create_room;
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let mut ambtenaar = Resident::login(&synapse, "ambtenaar").await;
+    let mut request = create_room::v3::Request::new();
+    request.preset = Some(create_room::v3::RoomPreset::PublicChat);
+    let news = ambtenaar.client.create_room(request).await.unwrap();
+    let settings = MatrixConfig {
+        announcement_rooms: vec![news.room_id().to_string()],
+        ..config(&synapse, &ws)
+    };
+    let bot = Bot::run(&service, settings.clone());
+
+    let invitation = ambtenaar.wait_for(&news, "Nieuwe ronde").await;
+    assert!(
+        invitation.contains("Hulp bij het huishouden")
+            && invitation.contains("New round: Help with household tasks")
+            && invitation.contains("https://matrix.to/#/@meepraten:localhost"),
+        "{invitation}"
+    );
+    // Talk in the room gets no question: everyone would see the answers.
+    ambtenaar.say(&news, "Hoe doe ik mee?").await;
+
+    service
+        .close_round("huishoudelijke-hulp-2027", time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let results = ambtenaar.wait_for(&news, "is klaar").await;
+    assert!(results.contains("Hulp bij het huishouden"), "{results}");
+    bot.stop().await;
+
+    // Started again: what was posted is not posted again.
+    let bot = Bot::run(&service, settings);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let later = ambtenaar.sync_texts(Some(&news)).await;
+    ambtenaar.heard.extend(later);
+    bot.stop().await;
+    let posts = |needle: &str| ambtenaar.heard.iter().filter(|t| t.contains(needle)).count();
+    assert_eq!(posts("Nieuwe ronde"), 1, "{:#?}", ambtenaar.heard);
+    assert_eq!(posts("is klaar"), 1, "{:#?}", ambtenaar.heard);
+    assert_eq!(posts("Vraag 1"), 0, "{:#?}", ambtenaar.heard);
+    service.close().await;
+}
+
+/// A homeserver that allows about one message a second: the bot is refused
+/// with `M_LIMIT_EXCEEDED`, waits the time it is told and sends again, so every
+/// reply arrives, once and in order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_servers_rate_limit_is_waited_out_and_nothing_is_lost() {
+    let synapse = tokio::task::spawn_blocking(Synapse::start_strict).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let bot = Bot::start(&service, &synapse, &ws);
+
+    let mut jan = Resident::login(&synapse, "jan").await;
+    let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
+    let room = jan.client.create_dm(&bot_id).await.unwrap();
+    jan.wait_for(&room, "Vraag 1").await;
+    for answer in ["1", "4", "ja"] {
+        jan.say(&room, answer).await;
+    }
+    jan.wait_for(&room, "Wat vindt u het belangrijkst").await;
+    bot.stop().await;
+
+    assert!(
+        synapse.rate_limited(BOT) > 0,
+        "the server never refused the bot: the test proves nothing"
+    );
+    let questions: Vec<&String> = jan.heard.iter().filter(|t| t.contains("Vraag ")).collect();
+    let order: Vec<usize> = ["Vraag 1", "Vraag 2", "Vraag 3", "Vraag 4"]
+        .iter()
+        .map(|q| {
+            let at: Vec<usize> = questions
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.contains(q))
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(at.len(), 1, "`{q}` came {} times: {questions:#?}", at.len());
+            at[0]
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{questions:#?}");
+    let counts = raw_counts(&service).await;
+    for question in ["rol", "tevreden", "zelfde-hulp"] {
+        assert_eq!(counts.per_question.get(question), Some(&1), "{question}");
+    }
     service.close().await;
 }

@@ -30,3 +30,18 @@ stopped-hint = You have stopped. You will not get messages from us any more. Wan
 # In a group chat: everyone would see the answers, so we invite people to a private chat.
 group-invite = You can only take part in a private chat with me. Then nobody in this group sees what you answer. Tap the button to start.
 button-take-part = Take part
+
+# In an announcement room: a new round. Never questions here: everyone sees who answers what.
+announce-opened =
+    New round: { $title }
+
+    { $intro }
+
+    Who it is for: { $audience }
+    You can take part until { $closes }.
+
+    You answer in a private chat with me, so nobody here sees what you say. Start the chat here: { $link }
+    Your answers are kept without your name. When the round is over, I will post the results in this room.
+# In an announcement room: the round is over, the summary follows.
+announce-closed = The round “{ $title }” is over. Thank you to everyone who took part! This is what came out:
+audience-everyone = everyone in the municipality

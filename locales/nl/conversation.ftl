@@ -30,3 +30,18 @@ stopped-hint = U bent gestopt. U krijgt geen berichten meer van ons. Wilt u weer
 # In een groepsgesprek: antwoorden zou iedereen zien, dus we nodigen uit voor een privégesprek.
 group-invite = Meedoen kan alleen in een privégesprek met mij. Dan ziet niemand in deze groep wat u antwoordt. Tik op de knop om te beginnen.
 button-take-part = Meedoen
+
+# In een aankondigingsruimte: een nieuwe ronde. Nooit vragen hier: iedereen ziet wie wat antwoordt.
+announce-opened =
+    Nieuwe ronde: { $title }
+
+    { $intro }
+
+    Voor wie: { $audience }
+    Meedoen kan tot { $closes }.
+
+    U antwoordt in een privégesprek met mij, zodat niemand hier ziet wat u zegt. Begin het gesprek hier: { $link }
+    Uw antwoorden worden zonder naam bewaard. Als de ronde klaar is, zet ik de uitkomsten in deze ruimte.
+# In een aankondigingsruimte: de ronde is klaar, de samenvatting volgt.
+announce-closed = De ronde „{ $title }” is klaar. Dank aan iedereen die meedeed! Dit kwam eruit:
+audience-everyone = iedereen in de gemeente

@@ -81,6 +81,13 @@ impl Serve {
             if config.matrix.homeserver.is_some() && config.matrix.user.is_none() {
                 anyhow::bail!("{} (matrix.user) must be set with a homeserver", matrix_env::USER);
             }
+            if config.matrix.homeserver.is_none() && config.matrix.user.is_some() {
+                anyhow::bail!(
+                    "{} (matrix.homeserver) must be set with {}: the URL of the bot's homeserver",
+                    matrix_env::HOMESERVER,
+                    matrix_env::USER
+                );
+            }
         }
         let service = Service::open(&settings).await.context("cannot start")?;
         let now = OffsetDateTime::now_utc();
@@ -141,10 +148,12 @@ impl Serve {
                     homeserver: homeserver.value.clone(),
                     user: user.value.clone(),
                     password: m.password.as_ref().map(|p| p.value.clone()),
+                    access_token: m.access_token.as_ref().map(|p| p.value.clone()),
                     store: m.store.value.clone(),
                     sync_timeout: std::time::Duration::from_secs(10),
                     officials: m.officials.value.clone(),
                     council_rooms: m.council_rooms.value.clone(),
+                    announcement_rooms: m.announcement_rooms.value.clone(),
                 };
                 matrix::serve(&service, &matrix_config, when_stopped(stopped.clone())).await?;
                 Ok(())

@@ -80,12 +80,14 @@ pub fn render(config: &Config) -> String {
     });
     line(&mut out, "user", m.user.as_ref(), |u| quoted(u));
     secret(&mut out, "password", m.password.as_ref());
+    secret(&mut out, "access_token", m.access_token.as_ref());
     line(&mut out, "store", Some(&m.store), path);
     let list = |ids: &Vec<String>| {
         toml::Value::Array(ids.iter().map(|i| toml::Value::String(i.clone())).collect()).to_string()
     };
     line(&mut out, "officials", Some(&m.officials), list);
     line(&mut out, "council_rooms", Some(&m.council_rooms), list);
+    line(&mut out, "announcement_rooms", Some(&m.announcement_rooms), list);
     out
 }
 

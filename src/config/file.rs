@@ -29,9 +29,11 @@ pub struct MatrixFile {
     pub homeserver: Option<String>,
     pub user: Option<String>,
     pub password: Option<String>,
+    pub access_token: Option<String>,
     pub store: Option<PathBuf>,
     pub officials: Option<Vec<String>>,
     pub council_rooms: Option<Vec<String>>,
+    pub announcement_rooms: Option<Vec<String>>,
 }
 
 /// The `[telegram]` table.
@@ -143,9 +145,11 @@ sends_per_second = 30
 homeserver = "https://matrix.gemeente.nl"
 user = "@meepraten:gemeente.nl"
 password = "p"
+access_token = "t"
 store = "m.matrix"
 officials = ["@ambtenaar:gemeente.nl"]
 council_rooms = ["!raad:gemeente.nl"]
+announcement_rooms = ["!nieuws:gemeente.nl"]
 "#,
         )
         .unwrap();

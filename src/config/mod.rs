@@ -63,12 +63,16 @@ pub mod matrix_env {
     pub const USER: &str = "MATRIX_USER";
     /// The password for the first login.
     pub const PASSWORD: &str = "MATRIX_PASSWORD";
+    /// An access token for the first login, instead of a password.
+    pub const ACCESS_TOKEN: &str = "MATRIX_ACCESS_TOKEN";
     /// The folder for the Matrix state, keys and session.
     pub const STORE: &str = "MATRIX_STORE";
     /// Matrix user ids of officials, comma-separated.
     pub const OFFICIALS: &str = "MATRIX_OFFICIALS";
     /// Room ids of council rooms, comma-separated.
     pub const COUNCIL_ROOMS: &str = "MATRIX_COUNCIL_ROOMS";
+    /// Room ids of announcement rooms, comma-separated.
+    pub const ANNOUNCEMENT_ROOMS: &str = "MATRIX_ANNOUNCEMENT_ROOMS";
 }
 
 /// Where a setting's value came from.
@@ -141,9 +145,11 @@ pub struct MatrixSettings {
     pub homeserver: Option<Setting<url::Url>>,
     pub user: Option<Setting<String>>,
     pub password: Option<Setting<String>>,
+    pub access_token: Option<Setting<String>>,
     pub store: Setting<PathBuf>,
     pub officials: Setting<Vec<String>>,
     pub council_rooms: Setting<Vec<String>>,
+    pub announcement_rooms: Setting<Vec<String>>,
 }
 
 /// Every setting in effect.
@@ -384,6 +390,7 @@ impl Config {
                 parse_matrix_user,
             )?,
             password: pick.one(None, Some(me::PASSWORD), m.password, text)?,
+            access_token: pick.one(None, Some(me::ACCESS_TOKEN), m.access_token, text)?,
             store: or_default(
                 pick.one(None, Some(me::STORE), m.store, |s| Ok(PathBuf::from(s)))?,
                 database.value.with_extension("matrix"),
@@ -394,6 +401,15 @@ impl Config {
             ),
             council_rooms: or_default(
                 pick.one(None, Some(me::COUNCIL_ROOMS), m.council_rooms, parse_list)?,
+                Vec::new(),
+            ),
+            announcement_rooms: or_default(
+                pick.one(
+                    None,
+                    Some(me::ANNOUNCEMENT_ROOMS),
+                    m.announcement_rooms,
+                    parse_list,
+                )?,
                 Vec::new(),
             ),
         };

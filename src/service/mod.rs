@@ -4,6 +4,7 @@
 //! summaries through [`exports`]. Chat commands for officials and the CLI call
 //! the same functions here.
 
+pub mod announcements;
 pub mod conversation;
 pub mod exports;
 pub mod polls;

@@ -8,6 +8,7 @@
 //! the engine's types, and the engine does not know SQL. A PostgreSQL store would
 //! implement the same methods over the same tables.
 
+mod announcements;
 mod bulk;
 mod checkpointer;
 mod contacts;

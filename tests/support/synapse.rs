@@ -11,6 +11,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The Synapse release the tests run against.
@@ -24,6 +25,8 @@ pub struct Synapse {
     dir: tempfile::TempDir,
     port: u16,
     venv: PathBuf,
+    /// Access-log lines of requests refused with 429 (M_LIMIT_EXCEEDED).
+    limited: Arc<Mutex<Vec<String>>>,
 }
 
 impl Drop for Synapse {
@@ -66,10 +69,12 @@ fn free_port() -> u16 {
     listener.local_addr().expect("address").port()
 }
 
-fn config(dir: &Path, port: u16) -> String {
+/// Every rc_* limit raised: tests log in and send far faster than people.
+const GENEROUS: &str = "{per_second: 1000, burst_count: 1000}";
+
+fn config(dir: &Path, port: u16, messages: &str) -> String {
     let d = dir.display();
-    // Every rc_* limit raised: tests log in and send far faster than people.
-    let generous = "{per_second: 1000, burst_count: 1000}";
+    let generous = GENEROUS;
     format!(
         r#"server_name: "localhost"
 public_baseurl: "http://127.0.0.1:{port}/"
@@ -100,7 +105,7 @@ presence:
 url_preview_enabled: false
 bcrypt_rounds: 4
 suppress_key_server_warning: true
-rc_message: {generous}
+rc_message: {messages}
 rc_registration: {generous}
 rc_login:
   address: {generous}
@@ -140,6 +145,17 @@ impl Synapse {
     /// Starts a fresh homeserver (installing Synapse first if needed); ready
     /// when this returns.
     pub fn start() -> Synapse {
+        Synapse::start_with(GENEROUS)
+    }
+
+    /// Starts a homeserver that lets each user send about one message a second
+    /// (after a burst of two), as a real server can: more is refused with
+    /// `M_LIMIT_EXCEEDED` and a retry time.
+    pub fn start_strict() -> Synapse {
+        Synapse::start_with("{per_second: 1, burst_count: 2}")
+    }
+
+    fn start_with(messages: &str) -> Synapse {
         let venv = venv();
         let dir = tempfile::tempdir().expect("temp dir");
         let status = Command::new(venv.join("bin/generate_signing_key"))
@@ -152,8 +168,11 @@ impl Synapse {
         // A port can be taken between choosing and binding: try a few.
         for _ in 0..5 {
             let port = free_port();
-            std::fs::write(dir.path().join("homeserver.yaml"), config(dir.path(), port))
-                .expect("config written");
+            std::fs::write(
+                dir.path().join("homeserver.yaml"),
+                config(dir.path(), port, messages),
+            )
+            .expect("config written");
             let mut child = Command::new(venv.join("bin/python"))
                 .args(["-m", "synapse.app.homeserver", "-c"])
                 .arg(dir.path().join("homeserver.yaml"))
@@ -161,12 +180,14 @@ impl Synapse {
                 .stderr(Stdio::null())
                 .spawn()
                 .expect("synapse starts");
-            if wait_until_listening(&mut child, port) {
+            let limited = Arc::new(Mutex::new(Vec::new()));
+            if wait_until_listening(&mut child, port, limited.clone()) {
                 return Synapse {
                     child,
                     dir,
                     port,
                     venv,
+                    limited,
                 };
             }
             let _ = child.kill();
@@ -195,6 +216,16 @@ impl Synapse {
         );
     }
 
+    /// How many messages from `name` the server refused for its rate limit.
+    pub fn rate_limited(&self, name: &str) -> usize {
+        let who = format!("{{{}}}", Synapse::user_id(name));
+        let lines = self.limited.lock().unwrap();
+        lines
+            .iter()
+            .filter(|l| l.contains(&who) && l.contains("/send/"))
+            .count()
+    }
+
     /// The full user id of `name` on this server.
     pub fn user_id(name: &str) -> String {
         format!("@{name}:localhost")
@@ -203,7 +234,7 @@ impl Synapse {
 
 /// Reads Synapse's log until it says it listens on `port` (a busy port would
 /// answer a readiness check falsely), then checks the client API answers.
-fn wait_until_listening(child: &mut Child, port: u16) -> bool {
+fn wait_until_listening(child: &mut Child, port: u16, limited: Arc<Mutex<Vec<String>>>) -> bool {
     let stdout = child.stdout.take().expect("stdout piped");
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -211,6 +242,9 @@ fn wait_until_listening(child: &mut Child, port: u16) -> bool {
             let Ok(line) = line else { break };
             if line.contains("Synapse now listening on TCP port") {
                 let _ = tx.send(true);
+            }
+            if line.contains(" 429 \"") {
+                limited.lock().unwrap().push(line);
             }
             // Keep reading so Synapse never blocks on a full pipe.
         }

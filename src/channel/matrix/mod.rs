@@ -22,9 +22,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use matrix_sdk::config::SyncSettings;
-use matrix_sdk::ruma::OwnedRoomId;
 use matrix_sdk::ruma::api::error::{ErrorKind, RetryAfter};
 use matrix_sdk::ruma::events::room::message::RoomMessageEventContent;
+use matrix_sdk::ruma::{OwnedRoomId, OwnedTransactionId, TransactionId};
 use matrix_sdk::{Client, Room};
 use time::OffsetDateTime;
 
@@ -53,6 +53,9 @@ pub struct MatrixConfig {
     pub user: String,
     /// The password for the first login; afterwards the stored session is used.
     pub password: Option<String>,
+    /// An access token for the first login instead of a password (its device
+    /// is then the bot's).
+    pub access_token: Option<String>,
     /// The folder for matrix-sdk's state and keys, and the session.
     pub store: PathBuf,
     /// How long one sync waits for news.
@@ -62,6 +65,10 @@ pub struct MatrixConfig {
     /// Rooms of councils: the bot joins them when invited and answers
     /// `!samenvatting ID` there, and never asks questions in them.
     pub council_rooms: Vec<String>,
+    /// Announcement rooms: the bot joins them when invited and posts there an
+    /// invitation when a round opens and the published summary after it
+    /// closes, never questions.
+    pub announcement_rooms: Vec<String>,
 }
 
 impl std::fmt::Debug for MatrixConfig {
@@ -69,6 +76,7 @@ impl std::fmt::Debug for MatrixConfig {
         f.debug_struct("MatrixConfig")
             .field("homeserver", &self.homeserver.as_str())
             .field("password", &self.password.as_ref().map(|_| "<hidden>"))
+            .field("access_token", &self.access_token.as_ref().map(|_| "<hidden>"))
             .finish_non_exhaustive()
     }
 }
@@ -86,7 +94,9 @@ pub enum MatrixError {
     #[error("cannot log in to Matrix: {0}")]
     Login(String),
     /// A first login needs a password.
-    #[error("no Matrix session is stored yet: set MATRIX_PASSWORD (matrix.password) for the first login")]
+    #[error(
+        "no Matrix session is stored yet: set MATRIX_PASSWORD (matrix.password) or MATRIX_ACCESS_TOKEN (matrix.access_token) for the first login"
+    )]
     NoPassword,
     /// The service failed.
     #[error(transparent)]
@@ -117,14 +127,22 @@ pub async fn connect(service: &Service, config: &MatrixConfig) -> Result<Client,
                 .map_err(|e| MatrixError::Login(e.to_string()))?;
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let password = config.password.as_deref().ok_or(MatrixError::NoPassword)?;
-            client
-                .matrix_auth()
-                .login_username(&config.user, password)
-                .initial_device_display_name("meepraten")
-                .send()
-                .await
-                .map_err(|e| MatrixError::Login(e.to_string()))?;
+            if let Some(token) = &config.access_token {
+                let session = session_of_token(config, token).await?;
+                client
+                    .restore_session(session)
+                    .await
+                    .map_err(|e| MatrixError::Login(e.to_string()))?;
+            } else {
+                let password = config.password.as_deref().ok_or(MatrixError::NoPassword)?;
+                client
+                    .matrix_auth()
+                    .login_username(&config.user, password)
+                    .initial_device_display_name("meepraten")
+                    .send()
+                    .await
+                    .map_err(|e| MatrixError::Login(e.to_string()))?;
+            }
             let session = client
                 .matrix_auth()
                 .session()
@@ -136,6 +154,49 @@ pub async fn connect(service: &Service, config: &MatrixConfig) -> Result<Client,
         Err(e) => return Err(store_error(e)),
     }
     Ok(client)
+}
+
+/// The session an access token stands for: the homeserver says whose it is
+/// and which device it belongs to (the device keeps the bot's keys).
+async fn session_of_token(
+    config: &MatrixConfig,
+    token: &str,
+) -> Result<matrix_sdk::authentication::matrix::MatrixSession, MatrixError> {
+    let login = |why: String| MatrixError::Login(format!("MATRIX_ACCESS_TOKEN: {why}"));
+    let url = config
+        .homeserver
+        .join("_matrix/client/v3/account/whoami")
+        .map_err(|e| login(e.to_string()))?;
+    let answer = reqwest::Client::new()
+        .get(url)
+        .bearer_auth(token)
+        .timeout(Duration::from_secs(30))
+        .send()
+        .await
+        .map_err(|e| login(e.without_url().to_string()))?;
+    let status = answer.status();
+    let body: serde_json::Value =
+        serde_json::from_str(&answer.text().await.map_err(|e| login(e.to_string()))?).unwrap_or_default();
+    if !status.is_success() {
+        let why = body["error"].as_str().unwrap_or("refused");
+        return Err(login(format!("the homeserver answered {status}: {why}")));
+    }
+    if body["user_id"].as_str() != Some(config.user.as_str()) {
+        return Err(login(
+            "the token belongs to another account than MATRIX_USER".into(),
+        ));
+    }
+    let Some(device) = body["device_id"].as_str() else {
+        return Err(login(
+            "the token has no device (an appservice token?); log in with MATRIX_PASSWORD".into(),
+        ));
+    };
+    serde_json::from_value(serde_json::json!({
+        "user_id": config.user,
+        "device_id": device,
+        "access_token": token,
+    }))
+    .map_err(|e| login(e.to_string()))
 }
 
 /// Writes a file only its owner can read.
@@ -169,7 +230,12 @@ pub async fn serve(
         shown: HashMap::new(),
         officials: config.officials.clone(),
         council_rooms: config.council_rooms.clone(),
+        announcement_rooms: config.announcement_rooms.clone(),
+        txn_key: service.derived_key("matrix-txn/v1"),
+        announced_at: None,
+        announced_generation: None,
     };
+    adapter.join_configured_rooms().await;
     let mut token = service
         .store()
         .setting(SYNC_TOKEN)
@@ -182,6 +248,9 @@ pub async fn serve(
         let mut settings = SyncSettings::default().timeout(config.sync_timeout);
         if let Some(t) = &token {
             settings = settings.token(t.clone());
+        }
+        if let Err(e) = adapter.announce().await {
+            tracing::warn!(error = %e, "announcement rooms not brought up to date; trying again later");
         }
         let synced = tokio::select! {
             () = &mut shutdown => break,
@@ -249,14 +318,30 @@ struct Adapter {
     officials: Vec<String>,
     /// Council rooms' ids.
     council_rooms: Vec<String>,
+    /// Announcement rooms' ids.
+    announcement_rooms: Vec<String>,
+    /// The key transaction ids are derived with: a reply to the same event
+    /// gets the same id after a restart, so the homeserver sends it once.
+    txn_key: [u8; 32],
+    /// When the announcement rooms were last brought up to date.
+    announced_at: Option<std::time::Instant>,
+    /// The rounds generation they were brought up to date with: a round opened,
+    /// closed or imported since changes it.
+    announced_generation: Option<String>,
 }
+
+/// How often the announcement rooms are brought up to date when no round
+/// changed (a post that failed is tried again then).
+const ANNOUNCE_EVERY: Duration = Duration::from_secs(60);
 
 /// A resident's event in a direct chat, waiting for the batch.
 struct Waiting {
     room: Room,
     sender: String,
     event_id: String,
-    input: Input,
+    /// What was said; a typed number is read against the options the room
+    /// shows when its turn comes, after the resident's earlier messages.
+    what: translate::Said,
 }
 
 impl Adapter {
@@ -272,11 +357,12 @@ impl Adapter {
             let Some(room) = self.client.get_room(room_id) else {
                 continue;
             };
-            if self.council_rooms.iter().any(|c| c == room_id.as_str()) {
+            if self.configured(room_id.as_str()) {
                 match room.join().await {
-                    Ok(_) => tracing::info!("joined a council room"),
-                    Err(e) => tracing::warn!(error = %e, "could not join a council room"),
+                    Ok(_) => tracing::info!("joined a configured council or announcement room"),
+                    Err(e) => tracing::warn!(error = %e, "could not join a configured room"),
                 }
+                self.announced_at = None;
                 continue;
             }
             match translate::invite(&state, &self.own) {
@@ -290,7 +376,7 @@ impl Adapter {
                         room,
                         sender: inviter,
                         event_id: format!("invite:{room_id}"),
-                        input: Input::from_text("/start"),
+                        what: translate::Said::Text("/start".to_owned()),
                     });
                 }
                 _ => {
@@ -305,12 +391,17 @@ impl Adapter {
                 continue;
             };
             for event in &joined.timeline.events {
-                if matches!(
-                    event.kind,
-                    matrix_sdk::deserialized_responses::TimelineEventKind::UnableToDecrypt { .. }
-                ) {
+                if let matrix_sdk::deserialized_responses::TimelineEventKind::UnableToDecrypt {
+                    event, ..
+                } = &event.kind
+                {
                     undecryptable += 1;
-                    self.say(&room, Key::MatrixUndecryptable).await;
+                    let id = event
+                        .get_field::<String>("event_id")
+                        .ok()
+                        .flatten()
+                        .unwrap_or_default();
+                    self.say(&room, Key::MatrixUndecryptable, &id).await;
                     continue;
                 }
                 let Ok(json) = serde_json::from_str::<serde_json::Value>(event.raw().json().get()) else {
@@ -325,22 +416,23 @@ impl Adapter {
                     continue;
                 };
                 let council = self.council_rooms.iter().any(|c| c == room_id.as_str());
-                if self.command(&room, &sender, &what, council).await? || council {
-                    // Council rooms hear commands only, and are never asked questions.
+                if self.command(&room, &sender, &event_id, &what, council).await?
+                    || self.configured(room_id.as_str())
+                {
+                    // Council and announcement rooms hear commands only, and are
+                    // never asked questions.
                     continue;
                 }
                 if !self.private(&room).await {
                     // Everyone here would see the answers, with who gave them.
-                    self.say(&room, Key::MatrixSharedRoom).await;
+                    self.say(&room, Key::MatrixSharedRoom, &event_id).await;
                     continue;
                 }
-                let shown = self.shown.get(room_id).map_or(&[][..], Vec::as_slice);
-                let input = translate::input(&what, shown);
                 waiting.push(Waiting {
                     room: room.clone(),
                     sender,
                     event_id,
-                    input,
+                    what,
                 });
             }
         }
@@ -350,22 +442,55 @@ impl Adapter {
                 "Matrix events could not be decrypted; residents asked to send again"
             );
         }
-        if waiting.is_empty() {
-            return Ok(());
+        // A resident who typed ahead ("1", then "4") meant each message for the
+        // question it followed: rooms take turns, one message each per step, and
+        // a step's replies are the options the next one is read against.
+        let mut queues: Vec<std::collections::VecDeque<Waiting>> = Vec::new();
+        for w in waiting {
+            match queues
+                .iter_mut()
+                .find(|q| q[0].room.room_id() == w.room.room_id())
+            {
+                Some(q) => q.push_back(w),
+                None => queues.push(std::collections::VecDeque::from([w])),
+            }
         }
+        loop {
+            let step: Vec<Waiting> = queues
+                .iter_mut()
+                .filter_map(std::collections::VecDeque::pop_front)
+                .collect();
+            if step.is_empty() {
+                return Ok(());
+            }
+            self.handle_step(&step).await?;
+        }
+    }
+
+    /// Hands one message per room to the service in one transaction and sends
+    /// the replies.
+    async fn handle_step(&mut self, waiting: &[Waiting]) -> Result<(), MatrixError> {
         let now = OffsetDateTime::now_utc();
         let rooms: Vec<String> = waiting.iter().map(|w| w.room.room_id().to_string()).collect();
+        let inputs: Vec<Input> = waiting
+            .iter()
+            .map(|w| {
+                let shown = self.shown.get(w.room.room_id()).map_or(&[][..], Vec::as_slice);
+                translate::input(&w.what, shown)
+            })
+            .collect();
         let items: Vec<Incoming<'_>> = waiting
             .iter()
             .zip(&rooms)
-            .map(|(w, room)| Incoming {
+            .zip(inputs)
+            .map(|((w, room), input)| Incoming {
                 who: ResidentRef {
                     platform: PLATFORM,
                     user: &w.sender,
                     address: Some(room),
                 },
                 lang_hint: None,
-                input: w.input.clone(),
+                input,
                 now,
                 next: None,
                 event: Some(w.event_id.clone()),
@@ -375,8 +500,8 @@ impl Adapter {
         drop(items);
         for (w, replies) in waiting.iter().zip(handled) {
             let Some(replies) = replies else { continue };
-            for reply in &replies {
-                self.send(&w.room, reply).await;
+            for (n, reply) in replies.iter().enumerate() {
+                self.send(&w.room, reply, &self.txn(&w.event_id, n)).await;
             }
             if let Some(last) = replies.last() {
                 self.shown
@@ -393,6 +518,7 @@ impl Adapter {
         &self,
         room: &Room,
         sender: &str,
+        event_id: &str,
         what: &translate::Said,
         council: bool,
     ) -> Result<bool, MatrixError> {
@@ -418,7 +544,7 @@ impl Adapter {
                 },
                 None => format!("!{name} ROUND-ID"),
             };
-            let _ = room.send(RoomMessageEventContent::text_plain(text)).await;
+            self.send_text(room, text, &self.txn(event_id, 0)).await;
             return Ok(true);
         }
         let Some(official) = officials::Official::parse(&format!("/{command}")) else {
@@ -436,7 +562,7 @@ impl Adapter {
             Lang::Nl
         };
         let text = officials::carry_out(&self.service, &official, lang).await?;
-        let _ = room.send(RoomMessageEventContent::text_plain(text)).await;
+        self.send_text(room, text, &self.txn(event_id, 0)).await;
         Ok(true)
     }
 
@@ -454,29 +580,134 @@ impl Adapter {
     }
 
     /// Sends one reply (a question with options as a poll); a failure is
-    /// logged without ids.
-    async fn send(&self, room: &Room, reply: &OutboundMessage) {
+    /// logged without ids. The SDK waits out the server's rate limit
+    /// (`M_LIMIT_EXCEEDED` with its retry time) and resends.
+    async fn send(&self, room: &Room, reply: &OutboundMessage, txn: &TransactionId) {
         let sent = match translate::poll(reply) {
-            Some(poll) => room.send_raw(translate::POLL_START, poll).await.map(|_| ()),
-            None => room
-                .send(RoomMessageEventContent::text_plain(translate::text(reply)))
+            Some(poll) => room
+                .send_raw(translate::POLL_START, poll)
+                .with_transaction_id(txn)
                 .await
                 .map(|_| ()),
+            None => {
+                self.send_text(room, translate::text(reply), txn).await;
+                return;
+            }
         };
         if let Err(e) = sent {
             tracing::warn!(error = %e, "a Matrix message could not be sent");
         }
     }
 
+    /// Sends a plain text; a failure is logged without ids.
+    async fn send_text(&self, room: &Room, text: String, txn: &TransactionId) {
+        let sent = room
+            .send(RoomMessageEventContent::text_plain(text))
+            .with_transaction_id(txn.to_owned())
+            .await;
+        if let Err(e) = sent {
+            tracing::warn!(error = %e, "a Matrix message could not be sent");
+        }
+    }
+
     /// Says one fixed text in Dutch and English (the room's resident may not have
-    /// chosen a language yet).
-    async fn say(&self, room: &Room, key: Key) {
+    /// chosen a language yet), in answer to event `event_id`.
+    async fn say(&self, room: &Room, key: Key, event_id: &str) {
         let l = self.service.localizer();
         let text = format!(
             "{}\n\n{}",
             l.render(Lang::Nl, &Text::msg(key)),
             l.render(Lang::En, &Text::msg(key))
         );
-        let _ = room.send(RoomMessageEventContent::text_plain(text)).await;
+        self.send_text(room, text, &self.txn(event_id, 0)).await;
+    }
+
+    /// The transaction id of the `n`th message sent for `cause` (an event id, or
+    /// what an announcement is about): the same after a restart, so a message
+    /// sent just before a crash is not sent again. Keyed, so it names nothing.
+    fn txn(&self, cause: &str, n: usize) -> OwnedTransactionId {
+        use hmac::{Hmac, Mac};
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&self.txn_key).expect("HMAC takes any key length");
+        mac.update(cause.as_bytes());
+        mac.update(&[0]);
+        mac.update(&n.to_le_bytes());
+        let id = hex::encode(&mac.finalize().into_bytes()[..16]);
+        OwnedTransactionId::from(format!("mp{id}"))
+    }
+
+    /// Whether a room is a configured council or announcement room.
+    fn configured(&self, room: &str) -> bool {
+        self.council_rooms
+            .iter()
+            .chain(&self.announcement_rooms)
+            .any(|c| c == room)
+    }
+
+    /// Joins the configured rooms the bot is not in yet (a public room needs no
+    /// invite; for a private one, invite the bot).
+    async fn join_configured_rooms(&self) {
+        for id in self.council_rooms.iter().chain(&self.announcement_rooms) {
+            let Ok(room_id) = matrix_sdk::ruma::RoomId::parse(id) else {
+                tracing::warn!("a configured room is not a room id (!…:server); skipped");
+                continue;
+            };
+            let joined = self
+                .client
+                .get_room(&room_id)
+                .is_some_and(|r| r.state() == matrix_sdk::RoomState::Joined);
+            if !joined && let Err(e) = self.client.join_room_by_id(&room_id).await {
+                tracing::info!(error = %e, "a configured room is not joined yet; invite the bot there");
+            }
+        }
+    }
+
+    /// Posts in each joined announcement room what it has not had: an
+    /// invitation for each open round, the summary of each round closed lately.
+    /// A post is recorded after the server took it; its transaction id makes a
+    /// repeat after a crash in between a no-op.
+    async fn announce(&mut self) -> Result<(), MatrixError> {
+        if self.announcement_rooms.is_empty() {
+            return Ok(());
+        }
+        let generation = self
+            .service
+            .store()
+            .setting("rounds_generation")
+            .await
+            .map_err(ServiceError::from)?;
+        let recent = self.announced_at.is_some_and(|t| t.elapsed() < ANNOUNCE_EVERY);
+        if recent && generation == self.announced_generation {
+            return Ok(());
+        }
+        self.announced_at = Some(std::time::Instant::now());
+        self.announced_generation = generation;
+        let link = format!("https://matrix.to/#/{}", self.own);
+        let now = OffsetDateTime::now_utc();
+        for id in &self.announcement_rooms {
+            let Some(room) = matrix_sdk::ruma::RoomId::parse(id)
+                .ok()
+                .and_then(|r| self.client.get_room(&r))
+                .filter(|r| r.state() == matrix_sdk::RoomState::Joined)
+            else {
+                continue;
+            };
+            for post in self.service.announcements_due(PLATFORM, id, &link, now).await? {
+                let cause = format!("announce:{}:{id}:{:?}", post.round, post.kind);
+                let sent = room
+                    .send(RoomMessageEventContent::text_plain(post.text.clone()))
+                    .with_transaction_id(self.txn(&cause, 0))
+                    .await;
+                match sent {
+                    Ok(_) => {
+                        self.service.mark_announced(PLATFORM, id, &post, now).await?;
+                        tracing::info!(round = %post.round, kind = ?post.kind, "posted in an announcement room");
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "an announcement could not be posted; trying again later")
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 }

@@ -61,6 +61,8 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "mark",
             "opened",
             "closed",
+            "intro",
+            "link",
         ]
         .into_iter()
         .map(|n| (n, Arg::Str(format!("<{n}>")))),

@@ -663,3 +663,36 @@ async fn the_servers_rate_limit_is_waited_out_and_nothing_is_lost() {
     }
     service.close().await;
 }
+
+/// The homeserver goes away for a few seconds (a lost connection, a restart):
+/// the bot retries with a growing pause and goes on where the resident was.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bot_carries_on_after_the_homeserver_was_away() {
+    let mut synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let bot = Bot::start(&service, &synapse, &ws);
+    let mut lotte = Resident::login(&synapse, "lotte").await;
+    let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
+    let room = lotte.client.create_dm(&bot_id).await.unwrap();
+    lotte.wait_for(&room, "Vraag 1").await;
+    lotte.say(&room, "1").await;
+    lotte.wait_for(&room, "Vraag 2").await;
+
+    let synapse = tokio::task::spawn_blocking(move || {
+        synapse.stop();
+        std::thread::sleep(Duration::from_secs(3));
+        synapse.start_again();
+        synapse
+    })
+    .await
+    .unwrap();
+    lotte.say(&room, "4").await;
+    lotte.wait_for(&room, "Vraag 3").await;
+    bot.stop().await;
+    let counts = raw_counts(&service).await;
+    assert_eq!(counts.per_question.get("tevreden"), Some(&1));
+    drop(synapse);
+    service.close().await;
+}

@@ -196,6 +196,35 @@ impl Synapse {
         panic!("Synapse did not start");
     }
 
+    /// Stops the homeserver, as a lost connection or a restart would look to
+    /// its clients.
+    pub fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// Starts the stopped homeserver again, on the same port with the same data.
+    pub fn start_again(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let mut child = Command::new(self.venv.join("bin/python"))
+                .args(["-m", "synapse.app.homeserver", "-c"])
+                .arg(self.dir.path().join("homeserver.yaml"))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("synapse starts");
+            if wait_until_listening(&mut child, self.port, self.limited.clone()) {
+                self.child = child;
+                return;
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+            assert!(Instant::now() < deadline, "Synapse did not start again");
+            std::thread::sleep(Duration::from_millis(500));
+        }
+    }
+
     /// The homeserver's URL.
     pub fn url(&self) -> url::Url {
         url::Url::parse(&format!("http://127.0.0.1:{}/", self.port)).unwrap()

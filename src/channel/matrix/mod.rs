@@ -305,6 +305,16 @@ pub async fn serve(
     Ok(())
 }
 
+/// How a message is sent: a rate-limit refusal is waited out for the time the
+/// server names, and a lost connection is tried again a few times with a
+/// growing pause (about half a minute in all). Safe to repeat: the transaction
+/// id makes the server keep one copy.
+fn send_config() -> matrix_sdk::config::RequestConfig {
+    matrix_sdk::config::RequestConfig::new()
+        .retry_limit(7)
+        .max_retry_time(Duration::from_secs(30))
+}
+
 /// What the adapter keeps while it serves.
 struct Adapter {
     service: Service,
@@ -587,6 +597,7 @@ impl Adapter {
             Some(poll) => room
                 .send_raw(translate::POLL_START, poll)
                 .with_transaction_id(txn)
+                .with_request_config(send_config())
                 .await
                 .map(|_| ()),
             None => {
@@ -604,6 +615,7 @@ impl Adapter {
         let sent = room
             .send(RoomMessageEventContent::text_plain(text))
             .with_transaction_id(txn.to_owned())
+            .with_request_config(send_config())
             .await;
         if let Err(e) = sent {
             tracing::warn!(error = %e, "a Matrix message could not be sent");
@@ -696,6 +708,7 @@ impl Adapter {
                 let sent = room
                     .send(RoomMessageEventContent::text_plain(post.text.clone()))
                     .with_transaction_id(self.txn(&cause, 0))
+                    .with_request_config(send_config())
                     .await;
                 match sent {
                     Ok(_) => {

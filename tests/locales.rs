@@ -138,6 +138,7 @@ fn the_languages_are_really_translated() {
         "date",
         "summary-col-percent",
         "summary-state-open",
+        "report-fact-state",
         "month-9",
         "month-11",
         "month-12",

@@ -14,6 +14,7 @@ mod lifecycle;
 mod locales;
 mod matrix;
 mod privacy;
+mod report;
 mod round_files;
 mod scrubber;
 mod settings;

@@ -34,3 +34,22 @@ summary-state-draft = draft
 summary-state-open = open
 summary-state-closed = closed
 summary-state-archived = archived
+
+# The report (HTML) for the council: an annex to its advice.
+report-kicker = Informal consultation · annex to the advice
+report-fact-phase = Phase in the policy cycle
+report-fact-period = Period
+report-fact-state = Status
+report-fact-council = For
+report-fact-audience = Audience
+report-fact-round = Round
+report-chart-alt = Bar chart of the answers to question { $number }. The table below has the same figures.
+report-group-chart-alt = Bar chart of the votes in groups: { $title }. The table below has the same figures.
+report-hidden-cell = not shown
+report-table-caption = Question { $number }: how often each answer was chosen, and what share of those who answered the question
+report-method-heading = How this summary was made
+report-method-how = Residents answered the questions in a chat with the municipality (Telegram or Matrix). Those who took part chose to do so: this is not a sample. The figures show what these residents say, not what all residents think. They are a signal beside the council's own advice.
+report-method-anonymous = The answers are kept without names. No phone number, user name or chat is stored with an answer. When the round closed, the link between residents and their answers was destroyed. Names, phone numbers, e-mail addresses, addresses and other personal data were removed from open answers before they were stored.
+report-method-suppression = Groups of fewer than { $k } residents are not shown ({ $mark }), nor are figures from which such a group can be worked out. Percentages are of those who answered the question; those who skipped it do not count there.
+report-made-on = This report was made on { $date } with meepraten.
+report-more-quotes = There are more open answers. The export has them all: meepraten summary { $round } --format csv.

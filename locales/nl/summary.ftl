@@ -34,3 +34,22 @@ summary-state-draft = concept
 summary-state-open = open
 summary-state-closed = gesloten
 summary-state-archived = gearchiveerd
+
+# Het rapport (HTML) voor de raad: een bijlage bij het advies.
+report-kicker = Informele raadpleging · bijlage bij het advies
+report-fact-phase = Fase in de beleidscyclus
+report-fact-period = Periode
+report-fact-state = Status
+report-fact-council = Voor
+report-fact-audience = Doelgroep
+report-fact-round = Ronde
+report-chart-alt = Staafdiagram van de antwoorden op vraag { $number }. Dezelfde cijfers staan in de tabel eronder.
+report-group-chart-alt = Staafdiagram van de stemmen in de groepen: { $title }. Dezelfde cijfers staan in de tabel eronder.
+report-hidden-cell = niet getoond
+report-table-caption = Vraag { $number }: hoe vaak elk antwoord gekozen is, en welk deel van wie de vraag beantwoordde
+report-method-heading = Zo is deze samenvatting gemaakt
+report-method-how = Inwoners beantwoordden de vragen in een chat met de gemeente (Telegram of Matrix). Wie meedeed, koos daar zelf voor: dit is geen steekproef. De cijfers laten zien wat deze inwoners zeggen, niet wat alle inwoners vinden. Ze zijn een signaal naast het eigen advies van de raad.
+report-method-anonymous = De antwoorden zijn zonder naam bewaard. Bij een antwoord staat geen telefoonnummer, gebruikersnaam of chat. Toen de ronde sloot, is de koppeling tussen inwoner en antwoorden vernietigd. Uit open antwoorden zijn namen, telefoonnummers, e-mailadressen, adressen en andere persoonsgegevens weggehaald voordat ze werden bewaard.
+report-method-suppression = Groepen van minder dan { $k } inwoners tonen we niet ({ $mark }), en ook geen getallen waaruit zo'n groep te berekenen is. Percentages gaan over wie de vraag beantwoordde; wie een vraag oversloeg, telt daar niet mee.
+report-made-on = Dit rapport is gemaakt op { $date } met meepraten.
+report-more-quotes = Er zijn meer open antwoorden. Ze staan allemaal in de export: meepraten summary { $round } --format csv.

@@ -21,6 +21,7 @@ macro_rules! say_raw {
     ($($t:tt)*) => { $crate::cli::write_out(format_args!($($t)*), false) };
 }
 
+mod report;
 mod round;
 mod scrub;
 mod serve;
@@ -104,6 +105,8 @@ pub enum Command {
     Round(round::RoundCommand),
     /// A council summary of a round.
     Summary(summary::Summary),
+    /// The council's report of a round: one HTML file to attach to an advice.
+    Report(report::Report),
     /// Remove personal data from text, to check the scrubber.
     Scrub(scrub::Scrub),
     /// Erase conversation state older than the retention period now (serve does
@@ -138,6 +141,7 @@ impl Cli {
             Command::Serve(cmd) => cmd.run(&config).await,
             Command::Round(cmd) => cmd.run(&settings, &config).await,
             Command::Summary(cmd) => cmd.run(&settings).await,
+            Command::Report(cmd) => cmd.run(&settings).await,
             Command::Scrub(cmd) => cmd.run(),
             Command::Config => {
                 say_raw!("{}", settings_file::render(&config));

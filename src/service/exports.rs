@@ -93,6 +93,18 @@ impl Service {
         Ok(snaps)
     }
 
+    /// The council's report of a round: one self-contained HTML file, with the
+    /// same audited figures as every export.
+    pub async fn report_html(
+        &self,
+        id: &str,
+        lang: Lang,
+        made: time::OffsetDateTime,
+    ) -> Result<String, ServiceError> {
+        let s = self.council_summary(id, lang).await?;
+        Ok(summary::report::html(&s, lang, &self.localizer, made))
+    }
+
     /// Renders the council summary of a round.
     pub async fn export_summary(&self, id: &str, format: Format, lang: Lang) -> Result<String, ServiceError> {
         let s = self.council_summary(id, lang).await?;

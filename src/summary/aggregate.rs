@@ -86,6 +86,8 @@ pub struct CouncilSummary {
     pub round: String,
     /// Title in the summary's language.
     pub title: String,
+    /// The round's introduction, as residents read it.
+    pub intro: String,
     /// Topic label.
     pub topic: String,
     /// Policy phase.
@@ -178,6 +180,7 @@ pub fn build_after(
     let mut summary = CouncilSummary {
         round: round.id.to_string(),
         title: round.title.get(lang).to_owned(),
+        intro: round.intro.get(lang).to_owned(),
         topic: round.topic.clone(),
         phase: round.phase.as_str(),
         state: stored.state.as_str(),

@@ -4,6 +4,7 @@
 
 mod aggregate;
 mod render;
+pub mod report;
 
 pub use aggregate::{
     CouncilSummary, GroupResult, OptionRow, Published, QuestionSummary, ScaleStats, at_least, build,

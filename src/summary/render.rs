@@ -47,7 +47,7 @@ pub fn decimal(lang: Lang, x: f64) -> String {
     }
 }
 
-fn phase_key(phase: &str) -> Key {
+pub(super) fn phase_key(phase: &str) -> Key {
     match phase {
         "agenda" => Key::SummaryPhaseAgenda,
         "decision" => Key::SummaryPhaseDecision,
@@ -56,7 +56,7 @@ fn phase_key(phase: &str) -> Key {
     }
 }
 
-fn state_key(state: &str) -> Key {
+pub(super) fn state_key(state: &str) -> Key {
     match state {
         "draft" => Key::SummaryStateDraft,
         "open" => Key::SummaryStateOpen,

@@ -1,0 +1,194 @@
+//! Makes the example council report under `examples/report/`: the Wmo example
+//! round answered by 240 synthetic residents (fixed seed, fixed dates, fixed
+//! key, so the same report comes out every time), closed, and reported in
+//! Dutch and English. With Chromium installed it also prints the Dutch report
+//! to PDF on A4.
+//!
+//! ```text
+//! cargo run --example example_report
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use meepraten::anon::ResidentRef;
+use meepraten::channel::terminal;
+use meepraten::config::Settings;
+use meepraten::domain::Lang;
+use meepraten::service::{OutboundButton, Service};
+use time::macros::datetime;
+
+const ROUND: &str = "huishoudelijke-hulp-2027";
+
+/// Open answers as residents might type them (some with personal data, which
+/// the scrubber takes out before storing).
+const BETTER_NL: &[&str] = &[
+    "Vaker dezelfde hulp, dan hoef ik niet steeds alles uit te leggen.",
+    "De hulp komt vaak te laat en belt niet af.",
+    "Meer tijd voor een praatje, mijn moeder is veel alleen.",
+    "Het huis is niet altijd schoon, de badkamer wordt overgeslagen.",
+    "Minder wisselingen van hulp, elke keer iemand anders is onrustig.",
+    "Graag een vaste dag in de week, nu weet ik nooit wanneer ze komt.",
+    "Bel mij gerust voor uitleg: 06 12345678.",
+    "Mevrouw Jansen doet het heel goed, laat haar blijven!",
+    "De hulp heeft te weinig tijd, alles moet snel.",
+    "Betere afspraken over wat wel en niet gedaan wordt.",
+];
+const BETTER_EN: &[&str] = &[
+    "The helper changes too often.",
+    "More time please, everything is rushed.",
+    "A fixed day each week would help.",
+];
+const TIPS_NL: &[&str] = &[
+    "Vraag ook de mantelzorgers wat zij nodig hebben.",
+    "Zorg dat de hulp Nederlands spreekt of een tolk heeft.",
+    "Houd het aanvragen eenvoudig, het formulier is te lang.",
+    "Luister naar de hulpen zelf, zij weten wat er misgaat.",
+];
+
+/// A small deterministic generator (no dependency needed for an example).
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, n: usize) -> usize {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> anyhow::Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = std::env::temp_dir().join(format!("meepraten-example-report-{}", std::process::id()));
+    std::fs::create_dir_all(&work)?;
+    let settings = Settings::new(work.join("example.db"), None, Some("42".repeat(32)));
+    let service = Service::open(&settings).await?;
+    let opened = datetime!(2027-01-11 09:00 +01:00);
+    service
+        .import_round(&root.join(format!("examples/rounds/{ROUND}.toml")), opened)
+        .await?;
+    service.open_round(ROUND, opened).await?;
+
+    let mut dice = Dice(2027);
+    for i in 0..240 {
+        let id = format!("voorbeeld-{i}");
+        let english = i % 12 == 5;
+        let mut lines: Vec<String> = vec!["/start".into()];
+        if english {
+            lines.push("/language en".into());
+        }
+        // Who for: most for themselves, a fair share carers, three "other"
+        // (a group too small to show).
+        let rol = if i < 3 {
+            3
+        } else if dice.roll(10) < 7 {
+            1
+        } else {
+            2
+        };
+        lines.push(rol.to_string());
+        let score = [1, 2, 2, 3, 3, 3, 4, 4, 4, 4, 5, 5][dice.roll(12)];
+        lines.push(score.to_string());
+        if score <= 3 {
+            if dice.roll(3) == 0 {
+                lines.push("/skip".into());
+            } else if english {
+                lines.push(BETTER_EN[dice.roll(BETTER_EN.len())].into());
+            } else {
+                lines.push(BETTER_NL[dice.roll(BETTER_NL.len())].into());
+            }
+        }
+        if i % 17 == 16 {
+            // Some stop halfway.
+            run(&service, &id, &lines).await?;
+            continue;
+        }
+        lines.push(if dice.roll(5) < 3 { "1" } else { "2" }.into());
+        let first = 1 + dice.roll(5);
+        let second = 1 + (first + dice.roll(4)) % 5;
+        lines.push(format!("{first}, {second}"));
+        lines.push("/done".into());
+        if dice.roll(4) == 0 {
+            lines.push(TIPS_NL[dice.roll(TIPS_NL.len())].into());
+        } else {
+            lines.push("/skip".into());
+        }
+        run(&service, &id, &lines).await?;
+    }
+    service
+        .close_round(ROUND, datetime!(2027-01-25 17:00 +01:00))
+        .await?;
+
+    let out = root.join("examples/report");
+    std::fs::create_dir_all(&out)?;
+    let made = datetime!(2027-01-26 10:00 +01:00);
+    for lang in [Lang::Nl, Lang::En] {
+        let html = service.report_html(ROUND, lang, made).await?;
+        let path = out.join(format!("{ROUND}.{lang}.html"));
+        std::fs::write(&path, html)?;
+        println!("wrote {}", path.display());
+    }
+    service.close().await;
+    std::fs::remove_dir_all(&work)?;
+    print_to_pdf(
+        &out.join(format!("{ROUND}.nl.html")),
+        &out.join(format!("{ROUND}.nl.pdf")),
+    );
+    Ok(())
+}
+
+/// One synthetic resident's lines, read like the terminal reads them.
+async fn run(service: &Service, id: &str, lines: &[String]) -> anyhow::Result<()> {
+    let who = ResidentRef {
+        platform: terminal::PLATFORM,
+        user: id,
+        address: None,
+    };
+    let mut buttons: Vec<OutboundButton> = Vec::new();
+    let now = datetime!(2027-01-15 12:00 +01:00);
+    for line in lines {
+        let input = terminal::interpret(line, &buttons);
+        for reply in service.handle(&who, None, &input, now).await? {
+            if !reply.buttons.is_empty() || reply.free_text {
+                buttons.clone_from(&reply.buttons);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Prints the report to PDF with headless Chromium, when it is installed.
+fn print_to_pdf(html: &Path, pdf: &Path) {
+    let Some(chromium) = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.exists())
+    else {
+        println!("Chromium not found: no PDF made (apt-get install chromium)");
+        return;
+    };
+    let profile = std::env::temp_dir().join(format!("meepraten-chromium-{}", std::process::id()));
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .stderr(std::process::Stdio::null())
+        .status();
+    let _ = std::fs::remove_dir_all(&profile);
+    match status {
+        Ok(s) if s.success() => println!("wrote {}", pdf.display()),
+        other => println!("Chromium could not print the PDF: {other:?}"),
+    }
+}

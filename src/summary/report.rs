@@ -1,0 +1,458 @@
+//! The council's report: one self-contained HTML file to attach to a formal
+//! advice. Inline CSS and SVG only (no scripts, fonts or images from elsewhere),
+//! so it opens offline, prints on A4 and reads on a phone. It shows exactly what
+//! the audited summary shows: a hidden cell is the same mark as in every export,
+//! in the charts as in the tables, and has no bar.
+
+use std::fmt::Write as _;
+
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
+
+use super::render::{decimal, phase_key, state_key};
+use super::{CouncilSummary, HIDDEN, OptionRow};
+use crate::domain::Lang;
+use crate::engine::{Arg, Text};
+use crate::i18n::{Key, Localizer};
+
+/// Renders the report of `s` in `lang`, made on `made` (shown in the method note).
+pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateTime) -> String {
+    let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
+    let k = i64::from(s.min_group_size);
+    let cell = |n: Option<i64>| n.map_or_else(|| HIDDEN.to_owned(), |n| n.to_string());
+    let moment = |rfc: &str| {
+        OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.moment(lang, d))
+    };
+    let day = |ymd: &str| {
+        Date::parse(ymd, format_description!("[year]-[month]-[day]")).map_or_else(
+            |_| ymd.to_owned(),
+            |d| texts.date(lang, d.midnight().assume_utc()),
+        )
+    };
+
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        esc(&t(
+            Key::SummaryHeading,
+            vec![("title", Arg::Str(s.title.clone()))]
+        ))
+    );
+
+    // What the round was, when, for whom.
+    let _ = write!(
+        out,
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"intro\">{}</p>\n<dl class=\"facts\">\n",
+        esc(&t(Key::ReportKicker, vec![])),
+        esc(&s.title),
+        esc(&s.intro)
+    );
+    let period = match (&s.opened_on, &s.closed_on) {
+        (Some(o), Some(c)) => t(
+            Key::SummaryPeriodReal,
+            vec![("opened", Arg::Str(day(o))), ("closed", Arg::Str(day(c)))],
+        ),
+        (Some(o), None) => t(
+            Key::SummaryPeriodOpen,
+            vec![
+                ("opened", Arg::Str(day(o))),
+                ("closes", Arg::Str(moment(&s.closes))),
+            ],
+        ),
+        _ => t(
+            Key::SummaryPeriod,
+            vec![
+                ("opens", Arg::Str(moment(&s.opens))),
+                ("closes", Arg::Str(moment(&s.closes))),
+            ],
+        ),
+    };
+    let mut fact = |name: Key, value: &str| {
+        let _ = writeln!(
+            out,
+            "<div><dt>{}</dt><dd>{}</dd></div>",
+            esc(&t(name, vec![])),
+            esc(value)
+        );
+    };
+    fact(Key::ReportFactPhase, &t(phase_key(s.phase), vec![]));
+    fact(Key::ReportFactPeriod, &period);
+    fact(Key::ReportFactState, &t(state_key(s.state), vec![]));
+    if let Some(c) = &s.council {
+        fact(Key::ReportFactCouncil, c);
+    }
+    if let Some(a) = &s.audience {
+        fact(Key::ReportFactAudience, a);
+    }
+    fact(Key::ReportFactRound, &s.round);
+    out.push_str("</dl>\n</header>\n");
+
+    // Who took part.
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>{}</h2>",
+        esc(&t(Key::SummaryParticipation, vec![]))
+    );
+    if s.results_hidden {
+        if s.state != "draft" {
+            para(
+                &mut out,
+                &t(
+                    Key::SummaryRespondentsOpen,
+                    vec![
+                        ("count", Arg::Num(s.respondents_at_least.unwrap_or(0))),
+                        ("k", Arg::Num(k)),
+                    ],
+                ),
+            );
+        }
+        let key = if s.state == "draft" {
+            Key::SummaryDraft
+        } else {
+            Key::SummaryHidden
+        };
+        para(&mut out, &t(key, vec![("date", Arg::Str(moment(&s.closes)))]));
+        out.push_str("</section>\n");
+    } else {
+        para(
+            &mut out,
+            &t(
+                Key::SummaryRespondents,
+                vec![
+                    ("started", Arg::Str(cell(s.respondents_started))),
+                    ("completed", Arg::Str(cell(s.respondents_completed))),
+                ],
+            ),
+        );
+        if s.live {
+            para(&mut out, &t(Key::SummaryLive, vec![("k", Arg::Num(k))]));
+        }
+        let _ = writeln!(
+            out,
+            "<p class=\"legend\">{}</p>\n</section>",
+            esc(&t(
+                Key::SummaryLegend,
+                vec![("mark", Arg::Str(HIDDEN.to_owned())), ("below", Arg::Num(k - 1))]
+            ))
+        );
+        let number_of = |id: &str| s.questions.iter().position(|q| q.id == id).map_or(0, |i| i + 1);
+        for (i, q) in s.questions.iter().enumerate() {
+            let n = i + 1;
+            let _ = writeln!(
+                out,
+                "<section class=\"question\" id=\"q{n}\">\n<h2>{n}. {}</h2>",
+                esc(&q.text)
+            );
+            if let Some(parent) = &q.follow_up_of {
+                let number = i64::try_from(number_of(parent)).unwrap_or(0);
+                let _ = writeln!(
+                    out,
+                    "<p class=\"note\">{}</p>",
+                    esc(&t(Key::SummaryFollowUp, vec![("number", Arg::Num(number))]))
+                );
+            }
+            para(
+                &mut out,
+                &t(
+                    Key::SummaryAnswered,
+                    vec![
+                        ("answered", Arg::Str(cell(q.answered))),
+                        ("skipped", Arg::Str(cell(q.skipped))),
+                    ],
+                ),
+            );
+            if !q.options.is_empty() {
+                let number = i64::try_from(n).unwrap_or(0);
+                let alt = t(Key::ReportChartAlt, vec![("number", Arg::Num(number))]);
+                let hidden = t(Key::ReportHiddenCell, vec![]);
+                out.push_str(&chart(&format!("q{n}"), &q.options, &alt, &hidden, lang));
+                let caption = t(Key::ReportTableCaption, vec![("number", Arg::Num(number))]);
+                out.push_str(&table(&caption, &q.options, &t, lang));
+            }
+            match &q.scale {
+                Some(st) => para(
+                    &mut out,
+                    &t(
+                        Key::SummaryScale,
+                        vec![
+                            ("mean", Arg::Str(decimal(lang, st.mean))),
+                            ("median", Arg::Str(decimal(lang, st.median))),
+                        ],
+                    ),
+                ),
+                None if q.kind == "scale" && q.options.iter().any(|o| o.count.is_none()) => {
+                    para(&mut out, &t(Key::SummaryScaleHidden, vec![]));
+                }
+                None => {}
+            }
+            if !q.quotes.is_empty() {
+                let _ = writeln!(out, "<h3>{}</h3>", esc(&t(Key::SummaryQuotes, vec![])));
+                // Each wording once (no counts: how many said the same is a
+                // group of its own), a readable number of them.
+                let mut distinct: Vec<&String> = Vec::new();
+                for quote in &q.quotes {
+                    if !distinct
+                        .iter()
+                        .any(|d| d.trim().eq_ignore_ascii_case(quote.trim()))
+                    {
+                        distinct.push(quote);
+                    }
+                }
+                for quote in distinct.iter().take(MAX_QUOTES) {
+                    let _ = writeln!(out, "<blockquote>{}</blockquote>", esc(quote));
+                }
+                if distinct.len() > MAX_QUOTES {
+                    para(
+                        &mut out,
+                        &t(Key::ReportMoreQuotes, vec![("round", Arg::Str(s.round.clone()))]),
+                    );
+                }
+            }
+            if q.quotes_withheld {
+                para(&mut out, &t(Key::SummaryQuotesWithheld, vec![]));
+            }
+            out.push_str("</section>\n");
+        }
+        if !s.group_results.is_empty() {
+            let _ = writeln!(out, "<section>\n<h2>{}</h2>", esc(&t(Key::SummaryGroups, vec![])));
+            para(&mut out, &t(Key::SummaryGroupsNote, vec![]));
+            for (i, g) in s.group_results.iter().enumerate() {
+                let _ = writeln!(out, "<h3>{}</h3>", esc(&g.text));
+                para(
+                    &mut out,
+                    &t(
+                        Key::SummaryGroupVotes,
+                        vec![("votes", Arg::Str(cell(g.votes))), ("polls", Arg::Num(g.polls))],
+                    ),
+                );
+                let alt = t(
+                    Key::ReportGroupChartAlt,
+                    vec![("title", Arg::Str(g.text.clone()))],
+                );
+                let hidden = t(Key::ReportHiddenCell, vec![]);
+                out.push_str(&chart(&format!("g{}", i + 1), &g.options, &alt, &hidden, lang));
+                out.push_str(&table(&g.text, &g.options, &t, lang));
+            }
+            out.push_str("</section>\n");
+        }
+    }
+
+    // How it was made.
+    let _ = writeln!(
+        out,
+        "<section class=\"method\">\n<h2>{}</h2>",
+        esc(&t(Key::ReportMethodHeading, vec![]))
+    );
+    para(&mut out, &t(Key::ReportMethodHow, vec![]));
+    para(&mut out, &t(Key::ReportMethodAnonymous, vec![]));
+    para(
+        &mut out,
+        &t(
+            Key::ReportMethodSuppression,
+            vec![("k", Arg::Num(k)), ("mark", Arg::Str(HIDDEN.to_owned()))],
+        ),
+    );
+    para(
+        &mut out,
+        &t(
+            Key::ReportMadeOn,
+            vec![("date", Arg::Str(texts.date(lang, made)))],
+        ),
+    );
+    out.push_str("</section>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The most quotes shown per question: a volunteer reads the report in ten
+/// minutes; the export has them all.
+const MAX_QUOTES: usize = 12;
+
+/// One paragraph of text.
+fn para(out: &mut String, text: &str) {
+    let _ = writeln!(out, "<p>{}</p>", esc(text));
+}
+
+/// A table of answer rows with a caption: label, count (or the hidden mark),
+/// percentage.
+fn table(
+    caption: &str,
+    rows: &[OptionRow],
+    t: &dyn Fn(Key, Vec<(&'static str, Arg)>) -> String,
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        esc(caption),
+        esc(&t(Key::SummaryColAnswer, vec![])),
+        esc(&t(Key::SummaryColCount, vec![])),
+        esc(&t(Key::SummaryColPercent, vec![]))
+    );
+    for o in rows {
+        let count = o.count.map_or_else(|| HIDDEN.to_owned(), |n| n.to_string());
+        let pct = o.percent.map_or_else(|| HIDDEN.to_owned(), |p| decimal(lang, p));
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(&o.label),
+            esc(&count),
+            esc(&pct)
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+/// A horizontal bar chart as inline SVG: per row its label, then a bar as long
+/// as its percentage with the figure beside it. A hidden row gets the hidden
+/// mark and no bar, so its length cannot be measured off the page. The text
+/// alternative names every row and figure.
+fn chart(id: &str, rows: &[OptionRow], alt: &str, hidden: &str, lang: Lang) -> String {
+    const WIDTH: f64 = 640.0;
+    const BAR_MAX: f64 = 520.0;
+    const ROW: f64 = 44.0;
+    let height = ROW * rows.len() as f64 + 8.0;
+    let desc: Vec<String> = rows
+        .iter()
+        .map(|o| match (o.count, o.percent) {
+            (Some(c), Some(p)) => format!("{}: {c} ({}%)", o.label, decimal(lang, p)),
+            (Some(c), None) => format!("{}: {c}", o.label),
+            _ => format!("{}: {hidden}", o.label),
+        })
+        .collect();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<figure>\n<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>",
+        esc(alt),
+        esc(&desc.join("; "))
+    );
+    for (i, o) in rows.iter().enumerate() {
+        let y = ROW * i as f64 + 4.0;
+        let _ = writeln!(
+            out,
+            "<text x=\"0\" y=\"{:.1}\" class=\"label\">{}</text>",
+            y + 14.0,
+            esc(&o.label)
+        );
+        match (o.count, o.percent) {
+            (Some(c), Some(p)) => {
+                let w = (p / 100.0 * BAR_MAX).clamp(0.0, BAR_MAX);
+                let _ = writeln!(
+                    out,
+                    "<rect x=\"0\" y=\"{:.1}\" width=\"{w:.1}\" height=\"18\" class=\"bar\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"value\">{}% ({c})</text>",
+                    y + 20.0,
+                    w + 6.0,
+                    y + 34.0,
+                    decimal(lang, p)
+                );
+            }
+            _ => {
+                let _ = writeln!(
+                    out,
+                    "<text x=\"0\" y=\"{:.1}\" class=\"hidden\">{HIDDEN} {}</text>",
+                    y + 34.0,
+                    esc(hidden)
+                );
+            }
+        }
+    }
+    out.push_str("</svg>\n</figure>\n");
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The report's look: system fonts, dark text on white (contrast above 7:1),
+/// one column that fits a phone, and A4 pages that do not split a question.
+const STYLE: &str = r#"
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: #1a1a1a; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; }
+main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0.2rem 0 0.8rem; }
+h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.6rem; border-top: 2px solid #1f4e79; padding-top: 0.8rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; }
+.kicker { text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.8rem; color: #3b3b3b; margin: 0; }
+.intro { font-size: 1.1rem; }
+.facts { display: grid; grid-template-columns: 1fr; gap: 0.3rem 1.5rem; margin: 1rem 0; padding: 0.8rem 1rem; background: #f2f5f8; border-left: 4px solid #1f4e79; }
+.facts div { display: grid; grid-template-columns: 1fr; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
+.note, .legend { color: #333; font-size: 0.95rem; }
+figure { margin: 0.8rem 0; }
+svg.chart { display: block; max-width: 100%; height: auto; }
+svg .label { font: 14px system-ui, sans-serif; fill: #1a1a1a; }
+svg .value { font: 13px system-ui, sans-serif; fill: #1a1a1a; }
+svg .hidden { font: 13px system-ui, sans-serif; fill: #444; font-style: italic; }
+svg .bar { fill: #1f4e79; }
+table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1rem; font-size: 0.95rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #c8ced6; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid #1a1a1a; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+blockquote { margin: 0.5rem 0; padding: 0.4rem 0.9rem; border-left: 4px solid #8a6d00; background: #fbf8ee; }
+.method { font-size: 0.95rem; }
+@media (min-width: 36rem) { .facts div { grid-template-columns: 12rem 1fr; gap: 0 0.8rem; } }
+@page { size: A4; margin: 18mm 16mm; }
+@media print {
+  body { font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  figure, table, blockquote { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn residents_text_cannot_become_markup() {
+        assert_eq!(
+            esc("<script>alert('x')</script> & \"y\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
+        );
+    }
+
+    #[test]
+    fn a_hidden_row_has_the_mark_and_no_bar() {
+        let rows = vec![
+            OptionRow {
+                id: "a".into(),
+                label: "Shown".into(),
+                count: Some(12),
+                percent: Some(60.0),
+            },
+            OptionRow {
+                id: "b".into(),
+                label: "Hidden".into(),
+                count: None,
+                percent: None,
+            },
+        ];
+        let svg = chart("q1", &rows, "alt", "not shown", Lang::En);
+        assert_eq!(svg.matches("<rect").count(), 1, "{svg}");
+        assert!(svg.contains("Hidden: not shown"), "{svg}");
+        assert!(svg.contains("60.0% (12)"), "{svg}");
+    }
+}

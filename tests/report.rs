@@ -1,0 +1,345 @@
+//! The council's HTML report: its figures are the audited summary's, checked
+//! against counts made here from what the residents were told to answer; a
+//! hidden cell is the hidden mark in table and chart alike and has no bar; and
+//! the file renders in headless Chromium (PNG and A4 PDF) without one request
+//! outside the file and without console errors.
+
+use std::io::Read as _;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use meepraten::domain::Lang;
+use meepraten::summary::Format;
+use time::OffsetDateTime;
+
+use crate::support::{Resident, Workspace};
+
+const ID: &str = "huishoudelijke-hulp-2027";
+const RESIDENTS: usize = 300;
+
+/// What resident `i` answers: (rol option 1-3, score 1-5, same helper).
+/// Three residents say "anders": a group below k = 5.
+fn planned(i: usize) -> (usize, usize, bool) {
+    let rol = if i < 3 {
+        3
+    } else if i % 10 < 6 {
+        1
+    } else {
+        2
+    };
+    let score = 1 + (i * 7) % 5;
+    (rol, score, !i.is_multiple_of(3))
+}
+
+/// The example round answered by 300 residents as planned, then closed.
+async fn answered_and_closed(ws: &Workspace) -> meepraten::service::Service {
+    let service = ws.service_with_open_example().await;
+    for i in 0..RESIDENTS {
+        let (rol, score, same) = planned(i);
+        let mut r = Resident::new(&service, &format!("r{i}"));
+        r.say("/start").await;
+        r.say(&rol.to_string()).await;
+        r.say(&score.to_string()).await;
+        if score <= 3 {
+            r.say(&format!("Meer tijd graag <{}>", ["a", "b", "c", "d"][i % 4]))
+                .await;
+        }
+        r.say(if same { "ja" } else { "nee" }).await;
+        r.say("1, 2").await;
+        r.say("/overslaan").await;
+    }
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    service
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_shows_the_audited_figures_and_hides_small_groups_everywhere() {
+    let ws = Workspace::new();
+    let service = answered_and_closed(&ws).await;
+    let json: serde_json::Value =
+        serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
+    let html = service
+        .report_html(ID, Lang::Nl, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    service.close().await;
+
+    // Counted here, from the plan.
+    let count = |f: &dyn Fn(usize) -> bool| (0..RESIDENTS).filter(|&i| f(i)).count() as i64;
+    let question = |id: &str| {
+        json["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let row = |q: &serde_json::Value, id: &str| {
+        q["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap()["count"]
+            .as_i64()
+    };
+    assert_eq!(json["respondents_started"], RESIDENTS as i64);
+    let rol = question("rol");
+    assert_eq!(row(&rol, "naaste"), Some(count(&|i| planned(i).0 == 2)));
+    assert_eq!(row(&rol, "anders"), None, "three residents: hidden");
+    assert_eq!(
+        row(&rol, "zelf"),
+        None,
+        "the rest of a hidden split is hidden too"
+    );
+    let tevreden = question("tevreden");
+    for score in 1..=5 {
+        assert_eq!(
+            row(&tevreden, &score.to_string()),
+            Some(count(&|i| planned(i).1 == score)),
+            "score {score}"
+        );
+    }
+    let beter = question("beter");
+    assert_eq!(beter["answered"], count(&|i| planned(i).1 <= 3));
+    let same = question("zelfde-hulp");
+    assert_eq!(row(&same, "yes"), Some(count(&|i| planned(i).2)));
+    assert_eq!(row(&same, "no"), Some(count(&|i| !planned(i).2)));
+
+    // The report shows exactly the summary's cells: a number where it has one,
+    // the hidden mark where it has none, and a bar only for shown rows.
+    let mut shown = 0;
+    for q in json["questions"].as_array().unwrap() {
+        for o in q["options"].as_array().unwrap() {
+            let label = o["label"].as_str().unwrap();
+            let cell = o["count"]
+                .as_i64()
+                .map_or_else(|| "•".to_owned(), |n| n.to_string());
+            let table_row = format!("<tr><th scope=\"row\">{label}</th><td class=\"num\">{cell}</td>");
+            assert!(html.contains(&table_row), "no row `{table_row}`");
+            if o["count"].is_null() {
+                assert!(html.contains(&format!("{label}: niet getoond")), "{label}");
+            } else {
+                shown += 1;
+            }
+        }
+    }
+    assert_eq!(html.matches("<rect").count(), shown, "one bar per shown row");
+    assert!(!html.contains("% (3)"), "the small group's size shows");
+    for needle in ["<script", "http://", "https://", "src=", "@import", "url("] {
+        assert!(
+            !html.contains(needle),
+            "the report refers outside itself: `{needle}`"
+        );
+    }
+    // What residents typed cannot become markup.
+    assert!(html.contains("Meer tijd graag &lt;a&gt;"), "quotes are escaped");
+}
+
+/// Chromium, installed from Debian's packages when missing (once, under a
+/// lock); `None` with the reason when that cannot be done here.
+fn chromium() -> Result<PathBuf, String> {
+    let path = PathBuf::from("/usr/bin/chromium");
+    let lock_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("chromium-install.lock");
+    let lock = std::fs::File::create(&lock_path).map_err(|e| e.to_string())?;
+    lock.lock().map_err(|e| e.to_string())?;
+    if path.exists() {
+        return Ok(path);
+    }
+    let apt = |args: &[&str]| {
+        Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .output()
+            .map_err(|e| format!("apt-get: {e}"))
+    };
+    apt(&["update", "-qq"])?;
+    let out = apt(&["install", "-y", "-qq", "chromium"])?;
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(format!(
+            "apt-get install chromium failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+/// What Chromium did with one page: the console lines it logged, and the hosts
+/// it asked for (every request goes to a local proxy that only writes them
+/// down), leaving out Chromium's own update and account services, which it
+/// calls for any page, even with background networking off.
+struct Rendered {
+    console: Vec<String>,
+    requests: Vec<String>,
+}
+
+/// Chromium's own services, asked for whatever the page (seen here for a blank
+/// page too).
+const CHROMIUM_OWN: &[&str] = &[
+    "update.googleapis.com",
+    "accounts.google.com",
+    "clients2.google.com",
+];
+
+/// The host a proxy request line asks for (`GET http://host/...` or
+/// `CONNECT host:443`).
+fn requested_host(line: &str) -> String {
+    let target = line.split_whitespace().nth(1).unwrap_or_default();
+    let target = target.split("://").last().unwrap_or_default();
+    target.split(['/', ':']).next().unwrap_or_default().to_owned()
+}
+
+/// Renders `page` to PNG (as a tall phone-width and an A4-width screenshot)
+/// or PDF, with every network request sent to a counting proxy on 127.0.0.1.
+fn render(chromium: &Path, page: &Path, out: &Path, pdf: bool) -> Rendered {
+    let proxy = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = proxy.local_addr().unwrap().port();
+    let requests = Arc::new(Mutex::new(Vec::new()));
+    let counted = requests.clone();
+    proxy.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        while std::time::Instant::now() < deadline {
+            match proxy.accept() {
+                Ok((mut s, _)) => {
+                    let _ = s.set_nonblocking(false);
+                    let _ = s.set_read_timeout(Some(Duration::from_millis(500)));
+                    let mut head = [0u8; 1024];
+                    let n = s.read(&mut head).unwrap_or(0);
+                    let line = String::from_utf8_lossy(&head[..n])
+                        .lines()
+                        .next()
+                        .unwrap_or("?")
+                        .to_owned();
+                    counted.lock().unwrap().push(requested_host(&line));
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
+    });
+    let profile = tempfile::tempdir().unwrap();
+    let target = if pdf {
+        format!("--print-to-pdf={}", out.display())
+    } else {
+        format!("--screenshot={}", out.display())
+    };
+    let output = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-pdf-header-footer",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=794,1123",
+            "--virtual-time-budget=2000",
+        ])
+        .arg(format!("--proxy-server=http://127.0.0.1:{port}"))
+        .arg("--proxy-bypass-list=<-loopback>")
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(target)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        out.exists(),
+        "nothing rendered: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // Let the proxy count a late connection.
+    std::thread::sleep(Duration::from_millis(300));
+    let console = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter(|l| l.contains("CONSOLE") || l.contains("Uncaught"))
+        .map(str::to_owned)
+        .collect();
+    let requests = requests
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|h| !CHROMIUM_OWN.contains(&h.as_str()))
+        .cloned()
+        .collect();
+    Rendered { console, requests }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_renders_in_chromium_without_requests_or_console_errors() {
+    let chromium = match chromium() {
+        Ok(p) => p,
+        Err(why) => {
+            eprintln!("SKIPPED: Chromium is not available and could not be installed here: {why}");
+            return;
+        }
+    };
+    let ws = Workspace::new();
+    let service = answered_and_closed(&ws).await;
+    let html = service
+        .report_html(ID, Lang::En, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    service.close().await;
+    let page = ws.write("report.html", &html);
+
+    let pdf = ws.path("report.pdf");
+    let printed = tokio::task::spawn_blocking({
+        let (chromium, page, pdf) = (chromium.clone(), page.clone(), pdf.clone());
+        move || render(&chromium, &page, &pdf, true)
+    })
+    .await
+    .unwrap();
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    // A4 is 595 x 842 points.
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        text.contains("/MediaBox [0 0 594.9") && text.contains(" 841.9"),
+        "not A4"
+    );
+    let png = ws.path("report.png");
+    let shot = tokio::task::spawn_blocking({
+        let (chromium, page, png) = (chromium.clone(), page.clone(), png.clone());
+        move || render(&chromium, &page, &png, false)
+    })
+    .await
+    .unwrap();
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    for r in [&printed, &shot] {
+        assert!(r.requests.is_empty(), "the report asked for {:?}", r.requests);
+        assert!(r.console.is_empty(), "console: {:#?}", r.console);
+    }
+
+    // The two probes work: a page that loads an image from elsewhere and logs
+    // an error is caught by both.
+    let poisoned = html.replace(
+        "</main>",
+        "<img src=\"http://example.org/x.png\" alt=\"\"><script>console.error('oops')</script></main>",
+    );
+    let poisoned = ws.write("poisoned.html", poisoned);
+    let bad = tokio::task::spawn_blocking({
+        let (chromium, out) = (chromium.clone(), ws.path("poisoned.png"));
+        move || render(&chromium, &poisoned, &out, false)
+    })
+    .await
+    .unwrap();
+    assert!(
+        bad.requests.iter().any(|h| h == "example.org"),
+        "the proxy did not see the image asked for: the probe is blind ({:?})",
+        bad.requests
+    );
+    assert!(
+        bad.console.iter().any(|l| l.contains("oops")),
+        "the console error was not seen: {:#?}",
+        bad.console
+    );
+}

@@ -343,3 +343,67 @@ async fn the_report_renders_in_chromium_without_requests_or_console_errors() {
         bad.console
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_spreadsheet_has_a_sheet_per_question_with_numbers_as_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let ws = Workspace::new();
+    let service = answered_and_closed(&ws).await;
+    let json: serde_json::Value =
+        serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
+    service.close().await;
+    let out = ws
+        .cli()
+        .args(["report", ID, "--format", "xlsx", "--output"])
+        .arg(ws.path("r.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(ws.path("r.xlsx")).unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let questions = json["questions"].as_array().unwrap();
+    let mut expected = vec!["Overzicht".to_owned()];
+    expected.extend(
+        questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| format!("{} {}", i + 1, q["id"].as_str().unwrap())),
+    );
+    expected.push("Open antwoorden".to_owned());
+    assert_eq!(book.sheet_names(), expected);
+
+    let overview = book.worksheet_range("Overzicht").unwrap();
+    let started = (0..20).find_map(|r| {
+        (overview.get_value((r, 0)) == Some(&Data::String("Inwoners begonnen".into())))
+            .then(|| overview.get_value((r, 1)).cloned())
+            .flatten()
+    });
+    assert_eq!(started, Some(Data::Float(RESIDENTS as f64)));
+    for (i, q) in questions.iter().enumerate() {
+        let sheet = book
+            .worksheet_range(&format!("{} {}", i + 1, q["id"].as_str().unwrap()))
+            .unwrap();
+        for (r, o) in q["options"].as_array().unwrap().iter().enumerate() {
+            let row = 5 + r as u32;
+            assert_eq!(
+                sheet.get_value((row, 0)),
+                Some(&Data::String(o["label"].as_str().unwrap().to_owned()))
+            );
+            let want = match o["count"].as_i64() {
+                Some(n) => Data::Float(n as f64),
+                None => Data::String("•".into()),
+            };
+            assert_eq!(sheet.get_value((row, 1)), Some(&want), "{} {}", q["id"], o["id"]);
+        }
+    }
+    let open = book.worksheet_range("Open antwoorden").unwrap();
+    let quotes: usize = questions
+        .iter()
+        .map(|q| q["quotes"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        open.height(),
+        quotes + 1,
+        "a row per open answer shown, under a header"
+    );
+}

@@ -53,3 +53,16 @@ report-method-anonymous = The answers are kept without names. No phone number, u
 report-method-suppression = Groups of fewer than { $k } residents are not shown ({ $mark }), nor are figures from which such a group can be worked out. Percentages are of those who answered the question; those who skipped it do not count there.
 report-made-on = This report was made on { $date } with meepraten.
 report-more-quotes = There are more open answers. The export has them all: meepraten summary { $round } --format csv.
+
+# The spreadsheet (xlsx).
+xlsx-overview = Overview
+xlsx-opened = Opened on
+xlsx-closed = Closed on
+xlsx-at-least = At least this many residents took part
+xlsx-started = Residents who started
+xlsx-completed = Residents who finished the whole round
+xlsx-answered = Answered
+xlsx-skipped = Skipped
+xlsx-open-answers = Open answers
+xlsx-question = Question
+xlsx-answer = Answer

@@ -53,3 +53,16 @@ report-method-anonymous = De antwoorden zijn zonder naam bewaard. Bij een antwoo
 report-method-suppression = Groepen van minder dan { $k } inwoners tonen we niet ({ $mark }), en ook geen getallen waaruit zo'n groep te berekenen is. Percentages gaan over wie de vraag beantwoordde; wie een vraag oversloeg, telt daar niet mee.
 report-made-on = Dit rapport is gemaakt op { $date } met meepraten.
 report-more-quotes = Er zijn meer open antwoorden. Ze staan allemaal in de export: meepraten summary { $round } --format csv.
+
+# Het spreadsheet (xlsx).
+xlsx-overview = Overzicht
+xlsx-opened = Geopend op
+xlsx-closed = Gesloten op
+xlsx-at-least = Minstens zoveel inwoners deden mee
+xlsx-started = Inwoners begonnen
+xlsx-completed = Inwoners die de hele ronde afmaakten
+xlsx-answered = Beantwoord
+xlsx-skipped = Overgeslagen
+xlsx-open-answers = Open antwoorden
+xlsx-question = Vraag
+xlsx-answer = Antwoord

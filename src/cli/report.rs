@@ -10,19 +10,33 @@ use time::OffsetDateTime;
 use crate::config::Settings;
 use crate::domain::Lang;
 use crate::service::{Service, ServiceError};
+use crate::summary;
+
+/// What `report` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    /// The HTML report.
+    Html,
+    /// A spreadsheet.
+    Xlsx,
+}
 
 /// Write the council's report of a round: one HTML file that opens offline,
 /// prints on A4 and reads on a phone, with charts, tables, quotes and how it
-/// was made. The same small-group rules as every summary.
+/// was made; or a spreadsheet. The same small-group rules as every summary.
 #[derive(Debug, Args)]
 pub struct Report {
     /// Round id.
     id: String,
+    /// `html` (the report) or `xlsx` (a spreadsheet: an overview, a sheet per
+    /// question with numbers as numbers, and the open answers).
+    #[arg(long, value_enum, default_value = "html")]
+    format: ReportFormat,
     /// Language of the report (nl or en).
     #[arg(long, default_value = "nl", value_parser = |s: &str| Lang::parse(s).map_err(|e| e.to_string()))]
     lang: Lang,
-    /// The file to write [default: the round id with `.html`]; `-` writes to
-    /// standard output.
+    /// The file to write [default: the round id with `.html` or `.xlsx`]; `-`
+    /// writes to standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
 }
@@ -34,25 +48,44 @@ impl Report {
         let service = Service::open(settings)
             .await
             .context("cannot open the database")?;
-        let result = service
-            .report_html(&self.id, self.lang, OffsetDateTime::now_utc())
-            .await;
+        let result = match self.format {
+            ReportFormat::Html => service
+                .report_html(&self.id, self.lang, OffsetDateTime::now_utc())
+                .await
+                .map(String::into_bytes),
+            ReportFormat::Xlsx => match service.council_summary(&self.id, self.lang).await {
+                Ok(s) => Ok(summary::xlsx::workbook(&s, self.lang, service.localizer())
+                    .context("cannot make the spreadsheet")?),
+                Err(e) => Err(e),
+            },
+        };
         service.close().await;
-        let html = match result {
-            Ok(t) => t,
+        let bytes = match result {
+            Ok(b) => b,
             Err(e @ ServiceError::UnknownRound(_)) => {
                 say_err!("meepraten: {e}");
                 return Ok(ExitCode::FAILURE);
             }
             Err(e) => return Err(e.into()),
         };
+        let extension = match self.format {
+            ReportFormat::Html => "html",
+            ReportFormat::Xlsx => "xlsx",
+        };
         let path = self
             .output
-            .unwrap_or_else(|| PathBuf::from(format!("{}.html", self.id)));
+            .unwrap_or_else(|| PathBuf::from(format!("{}.{extension}", self.id)));
         if path.as_os_str() == "-" {
-            say_raw!("{html}");
+            use std::io::Write as _;
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(&bytes).and_then(|()| out.flush()) {
+                // A closed pipe (`| head`) is not an error of ours.
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e.into());
+                }
+            }
         } else {
-            std::fs::write(&path, html).with_context(|| format!("cannot write {}", path.display()))?;
+            std::fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
             say_err!("meepraten: wrote the report to {}", path.display());
         }
         Ok(ExitCode::SUCCESS)

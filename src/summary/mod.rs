@@ -5,6 +5,7 @@
 mod aggregate;
 mod render;
 pub mod report;
+pub mod xlsx;
 
 pub use aggregate::{
     CouncilSummary, GroupResult, OptionRow, Published, QuestionSummary, ScaleStats, at_least, build,

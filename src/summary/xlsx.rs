@@ -1,0 +1,183 @@
+//! The summary as a spreadsheet a council can open: an overview sheet, a sheet
+//! per question (numbers as numbers, so they can be charted and summed) and one
+//! with the open answers. It shows exactly the audited summary's cells: a hidden
+//! one is the text [`HIDDEN`], never a number.
+
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+
+use super::render::{decimal, phase_key, state_key};
+use super::{CouncilSummary, HIDDEN, OptionRow};
+use crate::domain::Lang;
+use crate::engine::{Arg, Text};
+use crate::i18n::{Key, Localizer};
+
+/// The workbook's bytes.
+pub fn workbook(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Result<Vec<u8>, XlsxError> {
+    let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
+    let bold = Format::new().set_bold();
+    let percent = Format::new().set_num_format("0.0");
+    let wrap = Format::new().set_text_wrap();
+    let k = i64::from(s.min_group_size);
+    let mut book = Workbook::new();
+
+    let overview = book.add_worksheet();
+    overview.set_name(sheet_name(&t(Key::XlsxOverview, vec![]), &[]))?;
+    overview.set_column_width(0, 28)?;
+    overview.set_column_width(1, 60)?;
+    overview.write_string_with_format(0, 0, &s.title, &bold)?;
+    let mut facts = vec![
+        (t(Key::ReportFactRound, vec![]), s.round.clone()),
+        (t(Key::ReportFactPhase, vec![]), t(phase_key(s.phase), vec![])),
+        (t(Key::ReportFactState, vec![]), t(state_key(s.state), vec![])),
+        (
+            t(Key::XlsxOpened, vec![]),
+            s.opened_on.clone().unwrap_or_default(),
+        ),
+        (
+            t(Key::XlsxClosed, vec![]),
+            s.closed_on.clone().unwrap_or_default(),
+        ),
+    ];
+    if let Some(c) = &s.council {
+        facts.push((t(Key::ReportFactCouncil, vec![]), c.clone()));
+    }
+    let mut row = 2;
+    for (name, value) in facts {
+        overview.write_string(row, 0, name)?;
+        overview.write_string(row, 1, value)?;
+        row += 1;
+    }
+    let counts = if s.results_hidden {
+        vec![(t(Key::XlsxAtLeast, vec![]), s.respondents_at_least)]
+    } else {
+        vec![
+            (t(Key::XlsxStarted, vec![]), s.respondents_started),
+            (t(Key::XlsxCompleted, vec![]), s.respondents_completed),
+        ]
+    };
+    for (name, n) in counts {
+        overview.write_string(row, 0, name)?;
+        cell(overview, row, 1, n)?;
+        row += 1;
+    }
+    row += 1;
+    let legend = if s.results_hidden {
+        t(Key::SummaryHidden, vec![("date", Arg::Str(s.closes.clone()))])
+    } else {
+        t(
+            Key::SummaryLegend,
+            vec![("mark", Arg::Str(HIDDEN.to_owned())), ("below", Arg::Num(k - 1))],
+        )
+    };
+    overview.write_string_with_format(row, 0, legend, &wrap)?;
+
+    let mut names: Vec<String> = vec![t(Key::XlsxOverview, vec![])];
+    for (i, q) in s.questions.iter().enumerate() {
+        let sheet = book.add_worksheet();
+        let name = sheet_name(&format!("{} {}", i + 1, q.id), &names);
+        sheet.set_name(&name)?;
+        names.push(name);
+        sheet.set_column_width(0, 40)?;
+        sheet.set_column_width(1, 12)?;
+        sheet.set_column_width(2, 18)?;
+        sheet.write_string_with_format(0, 0, format!("{}. {}", i + 1, q.text), &bold)?;
+        sheet.write_string(1, 0, t(Key::XlsxAnswered, vec![]))?;
+        cell(sheet, 1, 1, q.answered)?;
+        sheet.write_string(2, 0, t(Key::XlsxSkipped, vec![]))?;
+        cell(sheet, 2, 1, q.skipped)?;
+        if !q.options.is_empty() {
+            sheet.write_string_with_format(4, 0, t(Key::SummaryColAnswer, vec![]), &bold)?;
+            sheet.write_string_with_format(4, 1, t(Key::SummaryColCount, vec![]), &bold)?;
+            sheet.write_string_with_format(4, 2, t(Key::SummaryColPercent, vec![]), &bold)?;
+            options(sheet, 5, &q.options, &percent)?;
+        }
+        if let Some(st) = &q.scale {
+            let r = 6 + u32::try_from(q.options.len()).unwrap_or(0);
+            sheet.write_string(
+                r,
+                0,
+                t(
+                    Key::SummaryScale,
+                    vec![
+                        ("mean", Arg::Str(decimal(lang, st.mean))),
+                        ("median", Arg::Str(decimal(lang, st.median))),
+                    ],
+                ),
+            )?;
+        }
+    }
+
+    let open = book.add_worksheet();
+    open.set_name(sheet_name(&t(Key::XlsxOpenAnswers, vec![]), &names))?;
+    open.set_column_width(0, 40)?;
+    open.set_column_width(1, 80)?;
+    open.write_string_with_format(0, 0, t(Key::XlsxQuestion, vec![]), &bold)?;
+    open.write_string_with_format(0, 1, t(Key::XlsxAnswer, vec![]), &bold)?;
+    let mut r = 1;
+    for (i, q) in s.questions.iter().enumerate() {
+        for quote in &q.quotes {
+            open.write_string(r, 0, format!("{}. {}", i + 1, q.text))?;
+            open.write_string_with_format(r, 1, quote, &wrap)?;
+            r += 1;
+        }
+    }
+    book.save_to_buffer()
+}
+
+/// Answer rows from `first`: label, count and percentage as numbers, or the
+/// hidden mark.
+fn options(sheet: &mut Worksheet, first: u32, rows: &[OptionRow], percent: &Format) -> Result<(), XlsxError> {
+    for (i, o) in rows.iter().enumerate() {
+        let r = first + u32::try_from(i).unwrap_or(0);
+        sheet.write_string(r, 0, &o.label)?;
+        cell(sheet, r, 1, o.count)?;
+        match o.percent {
+            Some(p) => sheet.write_number_with_format(r, 2, p, percent)?,
+            None => sheet.write_string(r, 2, HIDDEN)?,
+        };
+    }
+    Ok(())
+}
+
+/// A count as a number, or the hidden mark.
+fn cell(sheet: &mut Worksheet, row: u32, col: u16, n: Option<i64>) -> Result<(), XlsxError> {
+    match n {
+        #[allow(clippy::cast_precision_loss)] // counts of residents
+        Some(n) => sheet.write_number(row, col, n as f64)?,
+        None => sheet.write_string(row, col, HIDDEN)?,
+    };
+    Ok(())
+}
+
+/// A sheet name Excel accepts (at most 31 characters, none of `[]:*?/\`),
+/// different from those already taken.
+fn sheet_name(wanted: &str, taken: &[String]) -> String {
+    let clean: String = wanted
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .collect();
+    let base: String = clean.trim_matches('\'').chars().take(31).collect();
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        let suffix = format!(" ({n})");
+        let head: String = base.chars().take(31 - suffix.len()).collect();
+        name = format!("{head}{suffix}");
+        n += 1;
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_short_clean_and_distinct() {
+        let taken = vec!["Overzicht".to_owned()];
+        assert_eq!(sheet_name("1 rol", &taken), "1 rol");
+        assert_eq!(sheet_name("overzicht", &taken), "overzicht (2)");
+        assert_eq!(sheet_name("a/b:c", &taken), "a-b-c");
+        assert!(sheet_name(&"x".repeat(50), &taken).chars().count() <= 31);
+    }
+}

@@ -120,6 +120,16 @@ async fn main() -> anyhow::Result<()> {
     service
         .close_round(ROUND, datetime!(2027-01-25 17:00 +01:00))
         .await?;
+    service
+        .add_advice(
+            ROUND,
+            meepraten::store::AdviceLink {
+                title: "Advies over de nieuwe afspraken voor hulp bij het huishouden".into(),
+                date: "2027-02-15".into(),
+                url: None,
+            },
+        )
+        .await?;
 
     let out = root.join("examples/report");
     std::fs::create_dir_all(&out)?;

@@ -407,3 +407,62 @@ async fn the_spreadsheet_has_a_sheet_per_question_with_numbers_as_numbers() {
         "a row per open answer shown, under a header"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_advice_a_round_informed_is_named_in_the_report_and_the_summary() {
+    let ws = Workspace::new();
+    ws.service_with_open_example().await.close().await;
+    let advice = |args: &[&str]| {
+        let out = ws.cli().arg("advice").args(args).output().unwrap();
+        (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    };
+    // Mistakes are refused with what was wrong.
+    let (ok, said) = advice(&["add", ID, "--title", "Advies Wmo 2027", "--date", "15-03-2027"]);
+    assert!(!ok && said.contains("year-month-day"), "{said}");
+    let (ok, said) = advice(&["add", "geen-ronde", "--title", "Advies", "--date", "2027-03-15"]);
+    assert!(!ok && said.contains("no round `geen-ronde`"), "{said}");
+    let (ok, said) = advice(&[
+        "add",
+        ID,
+        "--title",
+        "Advies",
+        "--date",
+        "2027-03-15",
+        "--url",
+        "gemeente.nl/advies",
+    ]);
+    assert!(!ok && said.contains("web address"), "{said}");
+    let (ok, said) = advice(&["list", ID]);
+    assert!(ok && said.contains("not linked"), "{said}");
+
+    let (ok, said) = advice(&[
+        "add",
+        ID,
+        "--title",
+        "Advies <Wmo> 2027",
+        "--date",
+        "2027-03-15",
+        "--url",
+        "https://gemeente.nl/advies-wmo.pdf",
+    ]);
+    assert!(ok, "{said}");
+    let (ok, said) = advice(&["list", ID]);
+    assert!(
+        ok && said.contains("2027-03-15\tAdvies <Wmo> 2027\thttps://gemeente.nl/advies-wmo.pdf"),
+        "{said}"
+    );
+
+    let report = ws.cli().args(["report", ID, "-o", "-"]).output().unwrap();
+    let html = String::from_utf8(report.stdout).unwrap();
+    assert!(html.contains("Advies &lt;Wmo&gt; 2027 (15 maart 2027)"), "{html}");
+    let summary = ws.cli().args(["summary", ID]).output().unwrap();
+    let md = String::from_utf8(summary.stdout).unwrap();
+    assert!(md.contains("Gebruikt voor dit advies"), "{md}");
+}

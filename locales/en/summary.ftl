@@ -66,3 +66,7 @@ xlsx-skipped = Skipped
 xlsx-open-answers = Open answers
 xlsx-question = Question
 xlsx-answer = Answer
+
+# Which formal advice this round informed.
+summary-advice-heading = Used for this advice
+summary-advice-item = { $title } (dated { $date })

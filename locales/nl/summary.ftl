@@ -66,3 +66,7 @@ xlsx-skipped = Overgeslagen
 xlsx-open-answers = Open antwoorden
 xlsx-question = Vraag
 xlsx-answer = Antwoord
+
+# Welk formeel advies deze ronde gebruikte.
+summary-advice-heading = Gebruikt voor dit advies
+summary-advice-item = { $title } ({ $date })

@@ -21,6 +21,7 @@ macro_rules! say_raw {
     ($($t:tt)*) => { $crate::cli::write_out(format_args!($($t)*), false) };
 }
 
+mod advice;
 mod report;
 mod round;
 mod scrub;
@@ -107,6 +108,9 @@ pub enum Command {
     Summary(summary::Summary),
     /// The council's report of a round: one HTML file to attach to an advice.
     Report(report::Report),
+    /// Record which formal advice a round informed.
+    #[command(subcommand)]
+    Advice(advice::AdviceCommand),
     /// Remove personal data from text, to check the scrubber.
     Scrub(scrub::Scrub),
     /// Erase conversation state older than the retention period now (serve does
@@ -142,6 +146,7 @@ impl Cli {
             Command::Round(cmd) => cmd.run(&settings, &config).await,
             Command::Summary(cmd) => cmd.run(&settings).await,
             Command::Report(cmd) => cmd.run(&settings).await,
+            Command::Advice(cmd) => cmd.run(&settings).await,
             Command::Scrub(cmd) => cmd.run(),
             Command::Config => {
                 say_raw!("{}", settings_file::render(&config));

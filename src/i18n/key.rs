@@ -114,6 +114,8 @@ keys! {
     ReportMethodSuppression => "report-method-suppression",
     ReportMadeOn => "report-made-on",
     ReportMoreQuotes => "report-more-quotes",
+    SummaryAdviceHeading => "summary-advice-heading",
+    SummaryAdviceItem => "summary-advice-item",
     XlsxOverview => "xlsx-overview",
     XlsxOpened => "xlsx-opened",
     XlsxClosed => "xlsx-closed",

@@ -4,13 +4,59 @@
 
 use super::{Service, ServiceError};
 use crate::domain::{Lang, RoundState, Tally};
-use crate::store::{LiveSnapshots, StoreError};
+use crate::store::{AdviceLink, LiveSnapshots, StoreError};
 use crate::summary::{self, CouncilSummary, Format};
 
 impl Service {
     /// Builds the council summary of a round, audited against the live snapshot
-    /// shown before it, if any.
+    /// shown before it, if any, with the formal advice it informed.
     pub async fn council_summary(&self, id: &str, lang: Lang) -> Result<CouncilSummary, ServiceError> {
+        let mut s = self.audited_summary(id, lang).await?;
+        s.advice = self.store.advice(&s.round).await?;
+        Ok(s)
+    }
+
+    /// Records that round `id` informed a formal advice (or updates its date and
+    /// link, by title).
+    pub async fn add_advice(&self, id: &str, advice: AdviceLink) -> Result<(), ServiceError> {
+        let status = self.round_status(id).await?;
+        let title = advice.title.trim();
+        if title.is_empty() || title.chars().count() > 200 {
+            return Err(ServiceError::Invalid(
+                "--title must name the advice, in at most 200 characters".into(),
+            ));
+        }
+        let date = time::Date::parse(
+            &advice.date,
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .map_err(|_| {
+            ServiceError::Invalid(format!(
+                "--date `{}` is not a date such as 2027-03-15 (year-month-day)",
+                advice.date
+            ))
+        })?;
+        if let Some(url) = &advice.url {
+            let ok = url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "https" | "http"));
+            if !ok {
+                return Err(ServiceError::Invalid(format!(
+                    "--url `{url}` is not a web address such as https://gemeente.nl/advies.pdf"
+                )));
+            }
+        }
+        let advice = AdviceLink {
+            title: title.to_owned(),
+            date: date.to_string(),
+            url: advice.url,
+        };
+        self.store
+            .add_advice(status.stored.round.id.as_str(), &advice)
+            .await?;
+        Ok(())
+    }
+
+    /// The audited summary alone.
+    async fn audited_summary(&self, id: &str, lang: Lang) -> Result<CouncilSummary, ServiceError> {
         let status = self.round_status(id).await?;
         let stored = &status.stored;
         let round = &stored.round.id;

@@ -64,6 +64,9 @@ pub enum ServiceError {
     /// The requested lifecycle step is not allowed.
     #[error("{0}")]
     Lifecycle(String),
+    /// A value given on the command line is not usable.
+    #[error("{0}")]
+    Invalid(String),
     /// A re-import would change questions residents may already have answered.
     #[error(
         "round `{id}` is {state}: its questions cannot change any more, because residents may have answered them. Only the title, intro, audience, council and closing time may change. Import the changed questions as a new round (with a new id)"

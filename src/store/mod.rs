@@ -8,6 +8,7 @@
 //! the engine's types, and the engine does not know SQL. A PostgreSQL store would
 //! implement the same methods over the same tables.
 
+mod advice;
 mod announcements;
 mod bulk;
 mod checkpointer;
@@ -25,6 +26,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
+pub use advice::AdviceLink;
 pub use bulk::{AnswerWrite, ConversationWrite};
 pub use error::StoreError;
 pub use polls::{GroupPoll, GroupTotals};

@@ -124,6 +124,8 @@ pub struct CouncilSummary {
     pub questions: Vec<QuestionSummary>,
     /// Totals of anonymous polls in groups; empty while results are hidden.
     pub group_results: Vec<GroupResult>,
+    /// The formal advice this round informed (added by officials).
+    pub advice: Vec<crate::store::AdviceLink>,
 }
 
 /// The counts a summary published, by name (`started`, `completed`,
@@ -199,6 +201,7 @@ pub fn build_after(
         live,
         questions: Vec::new(),
         group_results: Vec::new(),
+        advice: Vec::new(),
     };
     if hidden {
         summary.respondents_at_least = Some(at_least(tally.started, k));

@@ -138,6 +138,27 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             t(Key::SummaryAudience, vec![("audience", Arg::Str(a.clone()))])
         );
     }
+    if !s.advice.is_empty() {
+        let _ = writeln!(out, "## {}\n", t(Key::SummaryAdviceHeading, vec![]));
+        for a in &s.advice {
+            let line = t(
+                Key::SummaryAdviceItem,
+                vec![
+                    ("title", Arg::Str(md_escape(&a.title))),
+                    ("date", Arg::Str(day(&a.date))),
+                ],
+            );
+            match &a.url {
+                Some(url) => {
+                    let _ = writeln!(out, "- {line}: <{url}>");
+                }
+                None => {
+                    let _ = writeln!(out, "- {line}");
+                }
+            }
+        }
+        out.push('\n');
+    }
     let _ = writeln!(out, "## {}\n", t(Key::SummaryParticipation, vec![]));
     if s.results_hidden {
         if s.state != "draft" {

@@ -91,6 +91,39 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
     fact(Key::ReportFactRound, &s.round);
     out.push_str("</dl>\n</header>\n");
 
+    // Where the input went.
+    if !s.advice.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>{}</h2>\n<ul>",
+            esc(&t(Key::SummaryAdviceHeading, vec![]))
+        );
+        for a in &s.advice {
+            let line = t(
+                Key::SummaryAdviceItem,
+                vec![
+                    ("title", Arg::Str(a.title.clone())),
+                    ("date", Arg::Str(day(&a.date))),
+                ],
+            );
+            match &a.url {
+                // Shown as text, not a link: the report refers to nothing outside itself.
+                Some(url) => {
+                    let _ = writeln!(
+                        out,
+                        "<li>{}: <span class=\"url\">{}</span></li>",
+                        esc(&line),
+                        esc(url)
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "<li>{}</li>", esc(&line));
+                }
+            }
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+
     // Who took part.
     let _ = writeln!(
         out,
@@ -412,6 +445,7 @@ thead th { border-bottom: 2px solid #1a1a1a; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 blockquote { margin: 0.5rem 0; padding: 0.4rem 0.9rem; border-left: 4px solid #8a6d00; background: #fbf8ee; }
 .method { font-size: 0.95rem; }
+.url { word-break: break-all; }
 @media (min-width: 36rem) { .facts div { grid-template-columns: 12rem 1fr; gap: 0 0.8rem; } }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {

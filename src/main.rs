@@ -30,6 +30,14 @@ const SILENT_LIBRARIES: &[&str] = &[
     "sqlx",
     "axum",
     "tower_http",
+    "microlp",
+    "good_lp",
+    "eyeball",
+    "eyeball_im",
+    "imbl",
+    "rustls",
+    "tokio",
+    "mio",
 ];
 
 #[tokio::main]
@@ -46,7 +54,18 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let filter = match EnvFilter::try_new(&config.log.value) {
+    // A bare level (`debug`) means meepraten's own lines at that level and
+    // nothing from the libraries below it: they log ids, message contents and,
+    // for the disclosure solver, bounds that hint at hidden counts.
+    let wanted = config.log.value.trim();
+    let bare_level =
+        ["trace", "debug", "info", "warn", "error", "off"].contains(&wanted.to_lowercase().as_str());
+    let directives = if bare_level {
+        format!("meepraten={wanted}")
+    } else {
+        wanted.to_owned()
+    };
+    let filter = match EnvFilter::try_new(&directives) {
         Ok(filter) => filter,
         Err(e) => {
             use std::io::Write as _;

@@ -161,7 +161,12 @@ impl Resident {
 
     /// One sync; returns the texts others sent in `room`.
     async fn sync_texts(&mut self, room: Option<&Room>) -> Vec<String> {
-        let mut settings = SyncSettings::default().timeout(Duration::from_millis(300));
+        // Every event since the last sync (Synapse shows only 10 unless asked).
+        let mut filter = matrix_sdk::ruma::api::client::filter::FilterDefinition::default();
+        filter.room.timeline.limit = Some(1000u32.into());
+        let mut settings = SyncSettings::default()
+            .timeout(Duration::from_millis(300))
+            .filter(matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter::FilterDefinition(filter));
         if let Some(t) = &self.token {
             settings = settings.token(t.clone());
         }
@@ -215,6 +220,23 @@ impl Resident {
         }
     }
 
+    /// Waits until `n` messages containing `needle` were heard in all.
+    async fn wait_for_count(&mut self, room: &Room, needle: &str, n: usize) {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            let texts = self.sync_texts(Some(room)).await;
+            self.heard.extend(texts);
+            let seen = self.heard.iter().filter(|t| t.contains(needle)).count();
+            if seen >= n {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "`{needle}` {seen} times, not {n}"
+            );
+        }
+    }
+
     /// Votes in the last poll: in the stable form, or the unstable one current
     /// clients send.
     async fn vote(&self, room: &Room, answer: &str, stable: bool) {
@@ -235,9 +257,28 @@ impl Resident {
     }
 
     async fn say(&self, room: &Room, text: &str) {
+        self.say_id(room, text).await;
+    }
+
+    /// Says `text` and returns the event id.
+    async fn say_id(&self, room: &Room, text: &str) -> String {
         room.send(RoomMessageEventContent::text_plain(text))
             .await
-            .unwrap();
+            .unwrap()
+            .response
+            .event_id
+            .to_string()
+    }
+
+    /// Edits an earlier message (`m.replace`), as Element does.
+    async fn edit(&self, room: &Room, of: &str, text: &str) {
+        let content = serde_json::json!({
+            "msgtype": "m.text",
+            "body": format!("* {text}"),
+            "m.new_content": {"msgtype": "m.text", "body": text},
+            "m.relates_to": {"rel_type": "m.replace", "event_id": of},
+        });
+        room.send_raw("m.room.message", content).await.unwrap();
     }
 
     /// Sends an encrypted event under a session key the bot never got, as a
@@ -385,8 +426,16 @@ async fn an_unencrypted_direct_chat_works_and_a_third_member_pauses_it() {
     let room = karel.client.create_room(request).await.unwrap();
     assert!(!room.latest_encryption_state().await.unwrap().is_encrypted());
     karel.wait_for(&room, "Vraag 1").await;
-    karel.say(&room, "2").await;
+    let first = karel.say_id(&room, "2").await;
     karel.wait_for(&room, "Vraag 2").await;
+    // An edit of an answer whose question is past does not count...
+    karel.edit(&room, &first, "1").await;
+    karel.wait_for(&room, "al voorbij").await;
+    // ...an edit of a message whose question is still current does.
+    let typo = karel.say_id(&room, "zeventien").await;
+    karel.wait_for(&room, "Vraag 2").await;
+    karel.edit(&room, &typo, "4").await;
+    karel.wait_for(&room, "Vraag 3").await;
 
     // A third member: everyone would see the answers, so the round pauses here.
     let mut piet = Resident::login(&synapse, "piet").await;
@@ -395,16 +444,26 @@ async fn an_unencrypted_direct_chat_works_and_a_third_member_pauses_it() {
         .unwrap();
     piet.sync().await;
     piet.client.join_room_by_id(room.room_id()).await.unwrap();
-    karel.say(&room, "4").await;
+    karel.say(&room, "ja").await;
     karel.wait_for(&room, "meer mensen").await;
 
     bot.stop().await;
     let counts = raw_counts(&service).await;
     assert_eq!(counts.per_question.get("rol"), Some(&1));
+    assert_eq!(counts.per_question.get("tevreden"), Some(&1));
     assert_eq!(
-        counts.per_question.get("tevreden"),
+        counts.per_question.get("zelfde-hulp"),
         None,
         "nothing answered in a shared room"
+    );
+    let answers = stored_answers(&ws).await;
+    assert!(
+        answers.iter().any(|(q, v)| q == "rol" && v.contains("naaste")),
+        "the late edit changed nothing: {answers:?}"
+    );
+    assert!(
+        answers.iter().any(|(q, v)| q == "tevreden" && v.contains('4')),
+        "{answers:?}"
     );
     service.close().await;
 }
@@ -694,5 +753,97 @@ async fn the_bot_carries_on_after_the_homeserver_was_away() {
     let counts = raw_counts(&service).await;
     assert_eq!(counts.per_question.get("tevreden"), Some(&1));
     drop(synapse);
+    service.close().await;
+}
+
+/// Messages sent while the bot was down are all handled after it comes back,
+/// however many (more than one sync shows), also when the real binary is
+/// stopped or killed again just after starting: nothing lost, nothing twice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_sent_while_the_bot_was_down_survive_quick_restarts() {
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let serve = || {
+        let mut c = tokio::process::Command::from(ws.cli());
+        c.arg("serve")
+            .env("MATRIX_HOMESERVER", synapse.url().as_str())
+            .env("MATRIX_USER", Synapse::user_id(BOT))
+            .env("MATRIX_PASSWORD", PASSWORD)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true);
+        c.spawn().unwrap()
+    };
+    let mut bot = serve();
+    let mut eva = Resident::login(&synapse, "eva").await;
+    let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
+    let room = eva.client.create_dm(&bot_id).await.unwrap();
+    eva.wait_for(&room, "Vraag 1").await;
+    bot.kill().await.unwrap();
+
+    // More than one sync shows of a room (Synapse's default is 10 events, the
+    // bot asks for 50): the earliest are fetched page by page.
+    for answer in ["1", "4", "ja"].into_iter().chain(["hallo?"; 60]) {
+        eva.say(&room, answer).await;
+    }
+    // Stopped at once, before it could do much.
+    let mut bot = serve();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let pid = bot.id().unwrap().to_string();
+    std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    let _ = tokio::time::timeout(Duration::from_secs(20), bot.wait())
+        .await
+        .unwrap();
+    // Killed as soon as the first reply is out.
+    let mut bot = serve();
+    eva.wait_for(&room, "Vraag 2").await;
+    bot.kill().await.unwrap();
+    let mut bot = serve();
+    eva.wait_for(&room, "Wat vindt u het belangrijkst").await;
+    // Every message gets its answer, the sixty unclear ones too (but for the
+    // reply that was under way at the kill: see below).
+    eva.wait_for_count(&room, "Dat antwoord ken ik niet", 59).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let last = eva.sync_texts(Some(&room)).await;
+    eva.heard.extend(last);
+    bot.kill().await.unwrap();
+
+    // A second, new database on the same account: the room's history is not
+    // answered again.
+    let drained = eva.sync_texts(Some(&room)).await;
+    eva.heard.extend(drained);
+    let ws2 = Workspace::new();
+    let service2 = ws2.service_with_open_example().await;
+    let bot2 = Bot::start(&service2, &synapse, &ws2);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let later = eva.sync_texts(Some(&room)).await;
+    bot2.stop().await;
+    assert!(later.is_empty(), "history answered again: {later:#?}");
+    service2.close().await;
+
+    let counts = raw_counts(&service).await;
+    for question in ["rol", "tevreden", "zelfde-hulp"] {
+        assert_eq!(counts.per_question.get(question), Some(&1), "{question}");
+    }
+    // Each message answered at most once: one reply per unclear message, the
+    // question shown again with each, the earlier questions once. A reply
+    // that was being sent when the process was killed is lost (its message is
+    // stored as handled); a durable outbox (see the issue on subscriptions)
+    // will send it after the restart.
+    let times = |needle: &str| eva.heard.iter().filter(|t| t.contains(needle)).count();
+    assert!(
+        (59..=60).contains(&times("Dat antwoord ken ik niet")),
+        "{:#?}",
+        eva.heard
+    );
+    assert_eq!(times("Vraag 2 van"), 1, "{:#?}", eva.heard);
+    assert_eq!(times("Vraag 3 van"), 1, "{:#?}", eva.heard);
+    assert!((60..=61).contains(&times("Vraag 4 van")), "{:#?}", eva.heard);
     service.close().await;
 }

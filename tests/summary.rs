@@ -502,3 +502,47 @@ async fn counts_beside_an_earlier_snapshot_hide_small_differences() {
     }
     service.close().await;
 }
+
+/// Found by a newcomer: in a multiple-choice question 8 answered and 7 ticked
+/// "the same person" — so exactly one did not. Those who did not tick an option
+/// are a group like any other.
+#[tokio::test]
+async fn a_multiple_choice_option_ticked_by_all_but_a_few_is_hidden() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    for i in 0..8 {
+        let mut r = Resident::new(&service, &format!("m{i}"));
+        for line in ["/start", "1", "4", "ja"] {
+            r.say(line).await;
+        }
+        // Seven tick options 1 and 2; one ticks 2 and 3.
+        r.say(if i < 7 { "1, 2" } else { "2, 3" }).await;
+        r.say("/overslaan").await;
+    }
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
+    let q = json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "belangrijk")
+        .unwrap();
+    let count = |id: &str| {
+        q["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap()["count"]
+            .clone()
+    };
+    assert_eq!(q["answered"], 8);
+    assert_eq!(count("op-tijd"), 8, "everyone ticked it: nobody is singled out");
+    assert!(
+        count("zelfde-persoon").is_null(),
+        "7 of 8: the one who did not tick it shows"
+    );
+    assert!(count("schoon").is_null(), "1 of 8");
+    service.close().await;
+}

@@ -17,4 +17,5 @@ not-now = That is not possible now. You are not answering questions. Send /start
 unknown-command = I do not know the command { $command }. Send /help for a list.
 flood-notice = You are sending many messages right after each other. I cannot read them all. Please wait a moment, then send your answer again.
 matrix-shared-room = There are more people in this chat than you and me. Everyone here would see your answers, with your name. So I ask no questions here. Start a private chat with me (only you and me), and we go on there.
+matrix-edit-too-late = You changed an earlier answer. I cannot take that over: that question is past. Do you still want to change it? Send !back to go back one question.
 matrix-undecryptable = I could not read your last message: it was encrypted with a key I do not have. Could you send it again?

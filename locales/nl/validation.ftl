@@ -17,4 +17,5 @@ not-now = Dat kan nu niet. U bent niet bezig met vragen. Stuur /start om te begi
 unknown-command = Het commando { $command } ken ik niet. Stuur /hulp voor een lijst.
 flood-notice = U stuurt veel berichten vlak na elkaar. Die kan ik niet allemaal lezen. Wacht even, en stuur dan uw antwoord nog een keer.
 matrix-shared-room = In deze chat zitten meer mensen dan u en ik. Iedereen hier zou uw antwoorden zien, met uw naam. Daarom stel ik hier geen vragen. Begin een privégesprek met mij (alleen u en ik), dan gaan we daar verder.
+matrix-edit-too-late = U heeft een eerder antwoord veranderd. Dat neem ik niet over: die vraag is al voorbij. Wilt u het toch veranderen? Stuur !terug om een vraag terug te gaan.
 matrix-undecryptable = Ik kon uw laatste bericht niet lezen: het was versleuteld met een sleutel die ik niet heb. Wilt u het nog een keer sturen?

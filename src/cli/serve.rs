@@ -97,7 +97,18 @@ impl Serve {
             let service = service.clone();
             tokio::spawn(async move { service.close_rounds_on_time().await })
         };
-        if let Some((round, moved)) = service.ensure_example_round(now).await? {
+        let t = &config.telegram;
+        let m = &config.matrix;
+        let telegram_on = t.token.is_some() && !self.terminal;
+        let matrix_on = m.homeserver.is_some() && !self.terminal;
+        // The example round is for trying the bot in a terminal; real
+        // residents on a platform get only the rounds officials open.
+        let example = if telegram_on || matrix_on {
+            None
+        } else {
+            service.ensure_example_round(now).await?
+        };
+        if let Some((round, moved)) = example {
             say_err!(
                 "meepraten: the database had no rounds, so the example round `{}` was imported and opened.",
                 round.id
@@ -109,10 +120,6 @@ impl Serve {
                 );
             }
         }
-        let t = &config.telegram;
-        let m = &config.matrix;
-        let telegram_on = t.token.is_some() && !self.terminal;
-        let matrix_on = m.homeserver.is_some() && !self.terminal;
         if telegram_on || matrix_on {
             // One Ctrl-C or SIGTERM stops every channel.
             let (stop, stopped) = tokio::sync::watch::channel(false);

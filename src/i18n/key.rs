@@ -79,6 +79,7 @@ keys! {
     StaleButton => "stale-button",
     FloodNotice => "flood-notice",
     MatrixSharedRoom => "matrix-shared-room",
+    MatrixEditTooLate => "matrix-edit-too-late",
     MatrixUndecryptable => "matrix-undecryptable",
     AlreadyMovedOn => "already-moved-on",
     FirstQuestion => "first-question",

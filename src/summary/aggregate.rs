@@ -426,9 +426,12 @@ impl Ledger {
         let row_cells: Vec<usize> = rows.iter().map(|r| r.2).collect();
         match q.kind {
             QuestionKind::Multi { .. } => {
-                // Each ticked option is at most everyone; everyone ticked one at least.
+                // Those who did not tick an option are a group too (7 of 8 ticked
+                // it: one did not): each option and its complement add up to
+                // those who answered. Everyone ticked one at least.
                 for c in &row_cells {
-                    self.relations.push(Relation::at_most(&[*c], &[answered]));
+                    let not_ticked = self.virtual_cell(answered_n - self.cells[*c].value);
+                    self.relations.push(Relation::sum(answered, &[*c, not_ticked]));
                 }
                 self.relations.push(Relation::at_most(&[answered], &row_cells));
             }

@@ -110,6 +110,12 @@ pub async fn connect(service: &Service, config: &MatrixConfig) -> Result<Client,
         source,
     };
     std::fs::create_dir_all(&config.store).map_err(store_error)?;
+    {
+        // The stores hold the bot's keys and room state: its owner's only.
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&config.store, std::fs::Permissions::from_mode(0o700))
+            .map_err(store_error)?;
+    }
     let passphrase = hex::encode(service.derived_key("matrix-store/v1"));
     let client = Client::builder()
         .homeserver_url(config.homeserver.as_str())
@@ -228,6 +234,7 @@ pub async fn serve(
         client: client.clone(),
         own,
         shown: HashMap::new(),
+        editable: HashMap::new(),
         officials: config.officials.clone(),
         council_rooms: config.council_rooms.clone(),
         announcement_rooms: config.announcement_rooms.clone(),
@@ -242,20 +249,25 @@ pub async fn serve(
         .await
         .map_err(ServiceError::from)?;
     let mut backoff = Duration::from_millis(500);
+    let mut caught_up = false;
     tokio::pin!(shutdown);
     tracing::info!("serving Matrix");
     loop {
-        let mut settings = SyncSettings::default().timeout(config.sync_timeout);
+        let mut settings = SyncSettings::default()
+            .timeout(config.sync_timeout)
+            .filter(sync_filter());
         if let Some(t) = &token {
             settings = settings.token(t.clone());
         }
         if let Err(e) = adapter.announce().await {
             tracing::warn!(error = %e, "announcement rooms not brought up to date; trying again later");
         }
+        tracing::debug!(since = token.as_deref().unwrap_or("-"), "syncing");
         let synced = tokio::select! {
             () = &mut shutdown => break,
             r = client.sync_once(settings) => r,
         };
+        tracing::debug!(ok = synced.is_ok(), "synced");
         let response = match synced {
             Ok(r) => {
                 backoff = Duration::from_millis(500);
@@ -283,7 +295,9 @@ pub async fn serve(
                 continue;
             }
         };
-        match adapter.handle_sync(&response).await {
+        // The very first sync shows recent history: what was said before this
+        // bot (or this database) existed is not answered now; invitations are.
+        match adapter.handle_sync(&response, token.as_deref(), !caught_up).await {
             Ok(()) => {}
             // Another writer held the database too long: sync again from the
             // same point; what was handled is skipped by its key.
@@ -299,7 +313,9 @@ pub async fn serve(
             .set_setting(SYNC_TOKEN, &response.next_batch)
             .await
             .map_err(ServiceError::from)?;
+        tracing::debug!(position = %response.next_batch, "sync handled");
         token = Some(response.next_batch);
+        caught_up = true;
     }
     tracing::info!("Matrix stopped");
     Ok(())
@@ -315,6 +331,17 @@ fn send_config() -> matrix_sdk::config::RequestConfig {
         .max_retry_time(Duration::from_secs(30))
 }
 
+/// How many events of a room one sync shows (Synapse shows 10 unless asked);
+/// more since the last sync are fetched page by page.
+const TIMELINE_LIMIT: u32 = 50;
+
+/// The filter for every sync.
+fn sync_filter() -> matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter {
+    let mut filter = matrix_sdk::ruma::api::client::filter::FilterDefinition::default();
+    filter.room.timeline.limit = Some(TIMELINE_LIMIT.into());
+    matrix_sdk::ruma::api::client::sync::sync_events::v3::Filter::FilterDefinition(filter)
+}
+
 /// What the adapter keeps while it serves.
 struct Adapter {
     service: Service,
@@ -324,6 +351,11 @@ struct Adapter {
     /// The options each room was last shown, so a typed number picks one
     /// (memory only; after a restart a resident types the label or presses on).
     shown: HashMap<OwnedRoomId, Vec<OutboundButton>>,
+    /// Per room, the last question text sent and the resident's last message
+    /// if it left that question current (it was asked again): an edit of that
+    /// message counts as a new answer, an edit of any other does not (its
+    /// question is past). Memory only.
+    editable: HashMap<OwnedRoomId, (String, Option<String>)>,
     /// Officials' user ids.
     officials: Vec<String>,
     /// Council rooms' ids.
@@ -355,7 +387,15 @@ struct Waiting {
 }
 
 impl Adapter {
-    async fn handle_sync(&mut self, response: &matrix_sdk::sync::SyncResponse) -> Result<(), MatrixError> {
+    /// Handles one sync. `since` is the position it synced from; without one
+    /// (the very first sync) room history is not answered. `catch_up`: the
+    /// first sync since this start, whose room events are fetched whole.
+    async fn handle_sync(
+        &mut self,
+        response: &matrix_sdk::sync::SyncResponse,
+        since: Option<&str>,
+        catch_up: bool,
+    ) -> Result<(), MatrixError> {
         let mut waiting = Vec::new();
         for (room_id, invited) in &response.rooms.invited {
             let state: Vec<serde_json::Value> = invited
@@ -396,11 +436,38 @@ impl Adapter {
             }
         }
         let mut undecryptable = 0;
-        for (room_id, joined) in &response.rooms.joined {
-            let Some(room) = self.client.get_room(room_id) else {
-                continue;
-            };
-            for event in &joined.timeline.events {
+        let mut rooms = Vec::new();
+        if let (Some(since), true) = (since, catch_up) {
+            // The first sync after a start: matrix-sdk passes on no event it
+            // already passed on before the stop (it drops a response it has
+            // seen), so every room's events since the stored position are
+            // fetched instead.
+            for room in self.client.joined_rooms() {
+                let events = self.missed(&room, since, Some(&response.next_batch)).await;
+                if !events.is_empty() {
+                    rooms.push((room, events));
+                }
+            }
+        } else if let Some(since) = since {
+            for (room_id, joined) in &response.rooms.joined {
+                let Some(room) = self.client.get_room(room_id) else {
+                    continue;
+                };
+                // A sync shows at most the last events of a room ("limited"):
+                // the ones before them since the last sync are fetched.
+                let mut events = Vec::new();
+                if joined.timeline.limited {
+                    events = self
+                        .missed(&room, since, joined.timeline.prev_batch.as_deref())
+                        .await;
+                }
+                events.extend(joined.timeline.events.iter().cloned());
+                rooms.push((room, events));
+            }
+        }
+        for (room, events) in rooms {
+            let room_id = room.room_id().to_owned();
+            for event in &events {
                 if let matrix_sdk::deserialized_responses::TimelineEventKind::UnableToDecrypt {
                     event, ..
                 } = &event.kind
@@ -477,9 +544,57 @@ impl Adapter {
         }
     }
 
+    /// The events of `room` after `since` and before `until` (a sync's
+    /// `prev_batch`), oldest first, in pages; at most a few thousand.
+    async fn missed(
+        &self,
+        room: &Room,
+        since: &str,
+        until: Option<&str>,
+    ) -> Vec<matrix_sdk::deserialized_responses::TimelineEvent> {
+        let mut events = Vec::new();
+        let mut from = since.to_owned();
+        for _ in 0..40 {
+            let mut options = matrix_sdk::room::MessagesOptions::forward().from(from.as_str());
+            options.to = until.map(str::to_owned);
+            options.limit = 100u32.into();
+            tracing::debug!("fetching a page of earlier events");
+            match room.messages(options).await {
+                Ok(page) => {
+                    let done = page.chunk.is_empty() || page.end.is_none();
+                    events.extend(page.chunk);
+                    match page.end {
+                        Some(end) if !done => from = end,
+                        _ => break,
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "earlier messages of a room could not be fetched");
+                    break;
+                }
+            }
+        }
+        tracing::debug!(events = events.len(), "fetched events a limited sync left out");
+        events
+    }
+
     /// Hands one message per room to the service in one transaction and sends
     /// the replies.
-    async fn handle_step(&mut self, waiting: &[Waiting]) -> Result<(), MatrixError> {
+    async fn handle_step(&mut self, step: &[Waiting]) -> Result<(), MatrixError> {
+        let mut waiting: Vec<&Waiting> = Vec::with_capacity(step.len());
+        for w in step {
+            if let translate::Said::Edit { of, .. } = &w.what {
+                let current = self
+                    .editable
+                    .get(w.room.room_id())
+                    .is_some_and(|(_, e)| e.as_deref() == Some(of.as_str()));
+                if !current {
+                    self.say(&w.room, Key::MatrixEditTooLate, &w.event_id).await;
+                    continue;
+                }
+            }
+            waiting.push(w);
+        }
         let now = OffsetDateTime::now_utc();
         let rooms: Vec<String> = waiting.iter().map(|w| w.room.room_id().to_string()).collect();
         let inputs: Vec<Input> = waiting
@@ -516,6 +631,14 @@ impl Adapter {
             if let Some(last) = replies.last() {
                 self.shown
                     .insert(w.room.room_id().to_owned(), last.buttons.clone());
+                // Asked the same again: this message may still be edited.
+                let room = w.room.room_id().to_owned();
+                let again = self
+                    .editable
+                    .get(&room)
+                    .is_some_and(|(text, _)| *text == last.text);
+                let event = again.then(|| w.event_id.clone());
+                self.editable.insert(room, (last.text.clone(), event));
             }
         }
         Ok(())

@@ -33,6 +33,14 @@ pub enum Event {
 pub enum Said {
     /// Typed text (or a command with `!`).
     Text(String),
+    /// An earlier message edited (`m.replace`): its new text, and the event
+    /// it replaces. It counts only while that message's question is current.
+    Edit {
+        /// The new text.
+        text: String,
+        /// The event id of the message edited.
+        of: String,
+    },
     /// A poll answered: the id of the answer, which is the engine's button payload.
     Voted(String),
     /// Something the bot cannot read as an answer (image, file, voice,
@@ -60,8 +68,16 @@ pub fn event(json: &Value, own_user: &str) -> Event {
                 .as_str()
                 .or_else(|| content["body"].as_str())
                 .unwrap_or_default();
-            match content["msgtype"].as_str().unwrap_or_default() {
-                "m.text" | "m.notice" | "m.emote" => said(Said::Text(body.to_owned())),
+            let edited = content["m.relates_to"]["rel_type"] == "m.replace";
+            match (content["msgtype"].as_str().unwrap_or_default(), edited) {
+                ("m.text" | "m.notice" | "m.emote", false) => said(Said::Text(body.to_owned())),
+                ("m.text" | "m.notice" | "m.emote", true) => said(Said::Edit {
+                    text: body.to_owned(),
+                    of: content["m.relates_to"]["event_id"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_owned(),
+                }),
                 _ => said(Said::Unsupported),
             }
         }
@@ -127,7 +143,7 @@ pub fn input(said: &Said, shown: &[OutboundButton]) -> Input {
     match said {
         Said::Unsupported => Input::Unsupported,
         Said::Voted(id) => Input::Button(id.clone()),
-        Said::Text(text) => {
+        Said::Text(text) | Said::Edit { text, .. } => {
             let t = text.trim();
             match t.strip_prefix('!') {
                 Some(command) if command.chars().next().is_some_and(char::is_alphabetic) => {
@@ -244,7 +260,9 @@ mod tests {
         let edit = json!({"type": "m.room.message", "sender": "@i:l", "event_id": "$4",
             "content": {"msgtype": "m.text", "body": "* 4", "m.new_content": {"msgtype": "m.text", "body": "4"},
                         "m.relates_to": {"rel_type": "m.replace", "event_id": "$1"}}});
-        assert!(matches!(event(&edit, "@b:l"), Event::Said { what: Said::Text(t), .. } if t == "4"));
+        assert!(
+            matches!(event(&edit, "@b:l"), Event::Said { what: Said::Edit { text, of }, .. } if text == "4" && of == "$1")
+        );
     }
 
     #[test]

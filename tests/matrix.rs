@@ -444,6 +444,9 @@ async fn an_unencrypted_direct_chat_works_and_a_third_member_pauses_it() {
         .unwrap();
     piet.sync().await;
     piet.client.join_room_by_id(room.room_id()).await.unwrap();
+    // Said at once, before anyone answers again...
+    karel.wait_for(&room, "meer mensen").await;
+    // ...and again to an answer given all the same, which is not taken.
     karel.say(&room, "ja").await;
     karel.wait_for(&room, "meer mensen").await;
 

@@ -66,3 +66,32 @@ fn a_settings_file_named_but_missing_is_an_error() {
         stderr(&out)
     );
 }
+
+#[test]
+fn matrix_ids_that_would_be_ignored_quietly_are_refused_by_name() {
+    let ws = Workspace::new();
+    for (file, wanted) in [
+        (
+            "[matrix]\nhomeserver = \"https://matrix.gemeente.nl\"\nuser = \"@bot:gemeente.nl\"\nofficials = [\"ambtenaar\"]\n",
+            "`ambtenaar` is not a full Matrix user id",
+        ),
+        (
+            "[matrix]\nhomeserver = \"https://matrix.gemeente.nl\"\nuser = \"@bot:gemeente.nl\"\ncouncil_rooms = [\"#raad:gemeente.nl\"]\n",
+            "`#raad:gemeente.nl` is not a room id",
+        ),
+        (
+            "[matrix]\nhomeserver = \"ftp://matrix.gemeente.nl\"\nuser = \"@bot:gemeente.nl\"\n",
+            "must be a web address",
+        ),
+    ] {
+        ws.write("meepraten.toml", file);
+        let out = ws.run(&["config"]);
+        assert!(!out.status.success(), "{file}");
+        let err = stderr(&out);
+        assert!(err.contains(wanted), "{err}");
+    }
+    ws.write("meepraten.toml", "[matrix]\nuser = \"@bot:gemeente.nl\"\n");
+    let out = ws.run(&["serve"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("MATRIX_HOMESERVER"), "{}", stderr(&out));
+}

@@ -413,6 +413,7 @@ impl Config {
                 Vec::new(),
             ),
         };
+        check_matrix(&matrix)?;
         Ok(Config {
             file: path,
             database,
@@ -441,6 +442,53 @@ impl Config {
         }
         s
     }
+}
+
+/// Checks what the Matrix lists and URL hold, naming the setting and the
+/// value: a short user name or a room alias would otherwise be ignored quietly.
+fn check_matrix(m: &MatrixSettings) -> Result<(), ConfigError> {
+    let problem = |key: &str, problem: String| ConfigError::Value {
+        key: key.to_owned(),
+        problem,
+    };
+    if let Some(h) = &m.homeserver
+        && !matches!(h.value.scheme(), "https" | "http")
+    {
+        return Err(problem(
+            "MATRIX_HOMESERVER (matrix.homeserver)",
+            format!("`{}` must be a web address (https://…)", h.value),
+        ));
+    }
+    for id in &m.officials.value {
+        parse_matrix_user(id).map_err(|_| {
+            problem(
+                "MATRIX_OFFICIALS (matrix.officials)",
+                format!("`{id}` is not a full Matrix user id such as @ambtenaar:gemeente.nl"),
+            )
+        })?;
+    }
+    for (key, rooms) in [
+        (
+            "MATRIX_COUNCIL_ROOMS (matrix.council_rooms)",
+            &m.council_rooms.value,
+        ),
+        (
+            "MATRIX_ANNOUNCEMENT_ROOMS (matrix.announcement_rooms)",
+            &m.announcement_rooms.value,
+        ),
+    ] {
+        for id in rooms {
+            if !id.starts_with('!') || id.len() < 2 || id.contains(char::is_whitespace) {
+                return Err(problem(
+                    key,
+                    format!(
+                        "`{id}` is not a room id: use the id that starts with ! (in Element: room settings, Advanced), not the #alias or the name"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn parse_matrix_user(s: &str) -> Result<String, String> {

@@ -260,7 +260,7 @@ pub async fn serve(
             settings = settings.token(t.clone());
         }
         if let Err(e) = adapter.announce().await {
-            tracing::warn!(error = %e, "announcement rooms not brought up to date; trying again later");
+            tracing::warn!(error = %redacted(&e), "announcement rooms not brought up to date; trying again later");
         }
         tracing::debug!(since = token.as_deref().unwrap_or("-"), "syncing");
         let synced = tokio::select! {
@@ -319,6 +319,16 @@ pub async fn serve(
     }
     tracing::info!("Matrix stopped");
     Ok(())
+}
+
+/// An error as it may be logged: Matrix ids (`!room`, `@user`, `$event`,
+/// `#alias`) and web addresses (which carry them in their path) replaced, so a
+/// network error never writes a room or user into the log.
+fn redacted(e: &impl std::fmt::Display) -> String {
+    static IDS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"https?://\S+|[!@$#][^\s/,;()\[\]]+").expect("a valid pattern")
+    });
+    IDS.replace_all(&e.to_string(), "…").into_owned()
 }
 
 /// How a message is sent: a rate-limit refusal is waited out for the time the
@@ -410,7 +420,7 @@ impl Adapter {
             if self.configured(room_id.as_str()) {
                 match room.join().await {
                     Ok(_) => tracing::info!("joined a configured council or announcement room"),
-                    Err(e) => tracing::warn!(error = %e, "could not join a configured room"),
+                    Err(e) => tracing::warn!(error = %redacted(&e), "could not join a configured room"),
                 }
                 self.announced_at = None;
                 continue;
@@ -418,7 +428,15 @@ impl Adapter {
             match translate::invite(&state, &self.own) {
                 Some((true, inviter)) => {
                     if let Err(e) = room.join().await {
-                        tracing::warn!(error = %e, "could not join a direct chat");
+                        tracing::warn!(error = %redacted(&e), "could not join a direct chat");
+                        continue;
+                    }
+                    // Marked direct, but someone else is in it or invited too:
+                    // they would read every answer. Say so instead of asking.
+                    let members = room.members(matrix_sdk::RoomMemberships::ACTIVE).await;
+                    if members.is_ok_and(|m| m.len() > 2) {
+                        self.say(&room, Key::MatrixSharedRoom, &format!("invite:{room_id}"))
+                            .await;
                         continue;
                     }
                     // Greet at once: the resident need not guess a command.
@@ -484,6 +502,16 @@ impl Adapter {
                 let Ok(json) = serde_json::from_str::<serde_json::Value>(event.raw().json().get()) else {
                     continue;
                 };
+                // Someone else joined or was invited to a direct chat: say at
+                // once that questions stop here, before anyone answers.
+                let newcomer = json["type"] == "m.room.member"
+                    && json["state_key"].as_str().is_some_and(|s| s != self.own)
+                    && matches!(json["content"]["membership"].as_str(), Some("join" | "invite"));
+                if newcomer && !self.configured(room_id.as_str()) && !self.private(&room).await {
+                    let id = json["event_id"].as_str().unwrap_or_default();
+                    self.say(&room, Key::MatrixSharedRoom, id).await;
+                    continue;
+                }
                 let translate::Event::Said {
                     sender,
                     event_id,
@@ -493,11 +521,18 @@ impl Adapter {
                     continue;
                 };
                 let council = self.council_rooms.iter().any(|c| c == room_id.as_str());
-                if self.command(&room, &sender, &event_id, &what, council).await?
-                    || self.configured(room_id.as_str())
-                {
+                if self.command(&room, &sender, &event_id, &what, council).await? {
+                    continue;
+                }
+                if self.configured(room_id.as_str()) {
                     // Council and announcement rooms hear commands only, and are
-                    // never asked questions.
+                    // never asked questions; a command the bot does not carry
+                    // out for this sender gets the resident's reply for a
+                    // shared room. Talk among members gets none.
+                    let bang = matches!(&what, translate::Said::Text(t) if t.trim_start().starts_with('!'));
+                    if bang {
+                        self.say(&room, Key::MatrixSharedRoom, &event_id).await;
+                    }
                     continue;
                 }
                 if !self.private(&room).await {
@@ -569,7 +604,7 @@ impl Adapter {
                     }
                 }
                 Err(e) => {
-                    tracing::warn!(error = %e, "earlier messages of a room could not be fetched");
+                    tracing::warn!(error = %redacted(&e), "earlier messages of a room could not be fetched");
                     break;
                 }
             }
@@ -706,7 +741,7 @@ impl Adapter {
         match room.members_no_sync(matrix_sdk::RoomMemberships::ACTIVE).await {
             Ok(members) => members.len() <= 2,
             Err(e) => {
-                tracing::warn!(error = %e, "room members unknown; treating the room as shared");
+                tracing::warn!(error = %redacted(&e), "room members unknown; treating the room as shared");
                 false
             }
         }
@@ -729,7 +764,7 @@ impl Adapter {
             }
         };
         if let Err(e) = sent {
-            tracing::warn!(error = %e, "a Matrix message could not be sent");
+            tracing::warn!(error = %redacted(&e), "a Matrix message could not be sent");
         }
     }
 
@@ -741,7 +776,7 @@ impl Adapter {
             .with_request_config(send_config())
             .await;
         if let Err(e) = sent {
-            tracing::warn!(error = %e, "a Matrix message could not be sent");
+            tracing::warn!(error = %redacted(&e), "a Matrix message could not be sent");
         }
     }
 
@@ -781,9 +816,25 @@ impl Adapter {
     /// Joins the configured rooms the bot is not in yet (a public room needs no
     /// invite; for a private one, invite the bot).
     async fn join_configured_rooms(&self) {
-        for id in self.council_rooms.iter().chain(&self.announcement_rooms) {
+        // Named by list and place in it, never by id (ids stay out of logs).
+        let configured = self
+            .council_rooms
+            .iter()
+            .enumerate()
+            .map(|(i, id)| ("council_rooms", i + 1, id))
+            .chain(
+                self.announcement_rooms
+                    .iter()
+                    .enumerate()
+                    .map(|(i, id)| ("announcement_rooms", i + 1, id)),
+            );
+        for (list, place, id) in configured {
             let Ok(room_id) = matrix_sdk::ruma::RoomId::parse(id) else {
-                tracing::warn!("a configured room is not a room id (!…:server); skipped");
+                tracing::warn!(
+                    list,
+                    place,
+                    "a configured room is not a room id (starts with !); skipped"
+                );
                 continue;
             };
             let joined = self
@@ -791,7 +842,7 @@ impl Adapter {
                 .get_room(&room_id)
                 .is_some_and(|r| r.state() == matrix_sdk::RoomState::Joined);
             if !joined && let Err(e) = self.client.join_room_by_id(&room_id).await {
-                tracing::info!(error = %e, "a configured room is not joined yet; invite the bot there");
+                tracing::warn!(list, place, error = %redacted(&e), "a configured room is not joined yet; invite the bot there");
             }
         }
     }
@@ -839,11 +890,29 @@ impl Adapter {
                         tracing::info!(round = %post.round, kind = ?post.kind, "posted in an announcement room");
                     }
                     Err(e) => {
-                        tracing::warn!(error = %e, "an announcement could not be posted; trying again later")
+                        tracing::warn!(error = %redacted(&e), "an announcement could not be posted; trying again later")
                     }
                 }
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redacted;
+
+    #[test]
+    fn logged_errors_name_no_room_user_or_address() {
+        let e = "error sending request for url (http://127.0.0.1:8008/_matrix/client/v3/rooms/!abc:localhost/send/m.room.message/mp1): connection refused; [403 / M_FORBIDDEN] @karel:localhost is not in !abc:localhost";
+        let r = redacted(&e);
+        for secret in ["!abc", "karel", "127.0.0.1"] {
+            assert!(!r.contains(secret), "{r}");
+        }
+        assert!(
+            r.contains("connection refused") && r.contains("M_FORBIDDEN"),
+            "{r}"
+        );
     }
 }

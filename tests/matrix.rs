@@ -130,6 +130,8 @@ struct Resident {
     heard: Vec<String>,
     /// The event id of the last poll the bot sent.
     last_poll: Option<String>,
+    /// The HTML (`formatted_body`) of every message that had one.
+    formatted: Vec<String>,
 }
 
 impl Resident {
@@ -154,6 +156,7 @@ impl Resident {
             token: None,
             heard: Vec::new(),
             last_poll: None,
+            formatted: Vec::new(),
         };
         r.sync().await;
         r
@@ -183,6 +186,9 @@ impl Resident {
                 }
                 if json["type"] == "m.room.message" {
                     out.push(json["content"]["body"].as_str().unwrap_or_default().to_owned());
+                    if let Some(html) = json["content"]["formatted_body"].as_str() {
+                        self.formatted.push(html.to_owned());
+                    }
                 }
                 // A question with options comes as a poll; its text fallback
                 // reads like a message.
@@ -606,6 +612,11 @@ async fn a_council_room_gets_summaries_and_only_officials_give_commands() {
     assert!(
         !summary.contains("Vraag 1"),
         "no questions in a council room: {summary}"
+    );
+    assert!(
+        raadslid.formatted.iter().any(|h| h.contains("<h1>")),
+        "the summary comes with its HTML rendering: {:?}",
+        raadslid.formatted
     );
     raadslid.say(&council, "!status huishoudelijke-hulp-2027").await;
     raadslid.wait_for(&council, "huishoudelijke-hulp-2027").await;

@@ -405,16 +405,14 @@ async fn officials_manage_rounds_in_chat_and_others_are_refused() {
     assert_eq!(state(&service).await, "draft");
 
     api.say(OFFICIAL, "nl", "/rounds");
-    api.wait_for(OFFICIAL, "• huishoudelijke-hulp-2027 (draft)").await;
+    api.wait_for(OFFICIAL, "• huishoudelijke-hulp-2027 (concept)")
+        .await;
     api.say(OFFICIAL, "nl", "/open huishoudelijke-hulp-2027");
     api.wait_for(OFFICIAL, "Ronde huishoudelijke-hulp-2027 is open tot")
         .await;
     api.say(OFFICIAL, "nl", "/open huishoudelijke-hulp-2027");
-    api.wait_for(
-        OFFICIAL,
-        "Dat lukte niet: round `huishoudelijke-hulp-2027`: a round that is open cannot become open",
-    )
-    .await;
+    api.wait_for(OFFICIAL, "Dat kan niet: ronde huishoudelijke-hulp-2027 is open.")
+        .await;
 
     api.say(FATIMA, "nl", "/start");
     api.wait_for(FATIMA, "Vraag 1 van 6").await;
@@ -427,8 +425,7 @@ async fn officials_manage_rounds_in_chat_and_others_are_refused() {
     api.wait_for(OFFICIAL, "is gesloten").await;
     assert_eq!(state(&service).await, "closed");
     api.say(OFFICIAL, "nl", "/status bestaat-niet");
-    api.wait_for(OFFICIAL, "Dat lukte niet: there is no round `bestaat-niet`")
-        .await;
+    api.wait_for(OFFICIAL, "Er is geen ronde bestaat-niet.").await;
     bot.stop().await;
     service.close().await;
 }

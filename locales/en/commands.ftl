@@ -40,4 +40,6 @@ official-opened = Round { $id } is open until { $date }.
 official-closed = Round { $id } is closed. The answers can no longer be linked to residents.
 official-status = Round { $id }: { $state }. { $started } residents started, { $completed } finished the round.
 official-refused = That did not work: { $reason }
+official-unknown-round = There is no round { $id }. Send !rounds (or /rounds) for the list.
+official-not-now = That cannot be done: round { $id } is { $state }. A round goes from draft to open, then closed, then archived.
 official-status-open = Round { $id }: { $state }. So far at least { $count } residents (counted in steps of { $step }). Answers show only after the round closes.

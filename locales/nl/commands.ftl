@@ -40,4 +40,6 @@ official-opened = Ronde { $id } is open tot { $date }.
 official-closed = Ronde { $id } is gesloten. De antwoorden zijn niet meer aan inwoners te koppelen.
 official-status = Ronde { $id }: { $state }. { $started } inwoners begonnen, { $completed } maakten de ronde af.
 official-refused = Dat lukte niet: { $reason }
+official-unknown-round = Er is geen ronde { $id }. Stuur !rondes (of /rondes) voor de lijst.
+official-not-now = Dat kan niet: ronde { $id } is { $state }. Een ronde gaat van concept naar open, dan gesloten, dan gearchiveerd.
 official-status-open = Ronde { $id }: { $state }. Tot nu toe minstens { $count } inwoners (we tellen per { $step }). De antwoorden ziet u pas na sluiting.

@@ -5,7 +5,7 @@
 
 use time::OffsetDateTime;
 
-use crate::domain::Lang;
+use crate::domain::{Lang, RoundState};
 use crate::engine::{Arg, Text};
 use crate::i18n::Key;
 use crate::service::rounds::Participation;
@@ -56,7 +56,7 @@ pub async fn carry_out(service: &Service, command: &Official, lang: Lang) -> Res
                 text.push_str(&format!(
                     "\n• {} ({}): {}",
                     r.round.id,
-                    r.state,
+                    say(state_key(r.state), vec![]),
                     r.round.title.get(lang)
                 ));
             }
@@ -93,7 +93,7 @@ pub async fn carry_out(service: &Service, command: &Official, lang: Lang) -> Res
             };
             let mut args = vec![
                 ("id", Arg::Str(stored.round.id.to_string())),
-                ("state", Arg::Str(stored.state.to_string())),
+                ("state", Arg::Msg(state_key(stored.state))),
             ];
             args.extend(numbers);
             say(key, args)
@@ -101,10 +101,42 @@ pub async fn carry_out(service: &Service, command: &Official, lang: Lang) -> Res
     };
     match result {
         Ok(text) => Ok(text),
-        Err(e @ (ServiceError::UnknownRound(_) | ServiceError::Lifecycle(_))) => Ok(say(
-            Key::OfficialRefused,
-            vec![("reason", Arg::Str(e.to_string()))],
-        )),
+        Err(ServiceError::UnknownRound(id)) => Ok(say(Key::OfficialUnknownRound, vec![("id", Arg::Str(id))])),
+        Err(e @ ServiceError::Lifecycle(_)) => {
+            let id = match command {
+                Official::Open(id) | Official::Close(id) | Official::Status(id) => id,
+                Official::Rounds => {
+                    return Ok(say(
+                        Key::OfficialRefused,
+                        vec![("reason", Arg::Str(e.to_string()))],
+                    ));
+                }
+            };
+            // Said in the official's language: the round's state now.
+            match service.round_status(id).await {
+                Ok(status) => Ok(say(
+                    Key::OfficialNotNow,
+                    vec![
+                        ("id", Arg::Str(id.clone())),
+                        ("state", Arg::Msg(state_key(status.stored.state))),
+                    ],
+                )),
+                Err(_) => Ok(say(
+                    Key::OfficialRefused,
+                    vec![("reason", Arg::Str(e.to_string()))],
+                )),
+            }
+        }
         Err(e) => Err(e),
+    }
+}
+
+/// A round's state as the official's language says it.
+fn state_key(state: RoundState) -> Key {
+    match state {
+        RoundState::Draft => Key::SummaryStateDraft,
+        RoundState::Open => Key::SummaryStateOpen,
+        RoundState::Closed => Key::SummaryStateClosed,
+        RoundState::Archived => Key::SummaryStateArchived,
     }
 }

@@ -80,6 +80,8 @@ keys! {
     FloodNotice => "flood-notice",
     MatrixSharedRoom => "matrix-shared-room",
     MatrixEditTooLate => "matrix-edit-too-late",
+    OfficialUnknownRound => "official-unknown-round",
+    OfficialNotNow => "official-not-now",
     MatrixUndecryptable => "matrix-undecryptable",
     AlreadyMovedOn => "already-moved-on",
     FirstQuestion => "first-question",

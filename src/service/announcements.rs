@@ -121,7 +121,7 @@ impl Service {
                         })
                         .collect();
                     let summary = self.export_summary(round.id.as_str(), Format::Md, lang).await?;
-                    format!("{}\n\n{summary}", heading.join("\n"))
+                    format!("{}\n\n{summary}", heading.join("\n\n"))
                 }
             };
             due.push(Announcement {

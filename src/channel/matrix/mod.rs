@@ -33,6 +33,7 @@ use crate::channel::officials;
 use crate::domain::Lang;
 use crate::engine::{Input, Text};
 use crate::i18n::Key;
+use crate::service::announcements::AnnouncementKind;
 use crate::service::{Incoming, OutboundButton, OutboundMessage, Service, ServiceError};
 use crate::store::StoreError;
 use crate::summary::Format;
@@ -707,12 +708,28 @@ impl Adapter {
             let text = match words.next() {
                 Some(id) => match self.service.export_summary(id, Format::Md, lang).await {
                     Ok(text) => text,
-                    Err(e @ (ServiceError::UnknownRound(_) | ServiceError::Lifecycle(_))) => e.to_string(),
+                    Err(ServiceError::UnknownRound(id)) => self.service.localizer().render(
+                        lang,
+                        &Text::with(
+                            Key::OfficialUnknownRound,
+                            vec![("id", crate::engine::Arg::Str(id))],
+                        ),
+                    ),
+                    Err(e @ ServiceError::Lifecycle(_)) => e.to_string(),
                     Err(e) => return Err(e.into()),
                 },
                 None => format!("!{name} ROUND-ID"),
             };
-            self.send_text(room, text, &self.txn(event_id, 0)).await;
+            // The summary is Markdown: sent with its HTML rendering, so
+            // clients show headings and tables.
+            let sent = room
+                .send(RoomMessageEventContent::text_markdown(text))
+                .with_transaction_id(self.txn(event_id, 0))
+                .with_request_config(send_config())
+                .await;
+            if let Err(e) = sent {
+                tracing::warn!(error = %redacted(&e), "a Matrix message could not be sent");
+            }
             return Ok(true);
         }
         let Some(official) = officials::Official::parse(&format!("/{command}")) else {
@@ -880,7 +897,11 @@ impl Adapter {
             for post in self.service.announcements_due(PLATFORM, id, &link, now).await? {
                 let cause = format!("announce:{}:{id}:{:?}", post.round, post.kind);
                 let sent = room
-                    .send(RoomMessageEventContent::text_plain(post.text.clone()))
+                    .send(match post.kind {
+                        // The summary is Markdown; the invitation is plain lines.
+                        AnnouncementKind::Closed => RoomMessageEventContent::text_markdown(post.text.clone()),
+                        AnnouncementKind::Opened => RoomMessageEventContent::text_plain(post.text.clone()),
+                    })
                     .with_transaction_id(self.txn(&cause, 0))
                     .with_request_config(send_config())
                     .await;

@@ -65,6 +65,43 @@ pub(super) fn state_key(state: &str) -> Key {
     }
 }
 
+/// When the round ran: the real days once it opened, else the plan.
+pub(super) fn period(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
+    let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
+    let moment = |rfc: &str| {
+        OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.moment(lang, d))
+    };
+    let day = |ymd: &str| day(ymd, lang, texts);
+    match (&s.opened_on, &s.closed_on) {
+        (Some(o), Some(c)) => t(
+            Key::SummaryPeriodReal,
+            vec![("opened", Arg::Str(day(o))), ("closed", Arg::Str(day(c)))],
+        ),
+        (Some(o), None) => t(
+            Key::SummaryPeriodOpen,
+            vec![
+                ("opened", Arg::Str(day(o))),
+                ("closes", Arg::Str(moment(&s.closes))),
+            ],
+        ),
+        _ => t(
+            Key::SummaryPeriod,
+            vec![
+                ("opens", Arg::Str(moment(&s.opens))),
+                ("closes", Arg::Str(moment(&s.closes))),
+            ],
+        ),
+    }
+}
+
+/// A stored day (`YYYY-MM-DD`) as the language writes it.
+pub(super) fn day(ymd: &str, lang: Lang, texts: &Localizer) -> String {
+    Date::parse(ymd, format_description!("[year]-[month]-[day]")).map_or_else(
+        |_| ymd.to_owned(),
+        |d| texts.date(lang, d.midnight().assume_utc()),
+    )
+}
+
 fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
     let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
     let k = i64::from(s.min_group_size);
@@ -103,26 +140,7 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             ]
         )
     );
-    let period = match (&s.opened_on, &s.closed_on) {
-        (Some(o), Some(c)) => t(
-            Key::SummaryPeriodReal,
-            vec![("opened", Arg::Str(day(o))), ("closed", Arg::Str(day(c)))],
-        ),
-        (Some(o), None) => t(
-            Key::SummaryPeriodOpen,
-            vec![
-                ("opened", Arg::Str(day(o))),
-                ("closes", Arg::Str(moment(&s.closes))),
-            ],
-        ),
-        _ => t(
-            Key::SummaryPeriod,
-            vec![
-                ("opens", Arg::Str(moment(&s.opens))),
-                ("closes", Arg::Str(moment(&s.closes))),
-            ],
-        ),
-    };
+    let period = period(s, lang, texts);
     let _ = writeln!(out, "{period}\n");
     if let Some(c) = &s.council {
         let _ = writeln!(

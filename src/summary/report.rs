@@ -10,7 +10,7 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
-use super::render::{decimal, phase_key, state_key};
+use super::render::{decimal, period, phase_key, state_key};
 use super::{CouncilSummary, HIDDEN, OptionRow};
 use crate::domain::Lang;
 use crate::engine::{Arg, Text};
@@ -51,26 +51,7 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
         esc(&s.title),
         esc(&s.intro)
     );
-    let period = match (&s.opened_on, &s.closed_on) {
-        (Some(o), Some(c)) => t(
-            Key::SummaryPeriodReal,
-            vec![("opened", Arg::Str(day(o))), ("closed", Arg::Str(day(c)))],
-        ),
-        (Some(o), None) => t(
-            Key::SummaryPeriodOpen,
-            vec![
-                ("opened", Arg::Str(day(o))),
-                ("closes", Arg::Str(moment(&s.closes))),
-            ],
-        ),
-        _ => t(
-            Key::SummaryPeriod,
-            vec![
-                ("opens", Arg::Str(moment(&s.opens))),
-                ("closes", Arg::Str(moment(&s.closes))),
-            ],
-        ),
-    };
+    let period = period(s, lang, texts);
     let mut fact = |name: Key, value: &str| {
         let _ = writeln!(
             out,

@@ -456,6 +456,36 @@ async fn an_unencrypted_direct_chat_works_and_a_third_member_pauses_it() {
     karel.say(&room, "ja").await;
     karel.wait_for(&room, "meer mensen").await;
 
+    // A chat marked direct with someone else in it from the start: told why
+    // once, then left; no question asked.
+    let mut request = create_room::v3::Request::new();
+    request.invite = vec![
+        UserId::parse(Synapse::user_id(BOT)).unwrap(),
+        UserId::parse(Synapse::user_id("piet")).unwrap(),
+    ];
+    request.is_direct = true;
+    request.preset = Some(create_room::v3::RoomPreset::PrivateChat);
+    let crowded = karel.client.create_room(request).await.unwrap();
+    karel.wait_for(&crowded, "meer mensen").await;
+    let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        karel.sync().await;
+        let member = crowded.get_member_no_sync(&bot_id).await.unwrap();
+        if member.is_some_and(|m| {
+            *m.membership() == matrix_sdk::ruma::events::room::member::MembershipState::Leave
+        }) {
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the bot stayed in a crowded 'direct' chat"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let told: Vec<String> = karel.sync_texts(Some(&crowded)).await;
+    assert!(!told.iter().any(|t| t.contains("Vraag 1")), "{told:?}");
+
     bot.stop().await;
     let counts = raw_counts(&service).await;
     assert_eq!(counts.per_question.get("rol"), Some(&1));
@@ -539,6 +569,13 @@ async fn one_binary_serves_telegram_and_matrix_and_keeps_no_ids() {
         counts.per_question.get("rol"),
         Some(&2),
         "one answer from each platform"
+    );
+    // The bot's login, with which the rooms could be read off the server, is
+    // kept sealed with the secret key.
+    let session = std::fs::read_to_string(ws.path("meepraten.matrix/session.json")).unwrap();
+    assert!(
+        !session.contains("syt_") && !session.contains("access_token") && !session.contains("@meepraten"),
+        "{session}"
     );
     let mut files = std::fs::read(ws.database()).unwrap();
     files.extend(std::fs::read(ws.path("meepraten.db-wal")).unwrap_or_default());

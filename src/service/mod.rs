@@ -162,6 +162,17 @@ impl Service {
         &self.store
     }
 
+    /// Seals a small value with the secret (for a platform's login kept on
+    /// disk), bound to `label`.
+    pub fn seal(&self, label: &str, value: &impl serde::Serialize) -> String {
+        self.vault.seal_bound(label.as_bytes(), value)
+    }
+
+    /// Opens a value sealed with [`Service::seal`] under the same label.
+    pub fn unseal<T: serde::de::DeserializeOwned>(&self, label: &str, sealed: &str) -> Option<T> {
+        self.vault.open_bound(label.as_bytes(), sealed).ok()
+    }
+
     /// A key derived from the secret for one purpose (e.g. the passphrase of a
     /// platform's own store), so that store needs nothing else kept.
     pub(crate) fn derived_key(&self, purpose: &str) -> [u8; 32] {

@@ -126,8 +126,24 @@ pub async fn connect(service: &Service, config: &MatrixConfig) -> Result<Client,
     let session_file = config.store.join(SESSION_FILE);
     match std::fs::read_to_string(&session_file) {
         Ok(json) => {
-            let session: matrix_sdk::authentication::matrix::MatrixSession = serde_json::from_str(&json)
+            // Sealed with the secret: the file alone gives no one the bot's
+            // login, with which the residents' rooms could be read.
+            let stored: serde_json::Value = serde_json::from_str(&json)
                 .map_err(|e| MatrixError::Login(format!("stored session: {e}")))?;
+            let session: matrix_sdk::authentication::matrix::MatrixSession = match stored["sealed"].as_str() {
+                Some(sealed) => service.unseal(SESSION_LABEL, sealed).ok_or_else(|| {
+                    MatrixError::Login(
+                        "the stored session does not open with this secret key; use the key it was made with, or remove the store folder to log in again".into(),
+                    )
+                })?,
+                // Kept in the open by an earlier version: sealed from now on.
+                None => {
+                    let session = serde_json::from_value(stored)
+                        .map_err(|e| MatrixError::Login(format!("stored session: {e}")))?;
+                    write_session(service, &session_file, &session).map_err(store_error)?;
+                    session
+                }
+            };
             client
                 .restore_session(session)
                 .await
@@ -154,8 +170,7 @@ pub async fn connect(service: &Service, config: &MatrixConfig) -> Result<Client,
                 .matrix_auth()
                 .session()
                 .ok_or_else(|| MatrixError::Login("no session after login".into()))?;
-            let json = serde_json::to_string(&session).map_err(|e| MatrixError::Login(e.to_string()))?;
-            write_private(&session_file, &json).map_err(store_error)?;
+            write_session(service, &session_file, &session).map_err(store_error)?;
             tracing::info!("logged in to Matrix; the session is kept for restarts");
         }
         Err(e) => return Err(store_error(e)),
@@ -204,6 +219,19 @@ async fn session_of_token(
         "access_token": token,
     }))
     .map_err(|e| login(e.to_string()))
+}
+
+/// The label the login is sealed under.
+const SESSION_LABEL: &str = "matrix-session/v1";
+
+/// Keeps the login sealed with the secret, readable by its owner only.
+fn write_session(
+    service: &Service,
+    path: &std::path::Path,
+    session: &matrix_sdk::authentication::matrix::MatrixSession,
+) -> std::io::Result<()> {
+    let sealed = serde_json::json!({ "sealed": service.seal(SESSION_LABEL, session) });
+    write_private(path, &sealed.to_string())
 }
 
 /// Writes a file only its owner can read.
@@ -438,6 +466,8 @@ impl Adapter {
                     if members.is_ok_and(|m| m.len() > 2) {
                         self.say(&room, Key::MatrixSharedRoom, &format!("invite:{room_id}"))
                             .await;
+                        tracing::info!("left a 'direct' chat that has someone else in it");
+                        let _ = room.leave().await;
                         continue;
                     }
                     // Greet at once: the resident need not guess a command.
@@ -486,6 +516,8 @@ impl Adapter {
         }
         for (room, events) in rooms {
             let room_id = room.room_id().to_owned();
+            // One notice a room per sync, however many joined at once.
+            let mut told_shared = false;
             for event in &events {
                 if let matrix_sdk::deserialized_responses::TimelineEventKind::UnableToDecrypt {
                     event, ..
@@ -508,9 +540,14 @@ impl Adapter {
                 let newcomer = json["type"] == "m.room.member"
                     && json["state_key"].as_str().is_some_and(|s| s != self.own)
                     && matches!(json["content"]["membership"].as_str(), Some("join" | "invite"));
-                if newcomer && !self.configured(room_id.as_str()) && !self.private(&room).await {
+                if newcomer
+                    && !told_shared
+                    && !self.configured(room_id.as_str())
+                    && !self.private(&room).await
+                {
                     let id = json["event_id"].as_str().unwrap_or_default();
                     self.say(&room, Key::MatrixSharedRoom, id).await;
+                    told_shared = true;
                     continue;
                 }
                 let translate::Event::Said {

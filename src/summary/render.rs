@@ -68,9 +68,7 @@ pub(super) fn state_key(state: &str) -> Key {
 /// When the round ran: the real days once it opened, else the plan.
 pub(super) fn period(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
     let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
-    let moment = |rfc: &str| {
-        OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.moment(lang, d))
-    };
+    let moment = |rfc: &str| moment(rfc, lang, texts);
     let day = |ymd: &str| day(ymd, lang, texts);
     match (&s.opened_on, &s.closed_on) {
         (Some(o), Some(c)) => t(
@@ -94,6 +92,11 @@ pub(super) fn period(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Strin
     }
 }
 
+/// A stored moment (RFC 3339) as the language writes it.
+pub(super) fn moment(rfc: &str, lang: Lang, texts: &Localizer) -> String {
+    OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.moment(lang, d))
+}
+
 /// A stored day (`YYYY-MM-DD`) as the language writes it.
 pub(super) fn day(ymd: &str, lang: Lang, texts: &Localizer) -> String {
     Date::parse(ymd, format_description!("[year]-[month]-[day]")).map_or_else(
@@ -112,15 +115,8 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
         t(Key::SummaryColCount, vec![]),
         t(Key::SummaryColPercent, vec![])
     );
-    let moment = |rfc: &str| {
-        OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.moment(lang, d))
-    };
-    let day = |ymd: &str| {
-        Date::parse(ymd, format_description!("[year]-[month]-[day]")).map_or_else(
-            |_| ymd.to_owned(),
-            |d| texts.date(lang, d.midnight().assume_utc()),
-        )
-    };
+    let moment = |rfc: &str| moment(rfc, lang, texts);
+    let day = |ymd: &str| day(ymd, lang, texts);
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -6,11 +6,9 @@
 
 use std::fmt::Write as _;
 
-use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
-use super::render::{decimal, period, phase_key, state_key};
+use super::render::{day, decimal, moment, period, phase_key, state_key};
 use super::{CouncilSummary, HIDDEN, OptionRow};
 use crate::domain::Lang;
 use crate::engine::{Arg, Text};
@@ -21,15 +19,8 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
     let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
     let k = i64::from(s.min_group_size);
     let cell = |n: Option<i64>| n.map_or_else(|| HIDDEN.to_owned(), |n| n.to_string());
-    let moment = |rfc: &str| {
-        OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.moment(lang, d))
-    };
-    let day = |ymd: &str| {
-        Date::parse(ymd, format_description!("[year]-[month]-[day]")).map_or_else(
-            |_| ymd.to_owned(),
-            |d| texts.date(lang, d.midnight().assume_utc()),
-        )
-    };
+    let moment = |rfc: &str| moment(rfc, lang, texts);
+    let day = |ymd: &str| day(ymd, lang, texts);
 
     let mut out = String::new();
     let _ = write!(

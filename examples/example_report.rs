@@ -102,7 +102,13 @@ async fn main() -> anyhow::Result<()> {
         }
         if i % 17 == 16 {
             // Some stop halfway.
-            run(&service, &id, &lines).await?;
+            run(
+                &service,
+                &id,
+                if i % 3 == 0 { "matrix" } else { "telegram" },
+                &lines,
+            )
+            .await?;
             continue;
         }
         lines.push(if dice.roll(5) < 3 { "1" } else { "2" }.into());
@@ -115,7 +121,13 @@ async fn main() -> anyhow::Result<()> {
         } else {
             lines.push("/skip".into());
         }
-        run(&service, &id, &lines).await?;
+        run(
+            &service,
+            &id,
+            if i % 3 == 0 { "matrix" } else { "telegram" },
+            &lines,
+        )
+        .await?;
     }
     service
         .close_round(ROUND, datetime!(2027-01-25 17:00 +01:00))
@@ -149,10 +161,10 @@ async fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// One synthetic resident's lines, read like the terminal reads them.
-async fn run(service: &Service, id: &str, lines: &[String]) -> anyhow::Result<()> {
+/// One synthetic resident's lines on `platform`, read like the terminal reads them.
+async fn run(service: &Service, id: &str, platform: &str, lines: &[String]) -> anyhow::Result<()> {
     let who = ResidentRef {
-        platform: terminal::PLATFORM,
+        platform,
         user: id,
         address: None,
     };

@@ -63,6 +63,8 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "closed",
             "intro",
             "link",
+            "list",
+            "channel",
         ]
         .into_iter()
         .map(|n| (n, Arg::Str(format!("<{n}>")))),

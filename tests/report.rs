@@ -34,12 +34,23 @@ fn planned(i: usize) -> (usize, usize, bool) {
     (rol, score, !i.is_multiple_of(3))
 }
 
+/// The channel resident `i` answers on: three on Matrix (a group below k), a
+/// quarter on Telegram, the rest in the terminal.
+fn channel(i: usize) -> &'static str {
+    match i {
+        4 | 8 | 12 => "matrix",
+        _ if i % 4 == 1 => "telegram",
+        _ => "terminal",
+    }
+}
+
 /// The example round answered by 300 residents as planned, then closed.
 async fn answered_and_closed(ws: &Workspace) -> meepraten::service::Service {
     let service = ws.service_with_open_example().await;
     for i in 0..RESIDENTS {
         let (rol, score, same) = planned(i);
         let mut r = Resident::new(&service, &format!("r{i}"));
+        r.platform = channel(i);
         r.say("/start").await;
         r.say(&rol.to_string()).await;
         r.say(&score.to_string()).await;
@@ -106,6 +117,30 @@ async fn the_report_shows_the_audited_figures_and_hides_small_groups_everywhere(
     }
     let beter = question("beter");
     assert_eq!(beter["answered"], count(&|i| planned(i).1 <= 3));
+    let on = |name: &str| {
+        json["channels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["channel"] == name)
+            .unwrap()["respondents"]
+            .as_i64()
+    };
+    assert_eq!(on("matrix"), None, "three on Matrix: hidden");
+    let mut hidden = 1;
+    for name in ["telegram", "terminal"] {
+        match on(name) {
+            Some(n) => assert_eq!(n, count(&|i| channel(i) == name), "{name}"),
+            None => hidden += 1,
+        }
+    }
+    assert!(hidden >= 2, "the rest of a hidden split gives it away");
+    let shown = |name: &str, label: &str| on(name).is_none_or(|n| html.contains(&format!("{label} {n}")));
+    assert!(
+        shown("telegram", "Telegram") && shown("terminal", "terminal"),
+        "{html}"
+    );
+    assert!(html.contains("Matrix •"), "{html}");
     let same = question("zelfde-hulp");
     assert_eq!(row(&same, "yes"), Some(count(&|i| planned(i).2)));
     assert_eq!(row(&same, "no"), Some(count(&|i| !planned(i).2)));

@@ -391,6 +391,7 @@ async fn unfinished_residents_and_live_snapshots_are_protected_groups() {
         started: 6,
         completed: 6,
         answers: [("zelfde-hulp".to_owned(), yes_no(5, 1))].into_iter().collect(),
+        channels: Default::default(),
     };
     let s = meepraten::summary::build(&stored, &tally, &[], Lang::Nl, true);
     let q = s.questions.iter().find(|q| q.id == "zelfde-hulp").unwrap();
@@ -470,6 +471,7 @@ async fn counts_beside_an_earlier_snapshot_hide_small_differences() {
             ]
             .into_iter()
             .collect(),
+            channels: Default::default(),
         }
     };
     let snapshot = meepraten::summary::build(&stored, &tally(3, 3), &[], Lang::Nl, true);

@@ -70,3 +70,7 @@ xlsx-answer = Answer
 # Which formal advice this round informed.
 summary-advice-heading = Used for this advice
 summary-advice-item = { $title } (dated { $date })
+
+# Per channel: where residents started.
+summary-channels = Started per channel: { $list }.
+xlsx-started-on = Residents who started on { $channel }

@@ -70,3 +70,7 @@ xlsx-answer = Antwoord
 # Welk formeel advies deze ronde gebruikte.
 summary-advice-heading = Gebruikt voor dit advies
 summary-advice-item = { $title } ({ $date })
+
+# Per kanaal: waar inwoners begonnen.
+summary-channels = Per kanaal begonnen: { $list }.
+xlsx-started-on = Inwoners begonnen via { $channel }

@@ -16,4 +16,8 @@ pub struct Tally {
     pub completed: i64,
     /// Every stored answer (skips included) per question id.
     pub answers: BTreeMap<String, Vec<AnswerValue>>,
+    /// Residents who started, per channel they answered on (`telegram`,
+    /// `matrix`, `terminal`); empty for rounds stored before channels were.
+    #[serde(default)]
+    pub channels: BTreeMap<String, i64>,
 }

@@ -119,6 +119,8 @@ keys! {
     ReportMoreQuotes => "report-more-quotes",
     SummaryAdviceHeading => "summary-advice-heading",
     SummaryAdviceItem => "summary-advice-item",
+    SummaryChannels => "summary-channels",
+    XlsxStartedOn => "xlsx-started-on",
     XlsxOverview => "xlsx-overview",
     XlsxOpened => "xlsx-opened",
     XlsxClosed => "xlsx-closed",

@@ -289,7 +289,14 @@ impl Service {
             address: address.to_owned(),
         });
         let Applied { forget, erased } = self
-            .apply(tx, batch, &pseudonym, contact.as_ref(), &step.effects)
+            .apply(
+                tx,
+                batch,
+                &pseudonym,
+                who.platform,
+                contact.as_ref(),
+                &step.effects,
+            )
             .await?;
         batch.erased |= forget || erased;
         let state = if forget {
@@ -359,6 +366,7 @@ impl Service {
         tx: &mut Tx,
         batch: &mut Batch,
         who: &Pseudonym,
+        channel: &str,
         contact: Option<&ContactAddress>,
         effects: &[Effect],
     ) -> Result<Applied, ServiceError> {
@@ -380,11 +388,12 @@ impl Service {
                         respondent: key,
                         question: question.clone(),
                         value_json: json,
+                        channel: channel.to_owned(),
                     });
                 }
                 Effect::CompleteResponse { round } => {
                     let key = respondent(&mut keys, batch.salt(tx, round).await?, round, who)?;
-                    batch.completed.push((round.clone(), key));
+                    batch.completed.push((round.clone(), key, channel.to_owned()));
                 }
                 Effect::ClearAnswer { round, question } => {
                     let key = respondent(&mut keys, batch.salt(tx, round).await?, round, who)?;
@@ -404,7 +413,7 @@ impl Service {
                         // Answers of this respondent still waiting go first.
                         let waiting = |r: &RoundId, k: &RespondentKey| r == round && *k == key;
                         if batch.answers.iter().any(|a| waiting(&a.round, &a.respondent))
-                            || batch.completed.iter().any(|(r, k)| waiting(r, k))
+                            || batch.completed.iter().any(|(r, k, _)| waiting(r, k))
                         {
                             batch.flush(tx).await?;
                         }
@@ -523,7 +532,7 @@ struct Batch {
     /// Answers waiting to be written, in order.
     answers: Vec<AnswerWrite>,
     /// Responses waiting to be marked complete.
-    completed: Vec<(RoundId, RespondentKey)>,
+    completed: Vec<(RoundId, RespondentKey, String)>,
     /// Rows were erased, whose old versions must leave the files.
     erased: bool,
 }

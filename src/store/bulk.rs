@@ -25,6 +25,8 @@ pub struct AnswerWrite {
     pub question: QuestionId,
     /// The answer as JSON.
     pub value_json: String,
+    /// The channel it came in on (the platform's name).
+    pub channel: String,
 }
 
 /// A resident's conversation state to store.
@@ -99,12 +101,16 @@ impl Tx {
     pub async fn record_answers(
         &mut self,
         answers: &[AnswerWrite],
-        completed: &[(RoundId, RespondentKey)],
+        completed: &[(RoundId, RespondentKey, String)],
     ) -> Result<(), StoreError> {
         for chunk in answers.chunks(ROWS) {
-            let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO responses (round_id, respondent_key) ");
+            // The channel of a response is the one its first answer came in on.
+            let mut q =
+                QueryBuilder::<Sqlite>::new("INSERT INTO responses (round_id, respondent_key, channel) ");
             q.push_values(chunk, |mut row, a| {
-                row.push_bind(a.round.as_str()).push_bind(a.respondent.as_str());
+                row.push_bind(a.round.as_str())
+                    .push_bind(a.respondent.as_str())
+                    .push_bind(a.channel.as_str());
             });
             q.push(" ON CONFLICT DO NOTHING");
             q.build()
@@ -129,10 +135,14 @@ impl Tx {
                 .map_err(StoreError::sqlx)?;
         }
         for chunk in completed.chunks(ROWS) {
-            let mut q =
-                QueryBuilder::<Sqlite>::new("INSERT INTO responses (round_id, respondent_key, completed) ");
-            q.push_values(chunk, |mut row, (round, key)| {
-                row.push_bind(round.as_str()).push_bind(key.as_str()).push("1");
+            let mut q = QueryBuilder::<Sqlite>::new(
+                "INSERT INTO responses (round_id, respondent_key, channel, completed) ",
+            );
+            q.push_values(chunk, |mut row, (round, key, channel)| {
+                row.push_bind(round.as_str())
+                    .push_bind(key.as_str())
+                    .push_bind(channel.as_str())
+                    .push("1");
             });
             q.push(" ON CONFLICT (round_id, respondent_key) DO UPDATE SET completed = 1");
             q.build()

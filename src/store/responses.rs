@@ -138,10 +138,20 @@ impl Store {
                 .map_err(|e| StoreError::Corrupt(format!("answer to {question}: {e}")))?;
             answers.entry(question).or_default().push(v);
         }
+        let channels: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT channel, COUNT(*) FROM responses WHERE round_id = ? AND completed >= ? AND channel IS NOT NULL
+             GROUP BY channel ORDER BY channel",
+        )
+        .bind(round.as_str())
+        .bind(i64::from(finished_only))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
         Ok(Tally {
             started,
             completed,
             answers,
+            channels: channels.into_iter().collect(),
         })
     }
 

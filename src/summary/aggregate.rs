@@ -16,6 +16,15 @@ use crate::anon::disclosure::{self, Cell, Relation, Weight};
 use crate::domain::{AnswerValue, Condition, Lang, Question, QuestionKind, RoundState, Tally};
 use crate::store::{GroupTotals, StoredRound};
 
+/// Residents who started on one channel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChannelRow {
+    /// `telegram`, `matrix` or `terminal`.
+    pub channel: String,
+    /// How many started there; `None` when hidden.
+    pub respondents: Option<i64>,
+}
+
 /// One row of a question's table: an option, a scale point, yes or no.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OptionRow {
@@ -126,6 +135,8 @@ pub struct CouncilSummary {
     pub group_results: Vec<GroupResult>,
     /// The formal advice this round informed (added by officials).
     pub advice: Vec<crate::store::AdviceLink>,
+    /// Residents who started, per channel; empty while results are hidden.
+    pub channels: Vec<ChannelRow>,
 }
 
 /// The counts a summary published, by name (`started`, `completed`,
@@ -143,6 +154,9 @@ pub fn published(s: &CouncilSummary) -> Published {
     };
     put("started".into(), s.respondents_started);
     put("completed".into(), s.respondents_completed);
+    for c in &s.channels {
+        put(format!("channel:{}", c.channel), c.respondents);
+    }
     for q in &s.questions {
         put(format!("{}:answered", q.id), q.answered);
         put(format!("{}:skipped", q.id), q.skipped);
@@ -202,6 +216,7 @@ pub fn build_after(
         questions: Vec::new(),
         group_results: Vec::new(),
         advice: Vec::new(),
+        channels: Vec::new(),
     };
     if hidden {
         summary.respondents_at_least = Some(at_least(tally.started, k));
@@ -212,6 +227,14 @@ pub fn build_after(
     let shown = ledger.shown(k);
     summary.respondents_started = shown[ledger.started];
     summary.respondents_completed = shown[ledger.completed];
+    summary.channels = ledger
+        .channels
+        .iter()
+        .map(|(name, c)| ChannelRow {
+            channel: name.clone(),
+            respondents: shown[*c],
+        })
+        .collect();
     summary.questions = ledger
         .questions
         .iter()
@@ -233,6 +256,8 @@ struct Ledger {
     relations: Vec<Relation>,
     started: usize,
     completed: usize,
+    /// (channel, cell) of residents who started, per channel.
+    channels: Vec<(String, usize)>,
     questions: Vec<QuestionCells>,
     groups: Vec<GroupCells>,
 }
@@ -266,6 +291,7 @@ impl Ledger {
             relations: Vec::new(),
             started: 0,
             completed: 0,
+            channels: Vec::new(),
             questions: Vec::new(),
             groups: Vec::new(),
         };
@@ -279,6 +305,21 @@ impl Ledger {
         if live {
             // A live snapshot counts finished residents only, as it says.
             l.relations.push(Relation::sum(l.started, &[l.completed]));
+        }
+        // Who started, per channel: the channels add up to those who started
+        // (when every response knows its channel).
+        if !tally.channels.is_empty() {
+            l.channels = tally
+                .channels
+                .iter()
+                .map(|(name, n)| (name.clone(), l.cell(*n, Weight::Row)))
+                .collect();
+            let parts: Vec<usize> = l.channels.iter().map(|(_, c)| *c).collect();
+            if tally.channels.values().sum::<i64>() == tally.started {
+                l.relations.push(Relation::sum(l.started, &parts));
+            } else {
+                l.relations.push(Relation::at_most(&parts, &[l.started]));
+            }
         }
         for q in &round.questions {
             let values = tally
@@ -356,6 +397,11 @@ impl Ledger {
             ("started".to_owned(), self.started),
             ("completed".to_owned(), self.completed),
         ];
+        out.extend(
+            self.channels
+                .iter()
+                .map(|(name, c)| (format!("channel:{name}"), *c)),
+        );
         for q in &self.questions {
             out.push((format!("{}:answered", q.id), q.answered));
             out.push((format!("{}:skipped", q.id), q.skipped));

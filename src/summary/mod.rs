@@ -8,7 +8,7 @@ pub mod report;
 pub mod xlsx;
 
 pub use aggregate::{
-    CouncilSummary, GroupResult, OptionRow, Published, QuestionSummary, ScaleStats, at_least, build,
-    build_after, published,
+    ChannelRow, CouncilSummary, GroupResult, OptionRow, Published, QuestionSummary, ScaleStats, at_least,
+    build, build_after, published,
 };
 pub use render::{Format, HIDDEN, decimal, render};

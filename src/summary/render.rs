@@ -92,6 +92,34 @@ pub(super) fn period(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Strin
     }
 }
 
+/// Who started, per channel ("Telegram 12 · Matrix •"), if known.
+pub(super) fn channels_line(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Option<String> {
+    if s.channels.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = s
+        .channels
+        .iter()
+        .map(|c| {
+            let n = c.respondents.map_or_else(|| HIDDEN.to_owned(), |n| n.to_string());
+            format!("{} {n}", channel_name(&c.channel))
+        })
+        .collect();
+    Some(texts.render(
+        lang,
+        &Text::with(Key::SummaryChannels, vec![("list", Arg::Str(list.join(" · ")))]),
+    ))
+}
+
+/// A channel as people call it.
+pub(super) fn channel_name(channel: &str) -> String {
+    match channel {
+        "telegram" => "Telegram".to_owned(),
+        "matrix" => "Matrix".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
 /// A stored moment (RFC 3339) as the language writes it.
 pub(super) fn moment(rfc: &str, lang: Lang, texts: &Localizer) -> String {
     OffsetDateTime::parse(rfc, &Rfc3339).map_or_else(|_| rfc.to_owned(), |d| texts.moment(lang, d))
@@ -213,6 +241,9 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             ]
         )
     );
+    if let Some(line) = channels_line(s, lang, texts) {
+        let _ = writeln!(out, "{line}\n");
+    }
     if s.live {
         let _ = writeln!(out, "{}\n", t(Key::SummaryLive, vec![("k", Arg::Num(k))]));
     }
@@ -367,6 +398,9 @@ fn csv_rows(s: &CouncilSummary) -> String {
         );
     } else {
         rec("", "", "", "respondents_started", "", s.respondents_started, None);
+        for c in &s.channels {
+            rec("", "", "", "respondents_channel", &c.channel, c.respondents, None);
+        }
         rec(
             "",
             "",

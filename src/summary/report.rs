@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use time::OffsetDateTime;
 
-use super::render::{day, decimal, moment, period, phase_key, state_key};
+use super::render::{channels_line, day, decimal, moment, period, phase_key, state_key};
 use super::{CouncilSummary, HIDDEN, OptionRow};
 use crate::domain::Lang;
 use crate::engine::{Arg, Text};
@@ -133,6 +133,9 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
                 ],
             ),
         );
+        if let Some(line) = channels_line(s, lang, texts) {
+            para(&mut out, &line);
+        }
         if s.live {
             para(&mut out, &t(Key::SummaryLive, vec![("k", Arg::Num(k))]));
         }

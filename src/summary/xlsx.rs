@@ -50,10 +50,20 @@ pub fn workbook(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Result<Vec
     let counts = if s.results_hidden {
         vec![(t(Key::XlsxAtLeast, vec![]), s.respondents_at_least)]
     } else {
-        vec![
+        let mut counts = vec![
             (t(Key::XlsxStarted, vec![]), s.respondents_started),
             (t(Key::XlsxCompleted, vec![]), s.respondents_completed),
-        ]
+        ];
+        counts.extend(s.channels.iter().map(|c| {
+            (
+                t(
+                    Key::XlsxStartedOn,
+                    vec![("channel", Arg::Str(super::render::channel_name(&c.channel)))],
+                ),
+                c.respondents,
+            )
+        }));
+        counts
     };
     for (name, n) in counts {
         overview.write_string(row, 0, name)?;

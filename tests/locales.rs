@@ -65,6 +65,7 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "link",
             "list",
             "channel",
+            "size",
         ]
         .into_iter()
         .map(|n| (n, Arg::Str(format!("<{n}>")))),

@@ -117,6 +117,15 @@ async fn the_report_shows_the_audited_figures_and_hides_small_groups_everywhere(
     }
     let beter = question("beter");
     assert_eq!(beter["answered"], count(&|i| planned(i).1 <= 3));
+    // Every open answer speaks of time: one theme, as large as those who answered.
+    let themes = beter["themes"].as_array().unwrap();
+    assert_eq!(themes.len(), 1, "{themes:?}");
+    assert_eq!(themes[0]["label"], "tijd");
+    assert_eq!(themes[0]["size"], count(&|i| planned(i).1 <= 3));
+    assert!(
+        html.contains(&format!("“tijd” · {} antwoorden", count(&|i| planned(i).1 <= 3))),
+        "{html}"
+    );
     let on = |name: &str| {
         json["channels"]
             .as_array()

@@ -548,3 +548,41 @@ async fn a_multiple_choice_option_ticked_by_all_but_a_few_is_hidden() {
     assert!(count("schoon").is_null(), "1 of 8");
     service.close().await;
 }
+
+/// Themes in open answers are counts too: ten of twelve answers speak of time
+/// and two of nothing in common, so showing the theme's 10 beside the 12 who
+/// answered would tell that exactly two said something else.
+#[tokio::test]
+async fn a_theme_beside_a_small_rest_is_hidden() {
+    use meepraten::domain::AnswerValue;
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let stored = service.round_status(ID).await.unwrap().stored;
+    service.close().await;
+    let open = |s: &str| AnswerValue::Open(s.to_owned());
+    let mut answers: Vec<AnswerValue> = (0..10).map(|i| open(&format!("Te weinig tijd ({i})"))).collect();
+    answers.push(open("Vaste dag graag"));
+    answers.push(open("Schoner werken"));
+    let mut tally = meepraten::domain::Tally {
+        started: 40,
+        completed: 40,
+        ..Default::default()
+    };
+    tally.answers.insert("idee".into(), answers);
+    let s = meepraten::summary::build(&stored, &tally, &[], Lang::Nl, false);
+    let q = s.questions.iter().find(|q| q.id == "idee").unwrap();
+    let theme = q
+        .themes
+        .iter()
+        .find(|t| t.label == "tijd")
+        .expect("a theme of time");
+    assert!(
+        theme.size.is_none() || q.answered.is_none(),
+        "12 answered and a theme of 10 show that 2 said something else: {q:?}"
+    );
+    assert!(
+        theme.size.is_some() || theme.quotes.is_empty(),
+        "no quotes beside a hidden size"
+    );
+}

@@ -74,3 +74,8 @@ summary-advice-item = { $title } (dated { $date })
 # Per channel: where residents started.
 summary-channels = Started per channel: { $list }.
 xlsx-started-on = Residents who started on { $channel }
+
+# Themes in open answers.
+summary-themes = Themes in the open answers
+summary-themes-note = Answers using the same word (or a form of it) are grouped together. A computer found the words; read the answers themselves for what they mean.
+summary-theme-size = { $size } answers

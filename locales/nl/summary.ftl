@@ -74,3 +74,8 @@ summary-advice-item = { $title } ({ $date })
 # Per kanaal: waar inwoners begonnen.
 summary-channels = Per kanaal begonnen: { $list }.
 xlsx-started-on = Inwoners begonnen via { $channel }
+
+# Thema's in open antwoorden.
+summary-themes = Thema's in de open antwoorden
+summary-themes-note = Antwoorden met hetzelfde woord (of een vorm ervan) staan bij elkaar. De computer zocht de woorden; lees de antwoorden zelf voor wat ze betekenen.
+summary-theme-size = { $size } antwoorden

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use time::format_description::well_known::Rfc3339;
 
+use super::themes;
 use crate::anon::disclosure::{self, Cell, Relation, Weight};
 use crate::domain::{AnswerValue, Condition, Lang, Question, QuestionKind, RoundState, Tally};
 use crate::store::{GroupTotals, StoredRound};
@@ -70,6 +71,22 @@ pub struct QuestionSummary {
     pub quotes: Vec<String>,
     /// True when open answers exist but are not shown.
     pub quotes_withheld: bool,
+    /// Themes in the open answers, with their size (`None` when hidden) and a
+    /// few of their answers.
+    pub themes: Vec<ThemeRow>,
+}
+
+/// One theme of an open question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeRow {
+    /// Its label: the word most used for it.
+    pub label: String,
+    /// The language of its answers.
+    pub lang: Lang,
+    /// How many answers are in it; `None` when hidden.
+    pub size: Option<i64>,
+    /// Two or three of its answers (none when its size is hidden).
+    pub quotes: Vec<String>,
 }
 
 /// Totals of the anonymous polls posted in groups for one question. Kept apart
@@ -258,6 +275,8 @@ struct Ledger {
     completed: usize,
     /// (channel, cell) of residents who started, per channel.
     channels: Vec<(String, usize)>,
+    /// The smallest group shown (themes need it when they are found).
+    k: i64,
     questions: Vec<QuestionCells>,
     groups: Vec<GroupCells>,
 }
@@ -273,6 +292,8 @@ struct QuestionCells {
     skipped: usize,
     /// (id, label, cell) per row.
     rows: Vec<(String, String, usize)>,
+    /// Themes in an open question's answers: the theme, and the cell of its size.
+    themes: Vec<(themes::Theme, usize)>,
 }
 
 struct GroupCells {
@@ -292,6 +313,7 @@ impl Ledger {
             started: 0,
             completed: 0,
             channels: Vec::new(),
+            k: i64::from(round.min_group_size),
             questions: Vec::new(),
             groups: Vec::new(),
         };
@@ -470,6 +492,31 @@ impl Ledger {
             })
             .collect();
         let row_cells: Vec<usize> = rows.iter().map(|r| r.2).collect();
+        // Themes in open answers: each size a count like any other, the sizes
+        // and those in no theme adding up to those who answered.
+        let mut theme_cells = Vec::new();
+        if matches!(q.kind, QuestionKind::Open { .. }) {
+            let texts: Vec<String> = values
+                .iter()
+                .filter_map(|v| match v {
+                    AnswerValue::Open(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect();
+            let k = usize::try_from(self.k).unwrap_or(5);
+            let found = themes::group(&texts, k);
+            if !found.is_empty() {
+                let inside: usize = found.iter().map(|t| t.members.len()).sum();
+                for t in found {
+                    let c = self.cell(t.members.len() as i64, Weight::Row);
+                    theme_cells.push((t, c));
+                }
+                let other = self.virtual_cell(answered_n - inside as i64);
+                let mut parts: Vec<usize> = theme_cells.iter().map(|(_, c)| *c).collect();
+                parts.push(other);
+                self.relations.push(Relation::sum(answered, &parts));
+            }
+        }
         match q.kind {
             QuestionKind::Multi { .. } => {
                 // Those who did not tick an option are a group too (7 of 8 ticked
@@ -494,6 +541,7 @@ impl Ledger {
             answered,
             skipped,
             rows,
+            themes: theme_cells,
         }
     }
 
@@ -540,6 +588,13 @@ impl Ledger {
                 }
             }
         }
+        for q in &self.questions {
+            if hidden[q.answered] {
+                for (_, c) in &q.themes {
+                    hidden[*c] = true;
+                }
+            }
+        }
         self.cells
             .iter()
             .zip(hidden)
@@ -574,6 +629,28 @@ impl QuestionCells {
             .collect();
         // The number of quotes is the number who answered: shown only with it.
         let show_quotes = answered.is_some_and(|n| n >= k);
+        let themes = self
+            .themes
+            .iter()
+            .map(|(theme, cell)| {
+                let size = shown[*cell];
+                // Two or three of its answers, the shortest first.
+                let mut members: Vec<&String> = theme.members.iter().filter_map(|i| texts.get(*i)).collect();
+                members.sort_by(|a, b| a.chars().count().cmp(&b.chars().count()).then_with(|| a.cmp(b)));
+                members.dedup();
+                let quotes = if show_quotes && size.is_some() {
+                    members.into_iter().take(3).cloned().collect()
+                } else {
+                    Vec::new()
+                };
+                ThemeRow {
+                    label: theme.label.clone(),
+                    lang: theme.lang,
+                    size,
+                    quotes,
+                }
+            })
+            .collect();
         let mut quotes = if show_quotes { texts } else { Vec::new() };
         quotes.sort();
         // Say that quotes are held back whenever the count is hidden, whether or
@@ -590,6 +667,7 @@ impl QuestionCells {
             scale,
             quotes,
             quotes_withheld,
+            themes,
         }
     }
 }

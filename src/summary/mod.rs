@@ -5,10 +5,11 @@
 mod aggregate;
 mod render;
 pub mod report;
+pub mod themes;
 pub mod xlsx;
 
 pub use aggregate::{
-    ChannelRow, CouncilSummary, GroupResult, OptionRow, Published, QuestionSummary, ScaleStats, at_least,
-    build, build_after, published,
+    ChannelRow, CouncilSummary, GroupResult, OptionRow, Published, QuestionSummary, ScaleStats, ThemeRow,
+    at_least, build, build_after, published,
 };
 pub use render::{Format, HIDDEN, decimal, render};

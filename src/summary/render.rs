@@ -301,6 +301,20 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             }
             None => {}
         }
+        if !q.themes.is_empty() {
+            let _ = writeln!(out, "**{}**\n", t(Key::SummaryThemes, vec![]));
+            for theme in &q.themes {
+                let size = cell(theme.size);
+                let _ = writeln!(
+                    out,
+                    "- “{}” ({}): {}",
+                    md_escape(&theme.label),
+                    theme.lang,
+                    t(Key::SummaryThemeSize, vec![("size", Arg::Str(size))])
+                );
+            }
+            out.push('\n');
+        }
         if !q.quotes.is_empty() {
             let _ = writeln!(out, "**{}**\n", t(Key::SummaryQuotes, vec![]));
             for quote in &q.quotes {

@@ -197,6 +197,28 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
                 }
                 None => {}
             }
+            if !q.themes.is_empty() {
+                let _ = writeln!(out, "<h3>{}</h3>", esc(&t(Key::SummaryThemes, vec![])));
+                para(&mut out, &t(Key::SummaryThemesNote, vec![]));
+                for theme in &q.themes {
+                    let size = theme.size.map_or_else(|| HIDDEN.to_owned(), |n| n.to_string());
+                    let lang_note = if theme.lang == lang {
+                        String::new()
+                    } else {
+                        format!(" ({})", theme.lang)
+                    };
+                    let _ = writeln!(
+                        out,
+                        "<h4>“{}”{} · {}</h4>",
+                        esc(&theme.label),
+                        esc(&lang_note),
+                        esc(&t(Key::SummaryThemeSize, vec![("size", Arg::Str(size))]))
+                    );
+                    for quote in &theme.quotes {
+                        let _ = writeln!(out, "<blockquote>{}</blockquote>", esc(quote));
+                    }
+                }
+            }
             if !q.quotes.is_empty() {
                 let _ = writeln!(out, "<h3>{}</h3>", esc(&t(Key::SummaryQuotes, vec![])));
                 // Each wording once (no counts: how many said the same is a
@@ -400,6 +422,7 @@ main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0.2rem 0 0.8rem; }
 h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 0.6rem; border-top: 2px solid #1f4e79; padding-top: 0.8rem; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; }
+h4 { font-size: 1rem; margin: 0.9rem 0 0.3rem; }
 .kicker { text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.8rem; color: #3b3b3b; margin: 0; }
 .intro { font-size: 1.1rem; }
 .facts { display: grid; grid-template-columns: 1fr; gap: 0.3rem 1.5rem; margin: 1rem 0; padding: 0.8rem 1rem; background: #f2f5f8; border-left: 4px solid #1f4e79; }

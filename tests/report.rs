@@ -413,8 +413,17 @@ async fn the_spreadsheet_has_a_sheet_per_question_with_numbers_as_numbers() {
             .enumerate()
             .map(|(i, q)| format!("{} {}", i + 1, q["id"].as_str().unwrap())),
     );
+    expected.push("Thema's in de open antwoorden".to_owned());
     expected.push("Open antwoorden".to_owned());
     assert_eq!(book.sheet_names(), expected);
+    let themes = book.worksheet_range("Thema's in de open antwoorden").unwrap();
+    assert_eq!(themes.get_value((1, 1)), Some(&Data::String("tijd (nl)".into())));
+    assert_eq!(
+        themes.get_value((1, 2)),
+        Some(&Data::Float(
+            questions[2]["themes"][0]["size"].as_i64().unwrap() as f64
+        ))
+    );
 
     let overview = book.worksheet_range("Overzicht").unwrap();
     let started = (0..20).find_map(|r| {

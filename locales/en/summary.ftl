@@ -79,3 +79,4 @@ xlsx-started-on = Residents who started on { $channel }
 summary-themes = Themes in the open answers
 summary-themes-note = Answers using the same word (or a form of it) are grouped together. A computer found the words; read the answers themselves for what they mean.
 summary-theme-size = { $size } answers
+xlsx-theme = Theme (language)

@@ -79,3 +79,4 @@ xlsx-started-on = Inwoners begonnen via { $channel }
 summary-themes = Thema's in de open antwoorden
 summary-themes-note = Antwoorden met hetzelfde woord (of een vorm ervan) staan bij elkaar. De computer zocht de woorden; lees de antwoorden zelf voor wat ze betekenen.
 summary-theme-size = { $size } antwoorden
+xlsx-theme = Thema (taal)

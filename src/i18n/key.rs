@@ -124,6 +124,7 @@ keys! {
     SummaryThemesNote => "summary-themes-note",
     SummaryThemeSize => "summary-theme-size",
     XlsxStartedOn => "xlsx-started-on",
+    XlsxTheme => "xlsx-theme",
     XlsxOverview => "xlsx-overview",
     XlsxOpened => "xlsx-opened",
     XlsxClosed => "xlsx-closed",

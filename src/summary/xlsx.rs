@@ -117,6 +117,27 @@ pub fn workbook(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Result<Vec
         }
     }
 
+    if s.questions.iter().any(|q| !q.themes.is_empty()) {
+        let themes = book.add_worksheet();
+        let name = sheet_name(&t(Key::SummaryThemes, vec![]), &names);
+        themes.set_name(&name)?;
+        names.push(name);
+        themes.set_column_width(0, 40)?;
+        themes.set_column_width(1, 24)?;
+        themes.write_string_with_format(0, 0, t(Key::XlsxQuestion, vec![]), &bold)?;
+        themes.write_string_with_format(0, 1, t(Key::XlsxTheme, vec![]), &bold)?;
+        themes.write_string_with_format(0, 2, t(Key::SummaryColCount, vec![]), &bold)?;
+        let mut r = 1;
+        for (i, q) in s.questions.iter().enumerate() {
+            for theme in &q.themes {
+                themes.write_string(r, 0, format!("{}. {}", i + 1, q.text))?;
+                themes.write_string(r, 1, format!("{} ({})", theme.label, theme.lang))?;
+                cell(themes, r, 2, theme.size)?;
+                r += 1;
+            }
+        }
+    }
+
     let open = book.add_worksheet();
     open.set_name(sheet_name(&t(Key::XlsxOpenAnswers, vec![]), &names))?;
     open.set_column_width(0, 40)?;

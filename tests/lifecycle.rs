@@ -39,7 +39,7 @@ fn a_round_goes_from_draft_to_archive() {
     assert!(out.status.success(), "{}", stderr(&out));
     let status = stdout(&ws.run(&["round", "status", ID]));
     assert!(
-        status.contains("state:       open (version 2)") && status.contains("respondents: at least 0"),
+        status.contains("state:       open (version 2)") && status.contains("respondents: fewer than 5"),
         "{status}"
     );
 

@@ -420,7 +420,7 @@ async fn officials_manage_rounds_in_chat_and_others_are_refused() {
     api.wait_for(FATIMA, "Vraag 2 van 6").await;
     api.say(OFFICIAL, "en", "/status huishoudelijke-hulp-2027");
     // While open, only a count in steps of k: one resident is not told apart.
-    api.wait_for(OFFICIAL, "So far at least 0 residents").await;
+    api.wait_for(OFFICIAL, "Fewer than 5 residents so far").await;
     api.say(OFFICIAL, "nl", "/close huishoudelijke-hulp-2027");
     api.wait_for(OFFICIAL, "is gesloten").await;
     assert_eq!(state(&service).await, "closed");

@@ -42,4 +42,7 @@ official-status = Round { $id }: { $state }. { $started } residents started, { $
 official-refused = That did not work: { $reason }
 official-unknown-round = There is no round { $id }. Send !rounds (or /rounds) for the list.
 official-not-now = That cannot be done: round { $id } is { $state }. A round goes from draft to open, then closed, then archived.
-official-status-open = Round { $id }: { $state }. So far at least { $count } residents (counted in steps of { $step }). Answers show only after the round closes.
+official-status-open = Round { $id }: { $state }. { $count ->
+        [0] Fewer than { $step } residents so far (counted in steps of { $step }).
+       *[other] So far at least { $count } residents (counted in steps of { $step }).
+    } Answers show only after the round closes.

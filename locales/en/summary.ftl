@@ -9,7 +9,10 @@ summary-council = For: { $council }
 summary-audience = Audience: { $audience }
 summary-participation = Who took part?
 summary-respondents = Started: { $started } residents · finished the whole round: { $completed }.
-summary-respondents-open = So far at least { $count } residents took part. This number goes up in steps of { $k }.
+summary-respondents-open = { $count ->
+        [0] So far fewer than { $k } residents took part.
+       *[other] So far at least { $count } residents took part.
+    } This number goes up in steps of { $k }.
 summary-legend = { $mark } = not shown. This way nobody can be recognised: we show no groups of 1 to { $below } residents, nor numbers from which such a group can be worked out. A { $mark } can therefore also stand for a larger number.
 summary-draft = The round has not been opened yet: there are no answers. Results are shown only after it closes (planned { $date }).
 summary-hidden = The round is still open. Results are shown only after it closes (planned { $date }), so they do not steer the answers.

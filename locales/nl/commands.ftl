@@ -42,4 +42,7 @@ official-status = Ronde { $id }: { $state }. { $started } inwoners begonnen, { $
 official-refused = Dat lukte niet: { $reason }
 official-unknown-round = Er is geen ronde { $id }. Stuur !rondes (of /rondes) voor de lijst.
 official-not-now = Dat kan niet: ronde { $id } is { $state }. Een ronde gaat van concept naar open, dan gesloten, dan gearchiveerd.
-official-status-open = Ronde { $id }: { $state }. Tot nu toe minstens { $count } inwoners (we tellen per { $step }). De antwoorden ziet u pas na sluiting.
+official-status-open = Ronde { $id }: { $state }. { $count ->
+        [0] Tot nu toe minder dan { $step } inwoners (we tellen per { $step }).
+       *[other] Tot nu toe minstens { $count } inwoners (we tellen per { $step }).
+    } De antwoorden ziet u pas na sluiting.

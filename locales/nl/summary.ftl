@@ -9,7 +9,10 @@ summary-council = Voor: { $council }
 summary-audience = Doelgroep: { $audience }
 summary-participation = Wie deed mee?
 summary-respondents = Begonnen: { $started } inwoners · de hele ronde afgemaakt: { $completed }.
-summary-respondents-open = Tot nu toe deden minstens { $count } inwoners mee. Dit getal gaat per { $k } omhoog.
+summary-respondents-open = { $count ->
+        [0] Tot nu toe deden minder dan { $k } inwoners mee.
+       *[other] Tot nu toe deden minstens { $count } inwoners mee.
+    } Dit getal gaat per { $k } omhoog.
 summary-legend = { $mark } = niet getoond. Zo is niemand te herkennen: we tonen geen groepen van 1 tot { $below } inwoners, en ook geen getallen waaruit je zo'n groep kunt uitrekenen. Een { $mark } kan dus ook een groter aantal zijn.
 summary-draft = De ronde is nog niet geopend: er zijn nog geen antwoorden. Uitkomsten tonen we pas na sluiting (gepland { $date }).
 summary-hidden = De ronde is nog open. Uitkomsten tonen we pas na sluiting (gepland { $date }), zodat ze de antwoorden niet sturen.

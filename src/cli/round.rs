@@ -210,6 +210,9 @@ fn print_status(stored: &StoredRound, participation: Participation) {
     say!("opened on:   {}", day(&stored.opened_on));
     say!("closed on:   {}", day(&stored.closed_on));
     match participation {
+        Participation::AtLeast { count: 0, step } => say!(
+            "respondents: fewer than {step} (counted in steps of {step} until the round closes; answers stay hidden until then)"
+        ),
         Participation::AtLeast { count, step } => say!(
             "respondents: at least {count} (counted in steps of {step} until the round closes; answers stay hidden until then)"
         ),

@@ -759,14 +759,12 @@ impl Adapter {
             };
             // The summary is Markdown: sent with its HTML rendering, so
             // clients show headings and tables.
-            let sent = room
-                .send(RoomMessageEventContent::text_markdown(text))
-                .with_transaction_id(self.txn(event_id, 0))
-                .with_request_config(send_config())
-                .await;
-            if let Err(e) = sent {
-                tracing::warn!(error = %redacted(&e), "a Matrix message could not be sent");
-            }
+            self.send_content(
+                room,
+                RoomMessageEventContent::text_markdown(text),
+                &self.txn(event_id, 0),
+            )
+            .await;
             return Ok(true);
         }
         let Some(official) = officials::Official::parse(&format!("/{command}")) else {
@@ -824,14 +822,22 @@ impl Adapter {
 
     /// Sends a plain text; a failure is logged without ids.
     async fn send_text(&self, room: &Room, text: String, txn: &TransactionId) {
+        self.send_content(room, RoomMessageEventContent::text_plain(text), txn)
+            .await;
+    }
+
+    /// Sends one message under `txn`; whether the server took it (a failure is
+    /// logged without ids).
+    async fn send_content(&self, room: &Room, content: RoomMessageEventContent, txn: &TransactionId) -> bool {
         let sent = room
-            .send(RoomMessageEventContent::text_plain(text))
+            .send(content)
             .with_transaction_id(txn.to_owned())
             .with_request_config(send_config())
             .await;
-        if let Err(e) = sent {
-            tracing::warn!(error = %redacted(&e), "a Matrix message could not be sent");
+        if let Err(e) = &sent {
+            tracing::warn!(error = %redacted(e), "a Matrix message could not be sent");
         }
+        sent.is_ok()
     }
 
     /// Says one fixed text in Dutch and English (the room's resident may not have
@@ -933,23 +939,14 @@ impl Adapter {
             };
             for post in self.service.announcements_due(PLATFORM, id, &link, now).await? {
                 let cause = format!("announce:{}:{id}:{:?}", post.round, post.kind);
-                let sent = room
-                    .send(match post.kind {
-                        // The summary is Markdown; the invitation is plain lines.
-                        AnnouncementKind::Closed => RoomMessageEventContent::text_markdown(post.text.clone()),
-                        AnnouncementKind::Opened => RoomMessageEventContent::text_plain(post.text.clone()),
-                    })
-                    .with_transaction_id(self.txn(&cause, 0))
-                    .with_request_config(send_config())
-                    .await;
-                match sent {
-                    Ok(_) => {
-                        self.service.mark_announced(PLATFORM, id, &post, now).await?;
-                        tracing::info!(round = %post.round, kind = ?post.kind, "posted in an announcement room");
-                    }
-                    Err(e) => {
-                        tracing::warn!(error = %redacted(&e), "an announcement could not be posted; trying again later")
-                    }
+                // The summary is Markdown; the invitation is plain lines.
+                let content = match post.kind {
+                    AnnouncementKind::Closed => RoomMessageEventContent::text_markdown(post.text.clone()),
+                    AnnouncementKind::Opened => RoomMessageEventContent::text_plain(post.text.clone()),
+                };
+                if self.send_content(&room, content, &self.txn(&cause, 0)).await {
+                    self.service.mark_announced(PLATFORM, id, &post, now).await?;
+                    tracing::info!(round = %post.round, kind = ?post.kind, "posted in an announcement room");
                 }
             }
         }

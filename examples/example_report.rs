@@ -147,7 +147,7 @@ async fn main() -> anyhow::Result<()> {
     std::fs::create_dir_all(&out)?;
     let made = datetime!(2027-01-26 10:00 +01:00);
     for lang in [Lang::Nl, Lang::En] {
-        let html = service.report_html(ROUND, lang, made).await?;
+        let html = service.report_html(ROUND, lang, None, made).await?;
         let path = out.join(format!("{ROUND}.{lang}.html"));
         std::fs::write(&path, html)?;
         println!("wrote {}", path.display());

@@ -66,6 +66,10 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "list",
             "channel",
             "size",
+            "source",
+            "ratio",
+            "similarity",
+            "question",
         ]
         .into_iter()
         .map(|n| (n, Arg::Str(format!("<{n}>")))),

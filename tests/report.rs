@@ -73,7 +73,7 @@ async fn the_report_shows_the_audited_figures_and_hides_small_groups_everywhere(
     let json: serde_json::Value =
         serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
     let html = service
-        .report_html(ID, Lang::Nl, OffsetDateTime::now_utc())
+        .report_html(ID, Lang::Nl, None, OffsetDateTime::now_utc())
         .await
         .unwrap();
     service.close().await;
@@ -329,7 +329,7 @@ async fn the_report_renders_in_chromium_without_requests_or_console_errors() {
     let ws = Workspace::new();
     let service = answered_and_closed(&ws).await;
     let html = service
-        .report_html(ID, Lang::En, OffsetDateTime::now_utc())
+        .report_html(ID, Lang::En, None, OffsetDateTime::now_utc())
         .await
         .unwrap();
     service.close().await;

@@ -15,6 +15,7 @@ mod locales;
 mod matrix;
 mod privacy;
 mod report;
+mod representativeness;
 mod round_files;
 mod scrubber;
 mod settings;

@@ -18,3 +18,6 @@ button-keep = Keep it
 button-change = Change answers
 button-follow-up-yes = Yes, please
 button-follow-up-no = No, thank you
+
+# The option every profile question (age band, neighbourhood) has.
+option-rather-not-say = I would rather not say

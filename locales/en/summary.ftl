@@ -69,6 +69,8 @@ xlsx-skipped = Skipped
 xlsx-open-answers = Open answers
 xlsx-question = Question
 xlsx-answer = Answer
+xlsx-rate-ratio = Lowest divided by highest participation rate (1 is even)
+xlsx-similarity = Similarity to the residents (1 is a mirror)
 
 # Which formal advice this round informed.
 summary-advice-heading = Used for this advice
@@ -83,3 +85,18 @@ summary-themes = Themes in the open answers
 summary-themes-note = Answers using the same word (or a form of it) are grouped together. A computer found the words; read the answers themselves for what they mean.
 summary-theme-size = { $size } answers
 xlsx-theme = Theme (language)
+
+## Who was reached: profile questions beside the population.
+summary-reach-heading = Who was reached
+summary-reach-intro = The profile questions compare who took part with all residents (figures: { $source }). A group is under-reached (▼) when its share among respondents is less than four fifths of its share among residents. Respondents chose to take part themselves: this is not a sample.
+summary-reach-no-population = There is no table of resident figures for this question. Only who took part is shown.
+summary-reach-col-group = Group
+summary-reach-col-reached = Respondents
+summary-reach-col-reached-share = Share of respondents (%)
+summary-reach-col-population-share = Share of residents (%)
+summary-reach-col-per-thousand = Respondents per 1,000 residents
+summary-reach-under = ▼ under-reached
+summary-reach-scores = Lowest divided by highest participation rate: { $ratio } (1 is reached evenly). Similarity to the residents: { $similarity } (1 is an exact mirror).
+summary-reach-withheld = Shares and scores are not shown: a group is smaller than { $k } and could be worked out from them.
+summary-reach-rather-not-say = "Rather not say": { $count }. Skipped the question: { $skipped }. They do not count in the shares.
+summary-reach-caption = { $question }: respondents beside all residents

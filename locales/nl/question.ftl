@@ -18,3 +18,6 @@ button-keep = Zo laten
 button-change = Antwoorden wijzigen
 button-follow-up-yes = Ja, graag
 button-follow-up-no = Nee, dank u
+
+# The option every profile question (age band, neighbourhood) has.
+option-rather-not-say = Zeg ik liever niet

@@ -69,6 +69,8 @@ xlsx-skipped = Overgeslagen
 xlsx-open-answers = Open antwoorden
 xlsx-question = Vraag
 xlsx-answer = Antwoord
+xlsx-rate-ratio = Laagste gedeeld door hoogste deelname (1 is gelijk)
+xlsx-similarity = Gelijkenis met de inwoners (1 is een afspiegeling)
 
 # Welk formeel advies deze ronde gebruikte.
 summary-advice-heading = Gebruikt voor dit advies
@@ -83,3 +85,18 @@ summary-themes = Thema's in de open antwoorden
 summary-themes-note = Antwoorden met hetzelfde woord (of een vorm ervan) staan bij elkaar. De computer zocht de woorden; lees de antwoorden zelf voor wat ze betekenen.
 summary-theme-size = { $size } antwoorden
 xlsx-theme = Thema (taal)
+
+## Who was reached: profile questions beside the population.
+summary-reach-heading = Wie we bereikten
+summary-reach-intro = Met de profielvragen vergelijken we wie meedeed met alle inwoners (cijfers: { $source }). Een groep is minder bereikt (▼) als zijn aandeel onder de deelnemers kleiner is dan vier vijfde van zijn aandeel onder de inwoners. Deelnemers kozen zelf om mee te doen: dit is geen steekproef.
+summary-reach-no-population = Voor deze vraag is er geen tabel met cijfers over de inwoners. U ziet alleen wie meedeed.
+summary-reach-col-group = Groep
+summary-reach-col-reached = Deelnemers
+summary-reach-col-reached-share = Aandeel deelnemers (%)
+summary-reach-col-population-share = Aandeel inwoners (%)
+summary-reach-col-per-thousand = Deelnemers per 1.000 inwoners
+summary-reach-under = ▼ minder bereikt
+summary-reach-scores = Laagste gedeeld door hoogste deelname: { $ratio } (1 is gelijk bereikt). Gelijkenis met de inwoners: { $similarity } (1 is een precieze afspiegeling).
+summary-reach-withheld = Aandelen en scores staan er niet bij: een groep is kleiner dan { $k } en zou daaruit te herleiden zijn.
+summary-reach-rather-not-say = "Zeg ik liever niet": { $count }. Vraag overgeslagen: { $skipped }. Zij tellen niet mee in de aandelen.
+summary-reach-caption = { $question }: deelnemers naast alle inwoners

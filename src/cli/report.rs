@@ -39,6 +39,10 @@ pub struct Report {
     /// writes to standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Compare who was reached with this population table (CSV: field,
+    /// category, share or population) instead of the one the round file names.
+    #[arg(long, value_name = "FILE")]
+    population: Option<PathBuf>,
 }
 
 impl Report {
@@ -50,10 +54,18 @@ impl Report {
             .context("cannot open the database")?;
         let result = match self.format {
             ReportFormat::Html => service
-                .report_html(&self.id, self.lang, OffsetDateTime::now_utc())
+                .report_html(
+                    &self.id,
+                    self.lang,
+                    self.population.as_deref(),
+                    OffsetDateTime::now_utc(),
+                )
                 .await
                 .map(String::into_bytes),
-            ReportFormat::Xlsx => match service.council_summary(&self.id, self.lang).await {
+            ReportFormat::Xlsx => match service
+                .council_summary_beside(&self.id, self.lang, self.population.as_deref())
+                .await
+            {
                 Ok(s) => Ok(summary::xlsx::workbook(&s, self.lang, service.localizer())
                     .context("cannot make the spreadsheet")?),
                 Err(e) => Err(e),
@@ -62,7 +74,7 @@ impl Report {
         service.close().await;
         let bytes = match result {
             Ok(b) => b,
-            Err(e @ ServiceError::UnknownRound(_)) => {
+            Err(e @ (ServiceError::UnknownRound(_) | ServiceError::RoundFile(_))) => {
                 say_err!("meepraten: {e}");
                 return Ok(ExitCode::FAILURE);
             }

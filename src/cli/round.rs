@@ -174,18 +174,38 @@ fn check(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for file in files {
         match Service::check_round_file(file) {
-            Ok(round) => say!(
-                "{}: ok: round `{}` with {} questions in {}",
-                file.display(),
-                round.id,
-                round.questions.len(),
-                round
-                    .languages
-                    .iter()
-                    .map(|l| l.code())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            Ok(round) => {
+                say!(
+                    "{}: ok: round `{}` with {} questions in {}",
+                    file.display(),
+                    round.id,
+                    round.questions.len(),
+                    round
+                        .languages
+                        .iter()
+                        .map(|l| l.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                let profile: Vec<&str> = round.profile_questions().map(|q| q.id.as_str()).collect();
+                if !profile.is_empty() {
+                    say!(
+                        "  profile questions (each with \"rather not say\"): {}",
+                        profile.join(", ")
+                    );
+                }
+                if let Some(p) = &round.population {
+                    let fields: Vec<String> = p
+                        .fields
+                        .iter()
+                        .map(|f| format!("{} ({} groups)", f.question, f.categories.len()))
+                        .collect();
+                    say!("  population table {}: {}", p.source, fields.join(", "));
+                }
+                if let Some(earlier) = &round.follows {
+                    say!("  follows `{earlier}`: the report compares the questions both ask");
+                }
+            }
             Err(e) => {
                 failed = true;
                 say_err!("meepraten: {e}");

@@ -168,10 +168,17 @@ pub struct Question {
     pub help: Option<LocalizedText>,
     /// Asked only when this holds; otherwise passed over.
     pub when: Option<Condition>,
+    /// A profile question (age band, neighbourhood, ...): who was reached is
+    /// compared with the population. Always a choice with [`RATHER_NOT_SAY`].
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub profile: bool,
 }
 
+/// The option every profile question has: nobody has to tell who they are.
+pub const RATHER_NOT_SAY: &str = "liever-niet";
+
 /// A checked consultation round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Round {
     /// Unique slug.
     pub id: RoundId,
@@ -201,12 +208,28 @@ pub struct Round {
     pub live_results: bool,
     /// The questions in the order they are asked.
     pub questions: Vec<Question>,
+    /// The population table named in the round file (`population`), as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population_file: Option<String>,
+    /// The population the profile questions are compared with, read from
+    /// `population_file` when the round was imported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub population: Option<super::Population>,
+    /// An earlier round this one repeats: the report compares the questions
+    /// both asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<RoundId>,
 }
 
 impl Round {
     /// The question with this id.
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {
         self.questions.iter().find(|q| &q.id == id)
+    }
+
+    /// The profile questions, in order.
+    pub fn profile_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.profile)
     }
 
     /// The position of the question with this id.

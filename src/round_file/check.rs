@@ -11,8 +11,10 @@ use super::diagnostic::Diagnostic;
 use super::raw::{RawKind, RawQuestion, RawRound, RawText};
 use crate::domain::{
     ChoiceOption, Condition, DEFAULT_MIN_GROUP_SIZE, Lang, LocalizedText, MIN_MIN_GROUP_SIZE, OptionId,
-    Question, QuestionId, QuestionKind, Round, RoundId, ScaleLabels,
+    Question, QuestionId, QuestionKind, RATHER_NOT_SAY, Round, RoundId, ScaleLabels,
 };
+use crate::engine::Text;
+use crate::i18n::{Key, Localizer};
 
 /// Most buttons a scale may need; more do not fit a phone screen.
 const MAX_SCALE_POINTS: i64 = 11;
@@ -165,6 +167,41 @@ pub(super) fn check(text: &str, raw: RawRound) -> Result<Round, Vec<Diagnostic>>
         }
     }
 
+    let population_file = raw.population.as_ref().and_then(|p| {
+        let path = p.get_ref().trim();
+        if path.is_empty() {
+            c.report(
+                p,
+                "`population` names a CSV file next to the round file, e.g. population = \"bevolking.csv\"",
+            );
+            return None;
+        }
+        if !questions.iter().any(|q| q.profile) {
+            c.report(
+                p,
+                "`population` is compared with profile questions, but no question has `profile = true`",
+            );
+        }
+        Some(path.to_owned())
+    });
+    let follows = raw
+        .follows
+        .as_ref()
+        .and_then(|f| match RoundId::parse(f.get_ref().trim()) {
+            Ok(earlier) if id.as_ref().is_ok_and(|own| *own == earlier) => {
+                c.report(
+                    f,
+                    "`follows` names this round itself; name the earlier round it repeats",
+                );
+                None
+            }
+            Ok(earlier) => Some(earlier),
+            Err(e) => {
+                c.report(f, format!("`follows`: {e}"));
+                None
+            }
+        });
+
     match (id, opens, closes) {
         (Ok(id), Some(opens), Some(closes)) if c.problems.is_empty() => Ok(Round {
             id,
@@ -180,6 +217,9 @@ pub(super) fn check(text: &str, raw: RawRound) -> Result<Round, Vec<Diagnostic>>
             min_group_size,
             live_results: raw.live_results.unwrap_or(false),
             questions,
+            population_file,
+            population: None,
+            follows,
         }),
         _ => Err(c.problems),
     }
@@ -224,9 +264,28 @@ fn question(c: &mut Checker<'_>, rq: &RawQuestion, earlier: &[Question]) -> Opti
         misplaced(c, rq.max_chars.is_some(), &rq.kind, "max_chars");
     }
 
+    let profile = rq.profile.as_ref().is_some_and(|p| *p.get_ref());
+    if let Some(p) = rq.profile.as_ref().filter(|_| profile) {
+        if kind != RawKind::Choice {
+            c.report(
+                p,
+                format!("{label}: a profile question is a choice question (one age band, one neighbourhood)"),
+            );
+        }
+        if rq.when.is_some() {
+            c.report(
+                p,
+                format!("{label}: a profile question is asked of everyone, so it cannot have `when`"),
+            );
+        }
+    }
+
     let kind = match kind {
         RawKind::Choice | RawKind::Multi => {
-            let options = options(c, rq, &label);
+            let mut options = options(c, rq, &label);
+            if profile {
+                rather_not_say(c, &mut options, rq, &label);
+            }
             if kind == RawKind::Choice {
                 QuestionKind::Choice { options }
             } else {
@@ -289,7 +348,42 @@ fn question(c: &mut Checker<'_>, rq: &RawQuestion, earlier: &[Question]) -> Opti
         text,
         help,
         when,
+        profile,
     })
+}
+
+/// Gives a profile question its "rather not say" option, unless the file words
+/// one itself (with the id [`RATHER_NOT_SAY`]): nobody has to tell who they are.
+fn rather_not_say(c: &mut Checker<'_>, options: &mut Vec<ChoiceOption>, rq: &RawQuestion, label: &str) {
+    if options.iter().any(|o| o.id.as_str() == RATHER_NOT_SAY) {
+        return;
+    }
+    if options.len() >= MAX_OPTIONS {
+        c.report(
+            &rq.kind,
+            format!("{label}: a profile question gets a \"rather not say\" option, so it may have at most {} options of its own", MAX_OPTIONS - 1),
+        );
+        return;
+    }
+    let Ok(id) = OptionId::parse(RATHER_NOT_SAY) else {
+        return;
+    };
+    let texts = Localizer::new().ok();
+    let text = c
+        .languages
+        .iter()
+        .map(|&lang| {
+            let said = texts
+                .as_ref()
+                .map(|t| t.render(lang, &Text::with(Key::OptionRatherNotSay, vec![])))
+                .unwrap_or_else(|| "—".to_owned());
+            (lang, said)
+        })
+        .collect();
+    options.push(ChoiceOption {
+        id,
+        text: LocalizedText(text),
+    });
 }
 
 fn options(c: &mut Checker<'_>, rq: &RawQuestion, label: &str) -> Vec<ChoiceOption> {

@@ -9,6 +9,7 @@
 
 mod check;
 mod diagnostic;
+pub mod population;
 mod raw;
 
 pub use diagnostic::{Diagnostic, Diagnostics};

@@ -30,6 +30,8 @@ pub struct RawRound {
     pub min_group_size: Option<Spanned<i64>>,
     pub live_results: Option<bool>,
     pub questions: Spanned<Vec<Spanned<RawQuestion>>>,
+    pub population: Option<Spanned<String>>,
+    pub follows: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -55,6 +57,7 @@ pub struct RawQuestion {
     pub labels: Option<Spanned<BTreeMap<String, Vec<String>>>>,
     pub max_chars: Option<Spanned<i64>>,
     pub when: Option<Spanned<RawWhen>>,
+    pub profile: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -73,7 +76,7 @@ pub struct RawWhen {
 }
 
 /// Every top-level key a round file may have.
-const ROUND_KEYS: [&str; 13] = [
+const ROUND_KEYS: [&str; 15] = [
     "id",
     "languages",
     "title",
@@ -87,6 +90,8 @@ const ROUND_KEYS: [&str; 13] = [
     "min_group_size",
     "live_results",
     "questions",
+    "population",
+    "follows",
 ];
 
 /// Reads the file into a [`RawRound`], reporting every problem of shape it can
@@ -130,6 +135,8 @@ pub fn read(text: &str) -> Result<RawRound, Vec<Diagnostic>> {
     let min_group_size = reader.optional("min_group_size");
     let live_results = reader.optional::<bool>("live_results").map(Spanned::into_inner);
     let questions = reader.questions();
+    let population = reader.optional("population");
+    let follows = reader.optional("follows");
     let mut problems = reader.problems;
     match (
         id, languages, title, intro, topic, phase, opens, closes, questions,
@@ -158,6 +165,8 @@ pub fn read(text: &str) -> Result<RawRound, Vec<Diagnostic>> {
             min_group_size,
             live_results,
             questions,
+            population,
+            follows,
         }),
         _ => {
             if problems.is_empty() {

@@ -11,7 +11,23 @@ impl Service {
     /// Builds the council summary of a round, audited against the live snapshot
     /// shown before it, if any, with the formal advice it informed.
     pub async fn council_summary(&self, id: &str, lang: Lang) -> Result<CouncilSummary, ServiceError> {
-        let mut s = self.audited_summary(id, lang).await?;
+        self.council_summary_beside(id, lang, None).await
+    }
+
+    /// Like [`Service::council_summary`], with who was reached compared with the
+    /// population table at `population` instead of the round's own.
+    pub async fn council_summary_beside(
+        &self,
+        id: &str,
+        lang: Lang,
+        population: Option<&std::path::Path>,
+    ) -> Result<CouncilSummary, ServiceError> {
+        let mut status = self.round_status(id).await?;
+        if let Some(path) = population {
+            let table = super::rounds::read_population(path, &status.stored.round)?;
+            status.stored.round.population = Some(table);
+        }
+        let mut s = self.audited_summary(&status.stored, lang).await?;
         s.advice = self.store.advice(&s.round).await?;
         Ok(s)
     }
@@ -56,9 +72,11 @@ impl Service {
     }
 
     /// The audited summary alone.
-    async fn audited_summary(&self, id: &str, lang: Lang) -> Result<CouncilSummary, ServiceError> {
-        let status = self.round_status(id).await?;
-        let stored = &status.stored;
+    async fn audited_summary(
+        &self,
+        stored: &crate::store::StoredRound,
+        lang: Lang,
+    ) -> Result<CouncilSummary, ServiceError> {
         let round = &stored.round.id;
         let groups = self.store.group_totals(round).await?;
         if !stored.round.live_results {
@@ -145,9 +163,10 @@ impl Service {
         &self,
         id: &str,
         lang: Lang,
+        population: Option<&std::path::Path>,
         made: time::OffsetDateTime,
     ) -> Result<String, ServiceError> {
-        let s = self.council_summary(id, lang).await?;
+        let s = self.council_summary_beside(id, lang, population).await?;
         Ok(summary::report::html(&s, lang, &self.localizer, made))
     }
 

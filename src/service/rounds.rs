@@ -84,8 +84,31 @@ fn read_round_file(path: &Path) -> Result<(Round, String), ServiceError> {
         )));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
-    let round = round_file::parse(&name, &bytes).map_err(ServiceError::RoundFile)?;
+    let mut round = round_file::parse(&name, &bytes).map_err(ServiceError::RoundFile)?;
+    if let Some(file) = round.population_file.clone() {
+        // Named beside the round file, wherever the official runs the command.
+        let table = path.parent().unwrap_or(Path::new(".")).join(&file);
+        round.population = Some(read_population(&table, &round)?);
+    }
     Ok((round, String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+/// Reads and checks a population table against a round's profile questions.
+pub(super) fn read_population(path: &Path, round: &Round) -> Result<crate::domain::Population, ServiceError> {
+    let name = path.display().to_string();
+    let unreadable = |message: String| ServiceError::RoundFile(round_file::unreadable(&name, message));
+    let size = std::fs::metadata(path)
+        .map_err(|e| unreadable(format!("cannot read the population table: {e}")))?
+        .len();
+    if size > round_file::population::MAX_FILE_BYTES as u64 {
+        return Err(unreadable(format!(
+            "the file is {size} bytes; a population table may be at most {} bytes",
+            round_file::population::MAX_FILE_BYTES
+        )));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| unreadable(format!("cannot read the population table: {e}")))?;
+    round_file::population::parse(&name, &bytes, round).map_err(ServiceError::RoundFile)
 }
 
 impl Service {

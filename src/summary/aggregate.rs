@@ -154,6 +154,9 @@ pub struct CouncilSummary {
     pub advice: Vec<crate::store::AdviceLink>,
     /// Residents who started, per channel; empty while results are hidden.
     pub channels: Vec<ChannelRow>,
+    /// Who was reached, per profile question, beside the population; empty
+    /// while results are hidden.
+    pub representativeness: Vec<super::representativeness::ProfileSummary>,
 }
 
 /// The counts a summary published, by name (`started`, `completed`,
@@ -234,6 +237,7 @@ pub fn build_after(
         group_results: Vec::new(),
         advice: Vec::new(),
         channels: Vec::new(),
+        representativeness: Vec::new(),
     };
     if hidden {
         summary.respondents_at_least = Some(at_least(tally.started, k));
@@ -258,6 +262,8 @@ pub fn build_after(
         .map(|q| q.publish(&shown, tally, k))
         .collect();
     summary.group_results = ledger.groups.iter().map(|g| g.publish(&shown)).collect();
+    summary.representativeness =
+        super::representativeness::build(round, &summary.questions, round.population.as_ref());
     summary
 }
 

@@ -5,6 +5,7 @@
 mod aggregate;
 mod render;
 pub mod report;
+pub mod representativeness;
 pub mod themes;
 pub mod xlsx;
 

@@ -255,6 +255,35 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             vec![("mark", Arg::Str(HIDDEN.to_owned())), ("below", Arg::Num(k - 1)),]
         )
     );
+    if !s.representativeness.is_empty() {
+        let _ = writeln!(out, "## {}\n", t(Key::SummaryReachHeading, vec![]));
+        if let Some(intro) = super::representativeness::intro(&s.representativeness, lang, texts) {
+            let _ = writeln!(out, "{intro}\n");
+        }
+        for p in &s.representativeness {
+            let table = super::representativeness::table(p, k, lang, texts);
+            let _ = writeln!(out, "**{}**\n", md_escape(&table.caption));
+            let _ = writeln!(out, "| {} |", table.head.join(" | "));
+            let align: Vec<&str> = (0..table.head.len())
+                .map(|i| {
+                    if i == 0 || i + 1 == table.head.len() && table.head.len() > 2 {
+                        "---"
+                    } else {
+                        "---:"
+                    }
+                })
+                .collect();
+            let _ = writeln!(out, "|{}|", align.join("|"));
+            for row in &table.rows {
+                let cells: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
+                let _ = writeln!(out, "| {} |", cells.join(" | "));
+            }
+            out.push('\n');
+            for note in &table.notes {
+                let _ = writeln!(out, "{note}\n");
+            }
+        }
+    }
     let number_of = |id: &str| s.questions.iter().position(|q| q.id == id).map_or(0, |i| i + 1);
     for (i, q) in s.questions.iter().enumerate() {
         let _ = writeln!(out, "## {}. {}\n", i + 1, q.text);

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use time::OffsetDateTime;
 
 use super::render::{channels_line, day, decimal, moment, period, phase_key, state_key};
+use super::representativeness::{self, ProfileSummary};
 use super::{CouncilSummary, HIDDEN, OptionRow};
 use crate::domain::Lang;
 use crate::engine::{Arg, Text};
@@ -147,6 +148,7 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
                 vec![("mark", Arg::Str(HIDDEN.to_owned())), ("below", Arg::Num(k - 1))]
             ))
         );
+        reach(&mut out, s, lang, texts);
         let number_of = |id: &str| s.questions.iter().position(|q| q.id == id).map_or(0, |i| i + 1);
         for (i, q) in s.questions.iter().enumerate() {
             let n = i + 1;
@@ -297,6 +299,137 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
     out
 }
 
+/// The section on who was reached: per profile question a chart of respondents'
+/// and residents' shares side by side, and the table with every figure.
+fn reach(out: &mut String, s: &CouncilSummary, lang: Lang, texts: &Localizer) {
+    if s.representativeness.is_empty() {
+        return;
+    }
+    let k = i64::from(s.min_group_size);
+    let _ = writeln!(
+        out,
+        "<section class=\"reach\">\n<h2>{}</h2>",
+        esc(&texts.render(lang, &Text::with(Key::SummaryReachHeading, vec![])))
+    );
+    if let Some(intro) = representativeness::intro(&s.representativeness, lang, texts) {
+        para(out, &intro);
+    }
+    for (i, p) in s.representativeness.iter().enumerate() {
+        let table = representativeness::table(p, k, lang, texts);
+        let _ = writeln!(out, "<h3>{}</h3>", esc(&p.text));
+        if p.source.is_some() {
+            out.push_str(&reach_chart(&format!("r{}", i + 1), p, &table.caption, lang));
+            let _ = writeln!(
+                out,
+                "<p class=\"legend\"><span class=\"key\"></span> {} <span class=\"key population\"></span> {}</p>",
+                esc(&table.head[2]),
+                esc(&table.head[3])
+            );
+        }
+        let _ = write!(
+            out,
+            "<table>\n<caption>{}</caption>\n<thead><tr>",
+            esc(&table.caption)
+        );
+        for (c, h) in table.head.iter().enumerate() {
+            let class = if c == 0 || c + 1 == table.head.len() && table.head.len() > 2 {
+                ""
+            } else {
+                " class=\"num\""
+            };
+            let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(h));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for (row, under) in table.rows.iter().zip(&table.under) {
+            let class = if *under { " class=\"under\"" } else { "" };
+            let _ = write!(out, "<tr{class}><th scope=\"row\">{}</th>", esc(&row[0]));
+            for (c, v) in row.iter().enumerate().skip(1) {
+                let class = if c + 1 == row.len() && row.len() > 2 {
+                    ""
+                } else {
+                    " class=\"num\""
+                };
+                let _ = write!(out, "<td{class}>{}</td>", esc(v));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
+        for note in &table.notes {
+            para(out, note);
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+/// Respondents' share (dark) beside residents' share (light) per group, as
+/// inline SVG. Without respondents' shares (a group hidden) only the residents'
+/// bars show, and each group says its share is not shown.
+fn reach_chart(id: &str, p: &ProfileSummary, alt: &str, lang: Lang) -> String {
+    const WIDTH: f64 = 640.0;
+    const BAR_MAX: f64 = 480.0;
+    const ROW: f64 = 58.0;
+    let height = ROW * p.rows.len() as f64 + 8.0;
+    let pct = |x: Option<f64>| x.map_or_else(|| HIDDEN.to_owned(), |x| format!("{}%", decimal(lang, x)));
+    let desc: Vec<String> = p
+        .rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {} / {}",
+                r.label,
+                pct(r.reached_percent),
+                pct(r.population_percent)
+            )
+        })
+        .collect();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<figure>\n<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>",
+        esc(alt),
+        esc(&desc.join("; "))
+    );
+    for (i, r) in p.rows.iter().enumerate() {
+        let y = ROW * i as f64 + 4.0;
+        let _ = writeln!(
+            out,
+            "<text x=\"0\" y=\"{:.1}\" class=\"label\">{}</text>",
+            y + 14.0,
+            esc(&r.label)
+        );
+        for (j, (share, class)) in [
+            (r.reached_percent, "bar"),
+            (r.population_percent, "bar population"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let top = y + 20.0 + 16.0 * j as f64;
+            match share {
+                Some(x) => {
+                    let w = (x / 100.0 * BAR_MAX).clamp(0.0, BAR_MAX);
+                    let _ = writeln!(
+                        out,
+                        "<rect x=\"0\" y=\"{top:.1}\" width=\"{w:.1}\" height=\"13\" class=\"{class}\"/><text x=\"{:.1}\" y=\"{:.1}\" class=\"value\">{}</text>",
+                        w + 6.0,
+                        top + 11.0,
+                        pct(Some(x))
+                    );
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "<text x=\"0\" y=\"{:.1}\" class=\"hidden\">{HIDDEN}</text>",
+                        top + 11.0
+                    );
+                }
+            }
+        }
+    }
+    out.push_str("</svg>\n</figure>\n");
+    out
+}
+
 /// The most quotes shown per question: a volunteer reads the report in ten
 /// minutes; the export has them all.
 const MAX_QUOTES: usize = 12;
@@ -416,7 +549,7 @@ pub fn esc(s: &str) -> String {
 /// one column that fits a phone, and A4 pages that do not split a question.
 const STYLE: &str = r#"
 :root { color-scheme: light; }
-* { box-sizing: border-box; }
+* { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: #fff; color: #1a1a1a; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0.2rem 0 0.8rem; }
@@ -436,6 +569,10 @@ svg .label { font: 14px system-ui, sans-serif; fill: #1a1a1a; }
 svg .value { font: 13px system-ui, sans-serif; fill: #1a1a1a; }
 svg .hidden { font: 13px system-ui, sans-serif; fill: #444; font-style: italic; }
 svg .bar { fill: #1f4e79; }
+svg .bar.population { fill: #9db7d1; }
+tr.under th, tr.under td { background: #fdf1e6; }
+.key { display: inline-block; width: 0.9em; height: 0.9em; background: #1f4e79; vertical-align: -0.1em; margin-left: 0.6em; }
+.key.population { background: #9db7d1; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1rem; font-size: 0.95rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
 th, td { padding: 0.3rem 0.5rem; border-bottom: 1px solid #c8ced6; text-align: left; vertical-align: top; }

@@ -138,6 +138,67 @@ pub fn workbook(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Result<Vec
         }
     }
 
+    if !s.representativeness.is_empty() {
+        let reach = book.add_worksheet();
+        let name = sheet_name(&t(Key::SummaryReachHeading, vec![]), &names);
+        reach.set_name(&name)?;
+        names.push(name);
+        reach.set_column_width(0, 40)?;
+        reach.set_column_width(1, 24)?;
+        let heads = [
+            t(Key::XlsxQuestion, vec![]),
+            t(Key::SummaryReachColGroup, vec![]),
+            t(Key::SummaryReachColReached, vec![]),
+            t(Key::SummaryReachColReachedShare, vec![]),
+            t(Key::SummaryReachColPopulationShare, vec![]),
+            t(Key::SummaryReachColPerThousand, vec![]),
+            t(Key::SummaryReachUnder, vec![]),
+        ];
+        for (c, h) in heads.iter().enumerate() {
+            reach.write_string_with_format(0, u16::try_from(c).unwrap_or(0), h, &bold)?;
+        }
+        let number = |sheet: &mut Worksheet, r: u32, c: u16, x: Option<f64>, hidden: bool| match x {
+            Some(x) => sheet.write_number_with_format(r, c, x, &percent).map(|_| ()),
+            None if hidden => sheet.write_string(r, c, HIDDEN).map(|_| ()),
+            None => Ok(()),
+        };
+        let mut r = 1;
+        for p in &s.representativeness {
+            let with_population = p.source.is_some();
+            for row in &p.rows {
+                reach.write_string(r, 0, &p.text)?;
+                reach.write_string(r, 1, &row.label)?;
+                cell(reach, r, 2, row.reached)?;
+                number(reach, r, 3, row.reached_percent, with_population)?;
+                number(reach, r, 4, row.population_percent, false)?;
+                number(reach, r, 5, row.per_thousand, false)?;
+                if row.under_reached {
+                    reach.write_string(r, 6, "▼")?;
+                }
+                r += 1;
+            }
+            let scores = [
+                (Key::XlsxRateRatio, p.rate_ratio),
+                (Key::XlsxSimilarity, p.proportional_similarity),
+            ];
+            for (key, score) in scores {
+                if let Some(x) = score {
+                    reach.write_string(r, 0, &p.text)?;
+                    reach.write_string(r, 1, t(key, vec![]))?;
+                    reach.write_number_with_format(r, 2, x, &Format::new().set_num_format("0.00"))?;
+                    r += 1;
+                }
+            }
+            let table = super::representativeness::table(p, k, lang, texts);
+            for note in &table.notes {
+                reach.write_string(r, 0, &p.text)?;
+                reach.write_string(r, 1, note)?;
+                r += 1;
+            }
+            r += 1;
+        }
+    }
+
     let open = book.add_worksheet();
     open.set_name(sheet_name(&t(Key::XlsxOpenAnswers, vec![]), &names))?;
     open.set_column_width(0, 40)?;

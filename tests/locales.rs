@@ -70,6 +70,13 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "ratio",
             "similarity",
             "question",
+            "status",
+            "earlier",
+            "now",
+            "period",
+            "returning",
+            "part",
+            "percent",
         ]
         .into_iter()
         .map(|n| (n, Arg::Str(format!("<{n}>")))),

@@ -278,6 +278,7 @@ fn stored(round: Round) -> StoredRound {
         imported_on: "2027-01-01".into(),
         opened_on: Some("2027-01-01".into()),
         closed_on: Some("2027-02-01".into()),
+        returning: None,
     }
 }
 

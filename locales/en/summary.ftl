@@ -69,6 +69,7 @@ xlsx-skipped = Skipped
 xlsx-open-answers = Open answers
 xlsx-question = Question
 xlsx-answer = Answer
+xlsx-returning = Took part before
 xlsx-rate-ratio = Lowest divided by highest participation rate (1 is even)
 xlsx-similarity = Similarity to the residents (1 is a mirror)
 
@@ -100,3 +101,52 @@ summary-reach-scores = Lowest divided by highest participation rate: { $ratio } 
 summary-reach-withheld = Shares and scores are not shown: a group is smaller than { $k } and could be worked out from them.
 summary-reach-rather-not-say = "Rather not say": { $count }. Skipped the question: { $skipped }. They do not count in the shares.
 summary-reach-caption = { $question }: respondents beside all residents
+
+## What the municipality did with the input ("you said, we did").
+summary-outcomes-heading = What the municipality did with the input
+summary-outcome-in-advice = Taken into the advice
+summary-outcome-adopted = Adopted
+summary-outcome-partly-adopted = Partly adopted
+summary-outcome-not-adopted = Not adopted
+summary-outcome-item = { $date } · { $status }
+summary-outcome-review-by = The next update is due by { $date }.
+summary-outcome-days = Respondents first heard what happened with their input { $days } days after the round closed.
+summary-outcomes-none = The municipality has not yet said what it did with the input.
+
+## A round beside the earlier round it repeats (`follows`).
+summary-compare-heading = Compared with the earlier round
+summary-compare-intro = This round asks questions from “{ $title }” ({ $period }) again. They are not the same people, and those who took part chose to. A difference is a signal, not a measurement.
+summary-compare-not-closed = The earlier round “{ $title }” has not closed yet. It can be compared once its results are out.
+summary-compare-missing = The earlier round `{ $round }` is not in this database, so there is nothing to compare with.
+summary-compare-caption = { $question }: then and now
+summary-compare-col-earlier = Then (%)
+summary-compare-col-now = Now (%)
+summary-compare-col-change = Change (points)
+summary-compare-answered = Answered: then { $earlier }, now { $now }.
+summary-compare-mean = Mean: then { $earlier }, now { $now }.
+summary-returning = Of them, { $returning } took part in an earlier round.
+
+## Across rounds: the seeds' questions in figures (`report --all`).
+overview-kicker = Informal consultations · overview for the council
+overview-heading = Informal consultations since { $date }
+overview-heading-all = All informal consultations
+overview-intro = This overview shows whether residents were asked in time, who was reached, and whether they heard what was done with their input.
+overview-fact-rounds = Rounds
+overview-fact-early = Early in the policy cycle (agenda or preparation)
+overview-fact-feedback = Closed rounds with feedback
+overview-fact-days = Days from closing to the first feedback (median)
+overview-fact-overdue = Rounds whose promised next update is late
+overview-part-of = { $part } of { $total } ({ $percent }%)
+overview-caption = Each round: phase, period, respondents and feedback
+overview-col-round = Round
+overview-col-phase = Phase
+overview-col-period = Period
+overview-col-respondents = Respondents
+overview-col-returning = Took part before
+overview-col-feedback = Feedback
+overview-feedback-after = { $status }, { $days } days after closing
+overview-feedback-not-yet = not yet
+overview-feedback-overdue = next update is late
+overview-still-open = still open, at least { $count }
+overview-none = No rounds were held in this period.
+overview-method = Every figure per round comes from that round's summary, with the same rule for small groups: { $mark } is not shown. "Took part before" counts respondents who had taken part in an earlier round; it is counted when a round closes, and only kept for the retention period.

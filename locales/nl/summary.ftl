@@ -69,6 +69,7 @@ xlsx-skipped = Overgeslagen
 xlsx-open-answers = Open antwoorden
 xlsx-question = Vraag
 xlsx-answer = Antwoord
+xlsx-returning = Deden eerder mee
 xlsx-rate-ratio = Laagste gedeeld door hoogste deelname (1 is gelijk)
 xlsx-similarity = Gelijkenis met de inwoners (1 is een afspiegeling)
 
@@ -100,3 +101,52 @@ summary-reach-scores = Laagste gedeeld door hoogste deelname: { $ratio } (1 is g
 summary-reach-withheld = Aandelen en scores staan er niet bij: een groep is kleiner dan { $k } en zou daaruit te herleiden zijn.
 summary-reach-rather-not-say = "Zeg ik liever niet": { $count }. Vraag overgeslagen: { $skipped }. Zij tellen niet mee in de aandelen.
 summary-reach-caption = { $question }: deelnemers naast alle inwoners
+
+## What the municipality did with the input ("you said, we did").
+summary-outcomes-heading = Wat de gemeente met de inbreng deed
+summary-outcome-in-advice = Meegenomen in het advies
+summary-outcome-adopted = Overgenomen
+summary-outcome-partly-adopted = Deels overgenomen
+summary-outcome-not-adopted = Niet overgenomen
+summary-outcome-item = { $date } · { $status }
+summary-outcome-review-by = De volgende stand van zaken komt uiterlijk { $date }.
+summary-outcome-days = Deelnemers hoorden { $days } dagen na het sluiten van de ronde voor het eerst wat er met hun inbreng gebeurde.
+summary-outcomes-none = De gemeente heeft nog niet gemeld wat zij met de inbreng deed.
+
+## A round beside the earlier round it repeats (`follows`).
+summary-compare-heading = Vergeleken met de vorige ronde
+summary-compare-intro = Deze ronde stelt vragen uit “{ $title }” ({ $period }) opnieuw. Het zijn niet dezelfde mensen, en wie meedeed koos dat zelf. Een verschil is dus een signaal, geen meting.
+summary-compare-not-closed = De vorige ronde “{ $title }” is nog niet gesloten. Vergelijken kan als de uitkomsten bekend zijn.
+summary-compare-missing = De vorige ronde `{ $round }` staat niet in deze database, dus er is niets om mee te vergelijken.
+summary-compare-caption = { $question }: toen en nu
+summary-compare-col-earlier = Toen (%)
+summary-compare-col-now = Nu (%)
+summary-compare-col-change = Verschil (procentpunten)
+summary-compare-answered = Beantwoord: toen { $earlier }, nu { $now }.
+summary-compare-mean = Gemiddelde: toen { $earlier }, nu { $now }.
+summary-returning = Van hen deden er { $returning } eerder mee aan een ronde.
+
+## Across rounds: the seeds' questions in figures (`report --all`).
+overview-kicker = Informele raadplegingen · overzicht voor de adviesraad
+overview-heading = Informele raadplegingen sinds { $date }
+overview-heading-all = Alle informele raadplegingen
+overview-intro = Dit overzicht laat zien of inwoners op tijd zijn gevraagd, wie we bereikten en of zij hoorden wat er met hun inbreng gebeurde.
+overview-fact-rounds = Rondes
+overview-fact-early = Vroeg in de beleidscyclus (agenda of voorbereiding)
+overview-fact-feedback = Gesloten rondes met een terugkoppeling
+overview-fact-days = Dagen van sluiten tot de eerste terugkoppeling (mediaan)
+overview-fact-overdue = Rondes waarvan de beloofde volgende stand van zaken te laat is
+overview-part-of = { $part } van { $total } ({ $percent }%)
+overview-caption = Elke ronde: fase, periode, deelnemers en terugkoppeling
+overview-col-round = Ronde
+overview-col-phase = Fase
+overview-col-period = Periode
+overview-col-respondents = Deelnemers
+overview-col-returning = Deden eerder mee
+overview-col-feedback = Terugkoppeling
+overview-feedback-after = { $status }, { $days } dagen na sluiten
+overview-feedback-not-yet = nog niet
+overview-feedback-overdue = volgende stand van zaken te laat
+overview-still-open = nog open, ten minste { $count }
+overview-none = Er zijn in deze periode geen rondes gehouden.
+overview-method = Elk getal per ronde komt uit de samenvatting van die ronde, met dezelfde regel voor kleine groepen: { $mark } is niet getoond. "Deden eerder mee" telt deelnemers die al aan een eerdere ronde meededen; dat wordt geteld als een ronde sluit, en alleen zolang de bewaartermijn loopt.

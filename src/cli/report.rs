@@ -19,15 +19,26 @@ enum ReportFormat {
     Html,
     /// A spreadsheet.
     Xlsx,
+    /// The same figures as JSON, for other tools.
+    Json,
 }
 
 /// Write the council's report of a round: one HTML file that opens offline,
 /// prints on A4 and reads on a phone, with charts, tables, quotes and how it
-/// was made; or a spreadsheet. The same small-group rules as every summary.
+/// was made; or a spreadsheet. With `--all`: the overview across rounds (asked
+/// early enough? who was reached? did residents hear back, and how soon?).
+/// The same small-group rules as every summary.
 #[derive(Debug, Args)]
 pub struct Report {
-    /// Round id.
-    id: String,
+    /// Round id (or `--all`).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    id: Option<String>,
+    /// The overview of every round instead of one round's report.
+    #[arg(long)]
+    all: bool,
+    /// With `--all`: only rounds that opened on or after this day, e.g. 2027-01-01.
+    #[arg(long, requires = "all", value_name = "DATE", value_parser = parse_day)]
+    since: Option<time::Date>,
     /// `html` (the report) or `xlsx` (a spreadsheet: an overview, a sheet per
     /// question with numbers as numbers, and the open answers).
     #[arg(long, value_enum, default_value = "html")]
@@ -45,36 +56,66 @@ pub struct Report {
     population: Option<PathBuf>,
 }
 
+fn parse_day(s: &str) -> Result<time::Date, String> {
+    time::Date::parse(
+        s.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .map_err(|_| format!("`{s}` is not a date such as 2027-01-01 (year-month-day)"))
+}
+
 impl Report {
     /// Runs the command.
     pub async fn run(self, settings: &Settings) -> anyhow::Result<ExitCode> {
+        if self.all && self.format == ReportFormat::Xlsx {
+            say_err!("meepraten: the overview across rounds is HTML or JSON (--format html or json)");
+            return Ok(ExitCode::from(2));
+        }
+        if self.all && self.population.is_some() {
+            say_err!("meepraten: --population belongs to one round's report, not to --all");
+            return Ok(ExitCode::from(2));
+        }
         super::require_database(settings)?;
         let service = Service::open(settings)
             .await
             .context("cannot open the database")?;
-        let result = match self.format {
-            ReportFormat::Html => service
-                .report_html(
-                    &self.id,
-                    self.lang,
-                    self.population.as_deref(),
-                    OffsetDateTime::now_utc(),
-                )
-                .await
-                .map(String::into_bytes),
-            ReportFormat::Xlsx => match service
-                .council_summary_beside(&self.id, self.lang, self.population.as_deref())
-                .await
-            {
-                Ok(s) => Ok(summary::xlsx::workbook(&s, self.lang, service.localizer())
-                    .context("cannot make the spreadsheet")?),
+        let now = OffsetDateTime::now_utc();
+        let id = self.id.clone().unwrap_or_default();
+        let result = if self.all {
+            match service.overview(self.since, self.lang, now.date()).await {
+                Ok(o) => Ok(match self.format {
+                    ReportFormat::Json => serde_json::to_string_pretty(&o).unwrap_or_default() + "\n",
+                    _ => summary::report::overview_html(&o, self.lang, service.localizer(), now),
+                }
+                .into_bytes()),
                 Err(e) => Err(e),
-            },
+            }
+        } else {
+            match self.format {
+                ReportFormat::Html => service
+                    .report_html(&id, self.lang, self.population.as_deref(), now)
+                    .await
+                    .map(String::into_bytes),
+                ReportFormat::Json => service
+                    .council_summary_beside(&id, self.lang, self.population.as_deref())
+                    .await
+                    .map(|s| (serde_json::to_string_pretty(&s).unwrap_or_default() + "\n").into_bytes()),
+                ReportFormat::Xlsx => match service
+                    .council_summary_beside(&id, self.lang, self.population.as_deref())
+                    .await
+                {
+                    Ok(s) => Ok(summary::xlsx::workbook(&s, self.lang, service.localizer())
+                        .context("cannot make the spreadsheet")?),
+                    Err(e) => Err(e),
+                },
+            }
         };
         service.close().await;
         let bytes = match result {
             Ok(b) => b,
-            Err(e @ (ServiceError::UnknownRound(_) | ServiceError::RoundFile(_))) => {
+            Err(
+                e @ (ServiceError::UnknownRound(_) | ServiceError::RoundFile(_) | ServiceError::Invalid(_)),
+            ) => {
                 say_err!("meepraten: {e}");
                 return Ok(ExitCode::FAILURE);
             }
@@ -83,10 +124,19 @@ impl Report {
         let extension = match self.format {
             ReportFormat::Html => "html",
             ReportFormat::Xlsx => "xlsx",
+            ReportFormat::Json => "json",
+        };
+        let stem = if self.all {
+            match self.since {
+                Some(d) => format!("overzicht-sinds-{d}"),
+                None => "overzicht".to_owned(),
+            }
+        } else {
+            id
         };
         let path = self
             .output
-            .unwrap_or_else(|| PathBuf::from(format!("{}.{extension}", self.id)));
+            .unwrap_or_else(|| PathBuf::from(format!("{stem}.{extension}")));
         if path.as_os_str() == "-" {
             use std::io::Write as _;
             let mut out = std::io::stdout().lock();

@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use crate::channel::telegram::poster;
 use crate::config::{Config, Settings};
-use crate::domain::Lang;
+use crate::domain::{Lang, OutcomeStatus};
 use crate::service::moment;
 use crate::service::rounds::{ImportOutcome, Participation};
 use crate::service::{Service, ServiceError};
@@ -53,6 +53,24 @@ pub enum RoundCommand {
     Status {
         /// Round id.
         id: String,
+    },
+    /// Publish what was done with a closed round's input ("you said, we did"):
+    /// a dated entry with a status and a text per round language. A round gets
+    /// several over time; the report and summaries show them all.
+    Feedback {
+        /// Round id.
+        id: String,
+        /// Where the input stands: in-advice, adopted, partly-adopted or not-adopted.
+        #[arg(long, value_parser = parse_status)]
+        status: OutcomeStatus,
+        /// The text (plain text or Markdown), one file per round language:
+        /// `--file nl=uitkomst.md --file en=outcome.md`, or a name such as
+        /// `uitkomst.nl.md`; a round in one language takes a bare path.
+        #[arg(long = "file", value_name = "[LANG=]FILE", required = true)]
+        files: Vec<String>,
+        /// When the next entry is due, e.g. 2027-09-01.
+        #[arg(long, value_name = "DATE")]
+        review_by: Option<String>,
     },
     /// Print the Telegram deep link that starts the round, and write a QR code
     /// of it (PNG and SVG) for a poster.
@@ -131,6 +149,24 @@ impl RoundCommand {
                 .round_progress(&id)
                 .await
                 .map(|(stored, p)| print_status(&stored, p)),
+            RoundCommand::Feedback {
+                id,
+                status,
+                files,
+                review_by,
+            } => match feedback_texts(&service, &id, &files).await {
+                Ok(texts) => service
+                    .publish_outcome(&id, status, texts, review_by.as_deref(), now.date())
+                    .await
+                    .map(|seq| {
+                        say!(
+                            "recorded outcome {seq} of round `{id}` ({}, {}); the report and summaries show it",
+                            status.as_str(),
+                            now.date()
+                        );
+                    }),
+                Err(e) => Err(e),
+            },
             RoundCommand::Link { id, bot, output_dir } => match service.round_status(&id).await {
                 Ok(status) => {
                     let Some(bot) = bot.or_else(|| config.telegram.bot_username.as_ref().map(|b| b.value.clone()))
@@ -160,6 +196,7 @@ impl RoundCommand {
                 e @ (ServiceError::UnknownRound(_)
                 | ServiceError::Lifecycle(_)
                 | ServiceError::QuestionsChanged { .. }
+                | ServiceError::Invalid(_)
                 | ServiceError::RoundFile(_)),
             ) => {
                 say_err!("meepraten: {e}");
@@ -168,6 +205,62 @@ impl RoundCommand {
             Err(e) => Err(e.into()),
         }
     }
+}
+
+fn parse_status(s: &str) -> Result<OutcomeStatus, String> {
+    OutcomeStatus::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = OutcomeStatus::ALL.iter().map(|o| o.as_str()).collect();
+        format!("`{s}` is not a status; use one of {}", all.join(", "))
+    })
+}
+
+/// Reads `--file` arguments into a text per language: `nl=path`, a name such
+/// as `uitkomst.nl.md`, or a bare path for a round in one language.
+async fn feedback_texts(
+    service: &Service,
+    id: &str,
+    files: &[String],
+) -> Result<std::collections::BTreeMap<Lang, String>, ServiceError> {
+    let languages = service.round_status(id).await?.stored.round.languages;
+    let mut texts = std::collections::BTreeMap::new();
+    for arg in files {
+        let (lang, path) = match arg.split_once('=') {
+            Some((code, path)) if Lang::parse(code).is_ok() && code.len() <= 5 => {
+                (Lang::parse(code).ok(), PathBuf::from(path))
+            }
+            _ => {
+                let path = PathBuf::from(arg);
+                let from_name = path
+                    .file_stem()
+                    .and_then(|s| std::path::Path::new(s).extension())
+                    .and_then(|e| Lang::parse(&e.to_string_lossy()).ok());
+                let only = (languages.len() == 1).then(|| languages[0]);
+                (from_name.or(only), path)
+            }
+        };
+        let Some(lang) = lang else {
+            return Err(ServiceError::Invalid(format!(
+                "which language is {arg}? Write it as nl={arg} or en={arg}"
+            )));
+        };
+        let meta = std::fs::metadata(&path)
+            .map_err(|e| ServiceError::Invalid(format!("cannot read {}: {e}", path.display())))?;
+        if meta.len() > 64 * 1024 {
+            return Err(ServiceError::Invalid(format!(
+                "{} is {} bytes; an outcome text is a few paragraphs",
+                path.display(),
+                meta.len()
+            )));
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| ServiceError::Invalid(format!("cannot read {}: {e}", path.display())))?;
+        if texts.insert(lang, text).is_some() {
+            return Err(ServiceError::Invalid(format!(
+                "two texts in {lang}; give one file per language"
+            )));
+        }
+    }
+    Ok(texts)
 }
 
 fn check(files: &[PathBuf]) -> ExitCode {

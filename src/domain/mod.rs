@@ -6,6 +6,7 @@ mod answer;
 mod ids;
 mod lang;
 mod lifecycle;
+mod outcome;
 mod population;
 mod round;
 mod tally;
@@ -14,6 +15,7 @@ pub use answer::AnswerValue;
 pub use ids::{IdError, OptionId, QuestionId, RoundId};
 pub use lang::{Lang, UnknownLang};
 pub use lifecycle::{RoundState, TransitionError};
+pub use outcome::{Outcome, OutcomeStatus};
 pub use population::{Population, PopulationField};
 pub use round::{
     ChoiceOption, Condition, DEFAULT_MIN_GROUP_SIZE, LocalizedText, MIN_MIN_GROUP_SIZE, Phase, Question,

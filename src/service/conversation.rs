@@ -390,10 +390,12 @@ impl Service {
                         value_json: json,
                         channel: channel.to_owned(),
                     });
+                    batch.took_part(round, who);
                 }
                 Effect::CompleteResponse { round } => {
                     let key = respondent(&mut keys, batch.salt(tx, round).await?, round, who)?;
                     batch.completed.push((round.clone(), key, channel.to_owned()));
+                    batch.took_part(round, who);
                 }
                 Effect::ClearAnswer { round, question } => {
                     let key = respondent(&mut keys, batch.salt(tx, round).await?, round, who)?;
@@ -405,6 +407,7 @@ impl Service {
                     // After close the salt is gone and nothing can be found: fine.
                     if let Some(salt) = batch.salt(tx, round).await? {
                         erased |= tx.discard_response(round, &salt.respondent(who), false).await?;
+                        tx.forget_participation(round, who).await?;
                     }
                 }
                 Effect::ResetResponse { round } => {
@@ -426,8 +429,12 @@ impl Service {
                         tx.save_contact(who, &self.vault.seal(who, address)).await?;
                     }
                 }
-                Effect::Unsubscribe => erased |= tx.forget_contact(who).await?,
+                Effect::Unsubscribe => {
+                    batch.participants.retain(|(_, p)| p != who);
+                    erased |= tx.forget_contact(who).await?;
+                }
                 Effect::ForgetResident => {
+                    batch.participants.retain(|(_, p)| p != who);
                     tx.forget_contact(who).await?;
                     forget = true;
                 }
@@ -531,6 +538,8 @@ struct Batch {
     resets: Vec<(RoundId, RespondentKey)>,
     /// Answers waiting to be written, in order.
     answers: Vec<AnswerWrite>,
+    /// Residents who took part in a round, waiting to be recorded (once each).
+    participants: Vec<(RoundId, Pseudonym)>,
     /// Responses waiting to be marked complete.
     completed: Vec<(RoundId, RespondentKey, String)>,
     /// Rows were erased, whose old versions must leave the files.
@@ -559,7 +568,18 @@ impl Batch {
             self.answers.clear();
             self.completed.clear();
         }
+        if !self.participants.is_empty() {
+            tx.record_participation(&self.participants).await?;
+            self.participants.clear();
+        }
         Ok(())
+    }
+
+    /// Notes that `who` took part in `round`, once per batch.
+    fn took_part(&mut self, round: &RoundId, who: &Pseudonym) {
+        if !self.participants.iter().any(|(r, p)| r == round && p == who) {
+            self.participants.push((round.clone(), who.clone()));
+        }
     }
 }
 

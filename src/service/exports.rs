@@ -29,7 +29,36 @@ impl Service {
         }
         let mut s = self.audited_summary(&status.stored, lang).await?;
         s.advice = self.store.advice(&s.round).await?;
+        let outcomes = self.store.outcomes(&s.round).await?;
+        (s.outcomes, s.days_to_feedback) = summary::outcome_lines(&outcomes, s.closed_on.as_deref(), lang);
+        if let Some(earlier) = &status.stored.round.follows
+            && !s.results_hidden
+        {
+            s.comparison = Some(self.comparison(earlier, &s, lang).await?);
+        }
         Ok(s)
+    }
+
+    /// This round's summary `now` beside the published summary of the round it follows.
+    async fn comparison(
+        &self,
+        earlier: &crate::domain::RoundId,
+        now: &CouncilSummary,
+        lang: Lang,
+    ) -> Result<summary::comparison::Comparison, ServiceError> {
+        use summary::comparison;
+        let Some(stored) = self.store.round(earlier).await? else {
+            return Ok(comparison::unavailable(earlier.as_str(), None, "missing"));
+        };
+        let then = self.audited_summary(&stored, lang).await?;
+        if !matches!(stored.state, RoundState::Closed | RoundState::Archived) {
+            return Ok(comparison::unavailable(
+                earlier.as_str(),
+                Some(&then),
+                "not-closed",
+            ));
+        }
+        Ok(comparison::compare(now, &then))
     }
 
     /// Records that round `id` informed a formal advice (or updates its date and
@@ -155,6 +184,23 @@ impl Service {
             self.store.save_live_snapshots(round, &snaps).await?;
         }
         Ok(snaps)
+    }
+
+    /// Every round that opened on or after `since` (all when `None`), with the
+    /// figures across them, each from the round's own audited summary.
+    pub async fn overview(
+        &self,
+        since: Option<time::Date>,
+        lang: Lang,
+        today: time::Date,
+    ) -> Result<summary::overview::Overview, ServiceError> {
+        let mut summaries = Vec::new();
+        for stored in self.list_rounds().await? {
+            if stored.opened_on.is_some() {
+                summaries.push(self.council_summary(stored.round.id.as_str(), lang).await?);
+            }
+        }
+        Ok(summary::overview::build(&summaries, since, today))
     }
 
     /// The council's report of a round: one self-contained HTML file, with the

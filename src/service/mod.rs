@@ -7,6 +7,7 @@
 pub mod announcements;
 pub mod conversation;
 pub mod exports;
+pub mod outcomes;
 pub mod polls;
 pub mod rounds;
 

@@ -153,6 +153,33 @@ impl Tx {
         Ok(())
     }
 
+    /// Records that these residents took part in these rounds (once each).
+    pub async fn record_participation(&mut self, rows: &[(RoundId, Pseudonym)]) -> Result<(), StoreError> {
+        for chunk in rows.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new("INSERT INTO participation (pseudonym, round_id) ");
+            q.push_values(chunk, |mut row, (round, who)| {
+                row.push_bind(who.as_str()).push_bind(round.as_str());
+            });
+            q.push(" ON CONFLICT DO NOTHING");
+            q.build()
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        }
+        Ok(())
+    }
+
+    /// Forgets that a resident took part in a round (their response was discarded).
+    pub async fn forget_participation(&mut self, round: &RoundId, who: &Pseudonym) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM participation WHERE pseudonym = ? AND round_id = ?")
+            .bind(who.as_str())
+            .bind(round.as_str())
+            .execute(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
     /// Removes responses (finished or not) and their answers; returns how many
     /// were removed.
     pub async fn discard_responses(&mut self, which: &[(RoundId, RespondentKey)]) -> Result<u64, StoreError> {

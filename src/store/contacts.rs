@@ -38,6 +38,7 @@ impl Tx {
         for sql in [
             "DELETE FROM contacts WHERE pseudonym = ?",
             "DELETE FROM subscriptions WHERE pseudonym = ?",
+            "DELETE FROM participation WHERE pseudonym = ?",
         ] {
             let done = sqlx::query(sql)
                 .bind(who.as_str())

@@ -14,6 +14,7 @@ mod bulk;
 mod checkpointer;
 mod contacts;
 mod error;
+mod outcomes;
 mod polls;
 mod responses;
 mod rounds;
@@ -149,6 +150,16 @@ impl Store {
     /// Erases conversation state last touched in a month before `before_month`
     /// (`YYYY-MM`) that is not about an open round. Returns how many were erased.
     pub async fn purge_conversations(&self, before_month: &str) -> Result<u64, StoreError> {
+        // Who took part in rounds closed before the retention period is no
+        // longer kept either (months compare as the first days of months).
+        sqlx::query(
+            "DELETE FROM participation WHERE round_id IN
+             (SELECT id FROM rounds WHERE closed_on IS NOT NULL AND closed_on < ?)",
+        )
+        .bind(before_month)
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
         let done = sqlx::query(
             "DELETE FROM conversations WHERE active_month < ?
              AND (round_id IS NULL OR round_id NOT IN (SELECT id FROM rounds WHERE state = 'open'))",

@@ -26,6 +26,8 @@ pub struct StoredRound {
     pub opened_on: Option<String>,
     /// Day it closed.
     pub closed_on: Option<String>,
+    /// How many respondents had taken part in an earlier round, counted at close.
+    pub returning: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -38,13 +40,14 @@ struct RoundRow {
     imported_on: String,
     opened_on: Option<String>,
     closed_on: Option<String>,
+    returning_respondents: Option<i64>,
 }
 
 /// The round columns, followed by a literal tail (a WHERE and ORDER BY).
 macro_rules! select_rounds {
     ($tail:literal) => {
         concat!(
-            "SELECT state, version, definition, questions_fingerprint, source, imported_on, opened_on, closed_on FROM rounds ",
+            "SELECT state, version, definition, questions_fingerprint, source, imported_on, opened_on, closed_on, returning_respondents FROM rounds ",
             $tail
         )
     };
@@ -66,6 +69,7 @@ impl TryFrom<RoundRow> for StoredRound {
             imported_on: r.imported_on,
             opened_on: r.opened_on,
             closed_on: r.closed_on,
+            returning: r.returning_respondents,
         })
     }
 }
@@ -216,6 +220,21 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
+        // Who took part before: respondents with a participation in a round
+        // that opened earlier. Counted now, while the records are all there.
+        sqlx::query(
+            "UPDATE rounds SET returning_respondents = (
+                SELECT COUNT(*) FROM participation p WHERE p.round_id = rounds.id AND EXISTS (
+                    SELECT 1 FROM participation q JOIN rounds r ON r.id = q.round_id
+                    WHERE q.pseudonym = p.pseudonym AND q.round_id <> p.round_id
+                      AND (r.opened_on < rounds.opened_on
+                           OR (r.opened_on = rounds.opened_on AND r.opens_at < rounds.opens_at))))
+             WHERE id = ?",
+        )
+        .bind(id.as_str())
+        .execute(&mut *tx.inner)
+        .await
+        .map_err(StoreError::sqlx)?;
         // The last shown live snapshot stays, so the final summary is audited
         // against it; the one not yet shown goes.
         sqlx::query("UPDATE live_snapshots SET next_count = NULL, next_tally = NULL WHERE round_id = ?")

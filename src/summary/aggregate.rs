@@ -138,6 +138,9 @@ pub struct CouncilSummary {
     pub respondents_started: Option<i64>,
     /// Residents who reached the end; `None` when hidden.
     pub respondents_completed: Option<i64>,
+    /// Respondents who had taken part in an earlier round (counted when the
+    /// round closed); `None` when hidden or not known.
+    pub respondents_returning: Option<i64>,
     /// While results are hidden: respondents so far, rounded down to a multiple of k.
     pub respondents_at_least: Option<i64>,
     /// The smallest group shown.
@@ -157,6 +160,54 @@ pub struct CouncilSummary {
     /// Who was reached, per profile question, beside the population; empty
     /// while results are hidden.
     pub representativeness: Vec<super::representativeness::ProfileSummary>,
+    /// What the municipality did with the input, oldest entry first (added by officials).
+    pub outcomes: Vec<OutcomeLine>,
+    /// Days from the round's closing to its first outcome entry.
+    pub days_to_feedback: Option<i64>,
+    /// The earlier round this one repeats, beside it (`follows` in the round file).
+    pub comparison: Option<super::comparison::Comparison>,
+}
+
+/// One outcome entry as the summary's language tells it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutcomeLine {
+    /// The day it was published (YYYY-MM-DD).
+    pub date: String,
+    /// `in-advice`, `adopted`, `partly-adopted` or `not-adopted`.
+    pub status: &'static str,
+    /// What was done, in the summary's language.
+    pub text: String,
+    /// When the next entry is due, if promised.
+    pub review_by: Option<String>,
+}
+
+/// The outcome entries of a round in `lang`, and the days from closing to the first.
+pub fn outcome_lines(
+    outcomes: &[crate::domain::Outcome],
+    closed_on: Option<&str>,
+    lang: Lang,
+) -> (Vec<OutcomeLine>, Option<i64>) {
+    let lines = outcomes
+        .iter()
+        .map(|o| OutcomeLine {
+            date: o.day.clone(),
+            status: o.status.as_str(),
+            text: o
+                .texts
+                .get(&lang)
+                .or_else(|| o.texts.values().next())
+                .cloned()
+                .unwrap_or_default(),
+            review_by: o.review_by.clone(),
+        })
+        .collect();
+    let parse =
+        |d: &str| time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]")).ok();
+    let days = closed_on
+        .and_then(parse)
+        .zip(outcomes.first().and_then(|o| parse(&o.day)))
+        .map(|(closed, first)| (first - closed).whole_days());
+    (lines, days)
 }
 
 /// The counts a summary published, by name (`started`, `completed`,
@@ -174,6 +225,7 @@ pub fn published(s: &CouncilSummary) -> Published {
     };
     put("started".into(), s.respondents_started);
     put("completed".into(), s.respondents_completed);
+    put("returning".into(), s.respondents_returning);
     for c in &s.channels {
         put(format!("channel:{}", c.channel), c.respondents);
     }
@@ -229,6 +281,7 @@ pub fn build_after(
         language: lang.code(),
         respondents_started: None,
         respondents_completed: None,
+        respondents_returning: None,
         respondents_at_least: None,
         min_group_size: round.min_group_size,
         results_hidden: hidden,
@@ -238,6 +291,9 @@ pub fn build_after(
         advice: Vec::new(),
         channels: Vec::new(),
         representativeness: Vec::new(),
+        outcomes: Vec::new(),
+        days_to_feedback: None,
+        comparison: None,
     };
     if hidden {
         summary.respondents_at_least = Some(at_least(tally.started, k));
@@ -248,6 +304,7 @@ pub fn build_after(
     let shown = ledger.shown(k);
     summary.respondents_started = shown[ledger.started];
     summary.respondents_completed = shown[ledger.completed];
+    summary.respondents_returning = ledger.returning.and_then(|c| shown[c]);
     summary.channels = ledger
         .channels
         .iter()
@@ -281,6 +338,8 @@ struct Ledger {
     completed: usize,
     /// (channel, cell) of residents who started, per channel.
     channels: Vec<(String, usize)>,
+    /// Respondents who took part in an earlier round, when known.
+    returning: Option<usize>,
     /// The smallest group shown (themes need it when they are found).
     k: i64,
     questions: Vec<QuestionCells>,
@@ -319,6 +378,7 @@ impl Ledger {
             started: 0,
             completed: 0,
             channels: Vec::new(),
+            returning: None,
             k: i64::from(round.min_group_size),
             questions: Vec::new(),
             groups: Vec::new(),
@@ -333,6 +393,15 @@ impl Ledger {
         if live {
             // A live snapshot counts finished residents only, as it says.
             l.relations.push(Relation::sum(l.started, &[l.completed]));
+        }
+        // Who took part before, and so (a group too) who took part for the
+        // first time: together those who started.
+        if let Some(n) = stored.returning.filter(|n| (0..=tally.started).contains(n)) {
+            let returning = l.cell(n, Weight::Row);
+            let first_time = l.virtual_cell(tally.started - n);
+            l.relations
+                .push(Relation::sum(l.started, &[returning, first_time]));
+            l.returning = Some(returning);
         }
         // Who started, per channel: the channels add up to those who started
         // (when every response knows its channel).
@@ -425,6 +494,7 @@ impl Ledger {
             ("started".to_owned(), self.started),
             ("completed".to_owned(), self.completed),
         ];
+        out.extend(self.returning.map(|c| ("returning".to_owned(), c)));
         out.extend(
             self.channels
                 .iter()

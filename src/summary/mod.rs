@@ -3,6 +3,8 @@
 //! Aggregation reads stored rows only; it never sees a resident.
 
 mod aggregate;
+pub mod comparison;
+pub mod overview;
 mod render;
 pub mod report;
 pub mod representativeness;
@@ -10,7 +12,7 @@ pub mod themes;
 pub mod xlsx;
 
 pub use aggregate::{
-    ChannelRow, CouncilSummary, GroupResult, OptionRow, Published, QuestionSummary, ScaleStats, ThemeRow,
-    at_least, build, build_after, published,
+    ChannelRow, CouncilSummary, GroupResult, OptionRow, OutcomeLine, Published, QuestionSummary, ScaleStats,
+    ThemeRow, at_least, build, build_after, outcome_lines, published,
 };
 pub use render::{Format, HIDDEN, decimal, render};

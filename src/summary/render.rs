@@ -65,6 +65,58 @@ pub(super) fn state_key(state: &str) -> Key {
     }
 }
 
+/// The words for an outcome status.
+pub(super) fn outcome_key(status: &str) -> Key {
+    match status {
+        "in-advice" => Key::SummaryOutcomeInAdvice,
+        "adopted" => Key::SummaryOutcomeAdopted,
+        "partly-adopted" => Key::SummaryOutcomePartlyAdopted,
+        _ => Key::SummaryOutcomeNotAdopted,
+    }
+}
+
+/// One outcome entry for people: its heading line (date and status), its text,
+/// and when the next entry is due.
+pub(super) type OutcomeBlock = (String, String, Option<String>);
+
+/// The outcome entries as (heading line, text, review-by line) and the note on
+/// how soon respondents heard back; nothing for a round not yet closed.
+pub(super) fn outcome_blocks(
+    s: &CouncilSummary,
+    lang: Lang,
+    texts: &Localizer,
+) -> Option<(Vec<OutcomeBlock>, String)> {
+    if !matches!(s.state, "closed" | "archived") {
+        return None;
+    }
+    let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
+    let day = |ymd: &str| day(ymd, lang, texts);
+    let entries = s
+        .outcomes
+        .iter()
+        .map(|o| {
+            (
+                t(
+                    Key::SummaryOutcomeItem,
+                    vec![
+                        ("date", Arg::Str(day(&o.date))),
+                        ("status", Arg::Msg(outcome_key(o.status))),
+                    ],
+                ),
+                o.text.clone(),
+                o.review_by
+                    .as_ref()
+                    .map(|r| t(Key::SummaryOutcomeReviewBy, vec![("date", Arg::Str(day(r)))])),
+            )
+        })
+        .collect();
+    let note = match s.days_to_feedback {
+        Some(days) => t(Key::SummaryOutcomeDays, vec![("days", Arg::Num(days))]),
+        None => t(Key::SummaryOutcomesNone, vec![]),
+    };
+    Some((entries, note))
+}
+
 /// When the round ran: the real days once it opened, else the plan.
 pub(super) fn period(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
     let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
@@ -108,6 +160,15 @@ pub(super) fn channels_line(s: &CouncilSummary, lang: Lang, texts: &Localizer) -
     Some(texts.render(
         lang,
         &Text::with(Key::SummaryChannels, vec![("list", Arg::Str(list.join(" · ")))]),
+    ))
+}
+
+/// How many had taken part before, once known and shown.
+pub(super) fn returning_line(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Option<String> {
+    let n = s.respondents_returning?;
+    Some(texts.render(
+        lang,
+        &Text::with(Key::SummaryReturning, vec![("returning", Arg::Num(n))]),
     ))
 }
 
@@ -201,6 +262,20 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
         }
         out.push('\n');
     }
+    if let Some((entries, note)) = outcome_blocks(s, lang, texts) {
+        let _ = writeln!(out, "## {}\n", t(Key::SummaryOutcomesHeading, vec![]));
+        for (head, text, review) in entries {
+            let _ = writeln!(out, "**{}**\n", md_escape(&head));
+            for line in text.lines() {
+                let _ = writeln!(out, "> {}", md_escape(line));
+            }
+            out.push('\n');
+            if let Some(r) = review {
+                let _ = writeln!(out, "{r}\n");
+            }
+        }
+        let _ = writeln!(out, "{note}\n");
+    }
     let _ = writeln!(out, "## {}\n", t(Key::SummaryParticipation, vec![]));
     if s.results_hidden {
         if s.state != "draft" {
@@ -244,6 +319,9 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
     if let Some(line) = channels_line(s, lang, texts) {
         let _ = writeln!(out, "{line}\n");
     }
+    if let Some(line) = returning_line(s, lang, texts) {
+        let _ = writeln!(out, "{line}\n");
+    }
     if s.live {
         let _ = writeln!(out, "{}\n", t(Key::SummaryLive, vec![("k", Arg::Num(k))]));
     }
@@ -274,6 +352,23 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
                 })
                 .collect();
             let _ = writeln!(out, "|{}|", align.join("|"));
+            for row in &table.rows {
+                let cells: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
+                let _ = writeln!(out, "| {} |", cells.join(" | "));
+            }
+            out.push('\n');
+            for note in &table.notes {
+                let _ = writeln!(out, "{note}\n");
+            }
+        }
+    }
+    if let Some(c) = &s.comparison {
+        let (intro, tables) = super::comparison::tables(c, lang, texts);
+        let _ = writeln!(out, "## {}\n", t(Key::SummaryCompareHeading, vec![]));
+        let _ = writeln!(out, "{intro}\n");
+        for table in tables {
+            let _ = writeln!(out, "**{}**\n", md_escape(&table.caption));
+            let _ = writeln!(out, "| {} |\n|---|---:|---:|---:|", table.head.join(" | "));
             for row in &table.rows {
                 let cells: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
                 let _ = writeln!(out, "| {} |", cells.join(" | "));

@@ -8,7 +8,12 @@ use std::fmt::Write as _;
 
 use time::OffsetDateTime;
 
-use super::render::{channels_line, day, decimal, moment, period, phase_key, state_key};
+use super::comparison;
+use super::overview::Overview;
+use super::render::{
+    channels_line, day, decimal, moment, outcome_blocks, outcome_key, period, phase_key, returning_line,
+    state_key,
+};
 use super::representativeness::{self, ProfileSummary};
 use super::{CouncilSummary, HIDDEN, OptionRow};
 use crate::domain::Lang;
@@ -97,6 +102,25 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
         out.push_str("</ul>\n</section>\n");
     }
 
+    // What was done with it.
+    if let Some((entries, note)) = outcome_blocks(s, lang, texts) {
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>{}</h2>",
+            esc(&t(Key::SummaryOutcomesHeading, vec![]))
+        );
+        for (head, text, review) in entries {
+            let _ = writeln!(out, "<h3>{}</h3>", esc(&head));
+            for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
+                para(&mut out, paragraph.trim());
+            }
+            if let Some(r) = review {
+                let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&r));
+            }
+        }
+        let _ = writeln!(out, "<p class=\"note\">{}</p>\n</section>", esc(&note));
+    }
+
     // Who took part.
     let _ = writeln!(
         out,
@@ -137,6 +161,9 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
         if let Some(line) = channels_line(s, lang, texts) {
             para(&mut out, &line);
         }
+        if let Some(line) = returning_line(s, lang, texts) {
+            para(&mut out, &line);
+        }
         if s.live {
             para(&mut out, &t(Key::SummaryLive, vec![("k", Arg::Num(k))]));
         }
@@ -149,6 +176,7 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
             ))
         );
         reach(&mut out, s, lang, texts);
+        compared(&mut out, s, lang, texts);
         let number_of = |id: &str| s.questions.iter().position(|q| q.id == id).map_or(0, |i| i + 1);
         for (i, q) in s.questions.iter().enumerate() {
             let n = i + 1;
@@ -361,6 +389,42 @@ fn reach(out: &mut String, s: &CouncilSummary, lang: Lang, texts: &Localizer) {
     out.push_str("</section>\n");
 }
 
+/// The section comparing the round with the earlier round it repeats.
+fn compared(out: &mut String, s: &CouncilSummary, lang: Lang, texts: &Localizer) {
+    let Some(c) = &s.comparison else { return };
+    let (intro, tables) = comparison::tables(c, lang, texts);
+    let _ = writeln!(
+        out,
+        "<section class=\"compare\">\n<h2>{}</h2>",
+        esc(&texts.render(lang, &Text::with(Key::SummaryCompareHeading, vec![])))
+    );
+    para(out, &intro);
+    for table in tables {
+        let _ = write!(
+            out,
+            "<table>\n<caption>{}</caption>\n<thead><tr>",
+            esc(&table.caption)
+        );
+        for (i, h) in table.head.iter().enumerate() {
+            let class = if i == 0 { "" } else { " class=\"num\"" };
+            let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(h));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for row in &table.rows {
+            let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(&row[0]));
+            for v in &row[1..] {
+                let _ = write!(out, "<td class=\"num\">{}</td>", esc(v));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
+        for note in &table.notes {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(note));
+        }
+    }
+    out.push_str("</section>\n");
+}
+
 /// Respondents' share (dark) beside residents' share (light) per group, as
 /// inline SVG. Without respondents' shares (a group hidden) only the residents'
 /// bars show, and each group says its share is not shown.
@@ -427,6 +491,145 @@ fn reach_chart(id: &str, p: &ProfileSummary, alt: &str, lang: Lang) -> String {
         }
     }
     out.push_str("</svg>\n</figure>\n");
+    out
+}
+
+/// The overview across rounds as one self-contained HTML file, in the
+/// report's look, made on `made`.
+pub fn overview_html(o: &Overview, lang: Lang, texts: &Localizer, made: OffsetDateTime) -> String {
+    let t = |key: Key, args: Vec<(&'static str, Arg)>| texts.render(lang, &Text::with(key, args));
+    let day = |ymd: &str| day(ymd, lang, texts);
+    let heading = match &o.since {
+        Some(d) => t(Key::OverviewHeading, vec![("date", Arg::Str(day(d)))]),
+        None => t(Key::OverviewHeadingAll, vec![]),
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<header>\n<p class=\"kicker\">{}</p>\n<h1>{}</h1>\n<p class=\"intro\">{}</p>\n<dl class=\"facts\">\n",
+        esc(&heading),
+        esc(&t(Key::OverviewKicker, vec![])),
+        esc(&heading),
+        esc(&t(Key::OverviewIntro, vec![]))
+    );
+    let part_of = |part: usize, total: usize, percent: Option<f64>| match percent {
+        Some(p) => t(
+            Key::OverviewPartOf,
+            vec![
+                ("part", Arg::Num(i64::try_from(part).unwrap_or(0))),
+                ("total", Arg::Num(i64::try_from(total).unwrap_or(0))),
+                ("percent", Arg::Str(decimal(lang, p))),
+            ],
+        ),
+        None => "–".to_owned(),
+    };
+    let facts = [
+        (Key::OverviewFactRounds, o.rounds_total.to_string()),
+        (
+            Key::OverviewFactEarly,
+            part_of(o.rounds_early, o.rounds_total, o.early_percent),
+        ),
+        (
+            Key::OverviewFactFeedback,
+            part_of(o.closed_with_feedback, o.rounds_closed, o.feedback_percent),
+        ),
+        (
+            Key::OverviewFactDays,
+            o.median_days_to_feedback
+                .map_or_else(|| "–".to_owned(), |d| decimal(lang, d)),
+        ),
+        (Key::OverviewFactOverdue, o.rounds_overdue.to_string()),
+    ];
+    for (name, value) in facts {
+        let _ = writeln!(
+            out,
+            "<div><dt>{}</dt><dd>{}</dd></div>",
+            esc(&t(name, vec![])),
+            esc(&value)
+        );
+    }
+    out.push_str("</dl>\n</header>\n<section>\n");
+    if o.rounds.is_empty() {
+        para(&mut out, &t(Key::OverviewNone, vec![]));
+    } else {
+        let heads = [
+            Key::OverviewColRound,
+            Key::OverviewColPhase,
+            Key::OverviewColPeriod,
+            Key::OverviewColRespondents,
+            Key::OverviewColReturning,
+            Key::OverviewColFeedback,
+        ];
+        let _ = write!(
+            out,
+            "<table>\n<caption>{}</caption>\n<thead><tr>",
+            esc(&t(Key::OverviewCaption, vec![]))
+        );
+        for (i, h) in heads.into_iter().enumerate() {
+            let class = if matches!(i, 3 | 4) { " class=\"num\"" } else { "" };
+            let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(&t(h, vec![])));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for r in &o.rounds {
+            let period = format!(
+                "{} – {}",
+                r.opened_on.as_deref().map(day).unwrap_or_default(),
+                r.closed_on.as_deref().map(day).unwrap_or_default()
+            );
+            let respondents = match (r.respondents, r.respondents_at_least) {
+                (Some(n), _) => n.to_string(),
+                (None, Some(n)) => t(Key::OverviewStillOpen, vec![("count", Arg::Num(n))]),
+                (None, None) => HIDDEN.to_owned(),
+            };
+            let returning = match (r.returning, r.closed_on.is_some()) {
+                (Some(n), _) => n.to_string(),
+                (None, true) => HIDDEN.to_owned(),
+                (None, false) => "–".to_owned(),
+            };
+            let mut feedback = match (r.latest_status, r.days_to_feedback) {
+                (Some(status), Some(days)) => t(
+                    Key::OverviewFeedbackAfter,
+                    vec![
+                        ("status", Arg::Msg(outcome_key(status))),
+                        ("days", Arg::Num(days)),
+                    ],
+                ),
+                (Some(status), None) => t(outcome_key(status), vec![]),
+                (None, _) if r.closed_on.is_some() => t(Key::OverviewFeedbackNotYet, vec![]),
+                (None, _) => "–".to_owned(),
+            };
+            if r.review_overdue {
+                feedback = format!("{feedback}; {}", t(Key::OverviewFeedbackOverdue, vec![]));
+            }
+            let _ = writeln!(
+                out,
+                "<tr><th scope=\"row\">{}<br><span class=\"note\">{}</span></th><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+                esc(&r.title),
+                esc(&r.round),
+                esc(&t(phase_key(r.phase), vec![])),
+                esc(&period),
+                esc(&respondents),
+                esc(&returning),
+                esc(&feedback)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    out.push_str("</section>\n<section class=\"method\">\n");
+    para(
+        &mut out,
+        &t(Key::OverviewMethod, vec![("mark", Arg::Str(HIDDEN.to_owned()))]),
+    );
+    para(
+        &mut out,
+        &t(
+            Key::ReportMadeOn,
+            vec![("date", Arg::Str(texts.date(lang, made)))],
+        ),
+    );
+    out.push_str("</section>\n</main>\n</body>\n</html>\n");
     out
 }
 

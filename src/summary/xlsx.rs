@@ -54,6 +54,9 @@ pub fn workbook(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Result<Vec
             (t(Key::XlsxStarted, vec![]), s.respondents_started),
             (t(Key::XlsxCompleted, vec![]), s.respondents_completed),
         ];
+        if s.respondents_returning.is_some() {
+            counts.push((t(Key::XlsxReturning, vec![]), s.respondents_returning));
+        }
         counts.extend(s.channels.iter().map(|c| {
             (
                 t(

@@ -1,8 +1,10 @@
-//! Makes the example council report under `examples/report/`: the Wmo example
-//! round answered by 240 synthetic residents (fixed seed, fixed dates, fixed
-//! key, so the same report comes out every time), closed, and reported in
-//! Dutch and English. With Chromium installed it also prints the Dutch report
-//! to PDF on A4.
+//! Makes the example council reports under `examples/report/`: the Wmo example
+//! round of 2027 answered by 240 synthetic residents, closed, with the advice it
+//! informed and what the municipality did with it; then its follow-up of 2028
+//! (profile questions beside the population table, compared with 2027) answered
+//! by 200, of whom 80 took part in 2027; and the overview across both. Fixed
+//! seed, dates and key, so the same reports come out every time. With Chromium
+//! installed it also prints the Dutch reports to PDF on A4.
 //!
 //! ```text
 //! cargo run --example example_report
@@ -13,11 +15,12 @@ use std::path::{Path, PathBuf};
 use meepraten::anon::ResidentRef;
 use meepraten::channel::terminal;
 use meepraten::config::Settings;
-use meepraten::domain::Lang;
+use meepraten::domain::{Lang, OutcomeStatus};
 use meepraten::service::{OutboundButton, Service};
 use time::macros::datetime;
 
 const ROUND: &str = "huishoudelijke-hulp-2027";
+const FOLLOW_UP: &str = "huishoudelijke-hulp-2028";
 
 /// Open answers as residents might type them (some with personal data, which
 /// the scrubber takes out before storing).
@@ -107,6 +110,7 @@ async fn main() -> anyhow::Result<()> {
                 &id,
                 if i % 3 == 0 { "matrix" } else { "telegram" },
                 &lines,
+                datetime!(2027-01-15 12:00 +01:00),
             )
             .await?;
             continue;
@@ -126,6 +130,7 @@ async fn main() -> anyhow::Result<()> {
             &id,
             if i % 3 == 0 { "matrix" } else { "telegram" },
             &lines,
+            datetime!(2027-01-15 12:00 +01:00),
         )
         .await?;
     }
@@ -143,33 +148,122 @@ async fn main() -> anyhow::Result<()> {
         )
         .await?;
 
+    let feedback = |nl: &str, en: &str| [(Lang::Nl, nl.to_owned()), (Lang::En, en.to_owned())].into();
+    service
+        .publish_outcome(
+            ROUND,
+            OutcomeStatus::InAdvice,
+            feedback(
+                "De adviesraad heeft uw antwoorden meegenomen in zijn advies. Het belangrijkste punt: steeds dezelfde hulp, die op tijd komt. De gemeente beslist in mei.",
+                "The council took your answers into its advice. The main point: the same helper every time, arriving on time. The municipality decides in May.",
+            ),
+            Some("2027-06-01"),
+            time::macros::date!(2027 - 02 - 16),
+        )
+        .await?;
+    service
+        .publish_outcome(
+            ROUND,
+            OutcomeStatus::PartlyAdopted,
+            feedback(
+                "Vanaf 1 juli werkt elke aanbieder met vaste teams van hoogstens drie hulpen. Een vaste dag in de week lukt nog niet overal; daar kijken we in 2028 opnieuw naar, met een nieuwe ronde.",
+                "From 1 July every provider works with fixed teams of at most three helpers. A fixed day each week is not yet possible everywhere; we look at that again in 2028, with a new round.",
+            ),
+            None,
+            time::macros::date!(2027 - 05 - 28),
+        )
+        .await?;
+
+    follow_up(&service, root).await?;
+
     let out = root.join("examples/report");
     std::fs::create_dir_all(&out)?;
-    let made = datetime!(2027-01-26 10:00 +01:00);
-    for lang in [Lang::Nl, Lang::En] {
-        let html = service.report_html(ROUND, lang, None, made).await?;
-        let path = out.join(format!("{ROUND}.{lang}.html"));
-        std::fs::write(&path, html)?;
-        println!("wrote {}", path.display());
+    let made = datetime!(2028-01-25 10:00 +01:00);
+    for round in [ROUND, FOLLOW_UP] {
+        for lang in [Lang::Nl, Lang::En] {
+            let html = service.report_html(round, lang, None, made).await?;
+            let path = out.join(format!("{round}.{lang}.html"));
+            std::fs::write(&path, html)?;
+            println!("wrote {}", path.display());
+        }
     }
+    let overview = service.overview(None, Lang::Nl, made.date()).await?;
+    let path = out.join("overzicht.nl.html");
+    std::fs::write(
+        &path,
+        meepraten::summary::report::overview_html(&overview, Lang::Nl, service.localizer(), made),
+    )?;
+    println!("wrote {}", path.display());
     service.close().await;
     std::fs::remove_dir_all(&work)?;
-    print_to_pdf(
-        &out.join(format!("{ROUND}.nl.html")),
-        &out.join(format!("{ROUND}.nl.pdf")),
-    );
+    for round in [ROUND, FOLLOW_UP] {
+        print_to_pdf(
+            &out.join(format!("{round}.nl.html")),
+            &out.join(format!("{round}.nl.pdf")),
+        );
+    }
+    Ok(())
+}
+
+/// The round of 2028: the same questions a year later, with age and district
+/// beside the population table. 80 residents of 2027 answer again; the youngest
+/// and West are reached least.
+async fn follow_up(service: &Service, root: &Path) -> anyhow::Result<()> {
+    let opened = datetime!(2028-01-10 09:00 +01:00);
+    service
+        .import_round(&root.join(format!("examples/rounds/{FOLLOW_UP}.toml")), opened)
+        .await?;
+    service.open_round(FOLLOW_UP, opened).await?;
+    let mut dice = Dice(2028);
+    for i in 0..200 {
+        // The first 80 took part in 2027 (same people, same chat).
+        let id = if i < 80 {
+            format!("voorbeeld-{i}")
+        } else {
+            format!("nieuw-{i}")
+        };
+        let platform = if i % 3 == 0 { "matrix" } else { "telegram" };
+        let mut lines: Vec<String> = vec!["/start".into()];
+        lines.push(if dice.roll(10) < 7 { "1" } else { "2" }.into());
+        let score = [2, 3, 3, 4, 4, 4, 4, 5, 5, 5][dice.roll(10)];
+        lines.push(score.to_string());
+        if score <= 3 {
+            lines.push(BETTER_NL[dice.roll(BETTER_NL.len())].into());
+        }
+        lines.push(if dice.roll(5) < 4 { "1" } else { "2" }.into());
+        let first = 1 + dice.roll(5);
+        let second = 1 + (first + dice.roll(4)) % 5;
+        lines.push(format!("{first}, {second}"));
+        lines.push("/done".into());
+        lines.push("/skip".into());
+        // Age: 18-64 rarely, then 65-74, 75-84 most, 85+; some rather not say.
+        let age = [1, 2, 2, 3, 3, 3, 3, 4, 4, 5][dice.roll(10)];
+        lines.push(age.to_string());
+        // District: West least of all.
+        let district = [1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 6][dice.roll(11)];
+        lines.push(district.to_string());
+        run(service, &id, platform, &lines, datetime!(2028-01-15 12:00 +01:00)).await?;
+    }
+    service
+        .close_round(FOLLOW_UP, datetime!(2028-01-24 17:00 +01:00))
+        .await?;
     Ok(())
 }
 
 /// One synthetic resident's lines on `platform`, read like the terminal reads them.
-async fn run(service: &Service, id: &str, platform: &str, lines: &[String]) -> anyhow::Result<()> {
+async fn run(
+    service: &Service,
+    id: &str,
+    platform: &str,
+    lines: &[String],
+    now: time::OffsetDateTime,
+) -> anyhow::Result<()> {
     let who = ResidentRef {
         platform,
         user: id,
         address: None,
     };
     let mut buttons: Vec<OutboundButton> = Vec::new();
-    let now = datetime!(2027-01-15 12:00 +01:00);
     for line in lines {
         let input = terminal::interpret(line, &buttons);
         for reply in service.handle(&who, None, &input, now).await? {

@@ -353,7 +353,7 @@ async fn feedback_is_published_shown_and_counted_across_rounds() {
         "<h2>Wat de gemeente met de inbreng deed</h2>",
         "Meegenomen in het advies</h3>",
         "<p>Vanaf juni werkt elke aanbieder met vaste teams.</p>",
-        "Deelnemers hoorden 0 dagen na het sluiten",
+        "De eerste terugkoppeling kwam 0 dagen na het sluiten van de ronde.",
     ] {
         assert!(report.contains(needle), "report lacks {needle}");
     }

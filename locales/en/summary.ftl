@@ -110,7 +110,7 @@ summary-outcome-partly-adopted = Partly adopted
 summary-outcome-not-adopted = Not adopted
 summary-outcome-item = { $date } · { $status }
 summary-outcome-review-by = The next update is due by { $date }.
-summary-outcome-days = Respondents first heard what happened with their input { $days } days after the round closed.
+summary-outcome-days = The first feedback came { $days } days after the round closed.
 summary-outcomes-none = The municipality has not yet said what it did with the input.
 
 ## A round beside the earlier round it repeats (`follows`).

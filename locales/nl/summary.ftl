@@ -110,7 +110,7 @@ summary-outcome-partly-adopted = Deels overgenomen
 summary-outcome-not-adopted = Niet overgenomen
 summary-outcome-item = { $date } · { $status }
 summary-outcome-review-by = De volgende stand van zaken komt uiterlijk { $date }.
-summary-outcome-days = Deelnemers hoorden { $days } dagen na het sluiten van de ronde voor het eerst wat er met hun inbreng gebeurde.
+summary-outcome-days = De eerste terugkoppeling kwam { $days } dagen na het sluiten van de ronde.
 summary-outcomes-none = De gemeente heeft nog niet gemeld wat zij met de inbreng deed.
 
 ## A round beside the earlier round it repeats (`follows`).

@@ -774,6 +774,8 @@ svg .hidden { font: 13px system-ui, sans-serif; fill: #444; font-style: italic; 
 svg .bar { fill: #1f4e79; }
 svg .bar.population { fill: #9db7d1; }
 tr.under th, tr.under td { background: #fdf1e6; }
+.reach th[scope="row"] { min-width: 8rem; }
+.reach td:last-child { white-space: nowrap; }
 .key { display: inline-block; width: 0.9em; height: 0.9em; background: #1f4e79; vertical-align: -0.1em; margin-left: 0.6em; }
 .key.population { background: #9db7d1; }
 table { border-collapse: collapse; width: 100%; margin: 0.6rem 0 1rem; font-size: 0.95rem; }

@@ -154,8 +154,8 @@ async fn after_a_close_the_files_hold_no_salt_no_old_state_and_no_arrival_order(
     }
     assert_eq!(
         count_in_files(&ws, "tussenversie 19"),
-        1,
-        "the final answer counts"
+        2,
+        "the final answer counts: once in its table, once in the index that counts answers by value"
     );
     for stale in ["\"answering\"", "\"finished\""] {
         assert_eq!(count_in_files(&ws, stale), 0, "`{stale}` survived in the files");

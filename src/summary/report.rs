@@ -253,13 +253,16 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
                 let _ = writeln!(out, "<h3>{}</h3>", esc(&t(Key::SummaryQuotes, vec![])));
                 // Each wording once (no counts: how many said the same is a
                 // group of its own), a readable number of them.
+                // Only as many as are shown (and one more, to know there are
+                // more) are looked for: a large round has 100,000 answers.
+                let mut seen = std::collections::HashSet::new();
                 let mut distinct: Vec<&String> = Vec::new();
                 for quote in &q.quotes {
-                    if !distinct
-                        .iter()
-                        .any(|d| d.trim().eq_ignore_ascii_case(quote.trim()))
-                    {
+                    if seen.insert(quote.trim().to_ascii_lowercase()) {
                         distinct.push(quote);
+                        if distinct.len() > MAX_QUOTES {
+                            break;
+                        }
                     }
                 }
                 for quote in distinct.iter().take(MAX_QUOTES) {

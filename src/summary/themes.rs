@@ -6,7 +6,8 @@
 //! with what is left. Deterministic: ties go by the stem's spelling, so the
 //! same answers always give the same themes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -40,60 +41,73 @@ pub fn group(texts: &[String], min_size: usize) -> Vec<Theme> {
             Lang::En => Algorithm::English,
         });
         // A stop word's other forms ("hulpen", "komt") are stop words too.
-        let stop_stems: BTreeSet<String> = match lang {
-            Lang::Nl => STOP_NL,
-            Lang::En => STOP_EN,
-        }
-        .iter()
-        .map(|w| stemmer.stem(w).into_owned())
-        .collect();
-        // Per answer its stems; per stem the surface words seen.
-        let mut stems: Vec<(usize, BTreeSet<String>)> = Vec::new();
-        let mut words: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+        let stop_stems: HashSet<String> = stop_words(lang)
+            .iter()
+            .map(|w| stemmer.stem(w).into_owned())
+            .collect();
+        // Stems are numbered as first met; a large round has 100,000 answers,
+        // so each answer keeps a short list of numbers, not of strings.
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut spelling: Vec<String> = Vec::new();
+        // Per stem the surface words seen, with how often.
+        let mut forms: Vec<HashMap<String, usize>> = Vec::new();
+        // Stems of a word already seen (most answers share their words).
+        let mut stem_of: HashMap<String, Option<usize>> = HashMap::new();
+        let mut left: Vec<(usize, Vec<usize>)> = Vec::with_capacity(members.len());
         for &i in &members {
-            let mut set = BTreeSet::new();
+            let mut set = Vec::new();
             for word in content_words(&texts[i], lang) {
-                let stem = stemmer.stem(&word).into_owned();
-                if stop_stems.contains(&stem) {
-                    continue;
-                }
-                *words.entry(stem.clone()).or_default().entry(word).or_default() += 1;
-                set.insert(stem);
+                let id = match stem_of.get(&word) {
+                    Some(id) => *id,
+                    None => {
+                        let stem = stemmer.stem(&word).into_owned();
+                        let id = (!stop_stems.contains(&stem)).then(|| {
+                            *ids.entry(stem.clone()).or_insert_with(|| {
+                                spelling.push(stem);
+                                forms.push(HashMap::new());
+                                spelling.len() - 1
+                            })
+                        });
+                        stem_of.insert(word.clone(), id);
+                        id
+                    }
+                };
+                let Some(id) = id else { continue };
+                *forms[id].entry(word).or_default() += 1;
+                set.push(id);
             }
-            stems.push((i, set));
+            set.sort_unstable();
+            set.dedup();
+            left.push((i, set));
         }
-        let mut left: Vec<(usize, BTreeSet<String>)> = stems;
         for _ in 0..MAX_THEMES {
-            let mut df: BTreeMap<&str, usize> = BTreeMap::new();
+            let mut df = vec![0usize; spelling.len()];
             for (_, set) in &left {
-                for s in set {
-                    *df.entry(s.as_str()).or_default() += 1;
+                for &s in set {
+                    df[s] += 1;
                 }
             }
             // The most used stem; among equals the first in spelling order.
             let Some((best, n)) = df
                 .iter()
-                .map(|(s, n)| (*s, *n))
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| spelling[b.0].cmp(&spelling[a.0])))
+                .map(|(s, n)| (s, *n))
             else {
                 break;
             };
             if n < min_size.max(2) {
                 break;
             }
-            let best = best.to_owned();
-            let (inside, outside): (Vec<_>, Vec<_>) =
-                left.into_iter().partition(|(_, set)| set.contains(&best));
+            let (inside, outside): (Vec<_>, Vec<_>) = left
+                .into_iter()
+                .partition(|(_, set)| set.binary_search(&best).is_ok());
             left = outside;
-            let label = words
-                .get(&best)
-                .and_then(|forms| {
-                    forms
-                        .iter()
-                        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                        .map(|(w, _)| w.clone())
-                })
-                .unwrap_or(best);
+            let label = forms[best]
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map_or_else(|| spelling[best].clone(), |(w, _)| w.clone());
             themes.push(Theme {
                 label,
                 lang,
@@ -104,25 +118,38 @@ pub fn group(texts: &[String], min_size: usize) -> Vec<Theme> {
     themes
 }
 
+/// The stop words of a language, for quick lookups.
+fn stop_words(lang: Lang) -> &'static HashSet<&'static str> {
+    static NL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_NL.iter().copied().collect());
+    static EN: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP_EN.iter().copied().collect());
+    match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+    }
+}
+
 /// The language an answer is written in, by its stop words (Dutch when unsure).
 pub fn language(text: &str) -> Lang {
     let words = lower_words(text);
-    let nl = words.iter().filter(|w| STOP_NL.contains(&w.as_str())).count();
-    let en = words.iter().filter(|w| STOP_EN.contains(&w.as_str())).count();
+    let nl = words
+        .iter()
+        .filter(|w| stop_words(Lang::Nl).contains(w.as_str()))
+        .count();
+    let en = words
+        .iter()
+        .filter(|w| stop_words(Lang::En).contains(w.as_str()))
+        .count();
     if en > nl { Lang::En } else { Lang::Nl }
 }
 
 /// The words that carry meaning: no stop words, no placeholders the scrubber
 /// left (`[naam]`), no numbers, at least three letters.
 fn content_words(text: &str, lang: Lang) -> Vec<String> {
-    let stop: &[&str] = match lang {
-        Lang::Nl => STOP_NL,
-        Lang::En => STOP_EN,
-    };
+    let stop = stop_words(lang);
     lower_words(&without_placeholders(text))
         .into_iter()
         .filter(|w| {
-            w.chars().count() >= 3 && w.chars().any(char::is_alphabetic) && !stop.contains(&w.as_str())
+            w.chars().count() >= 3 && w.chars().any(char::is_alphabetic) && !stop.contains(w.as_str())
         })
         .collect()
 }

@@ -64,7 +64,7 @@ fn a_round_goes_from_draft_to_archive() {
 
     let out = ws.run(&["round", "open", ID]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("a round that is open cannot become open"));
+    assert!(stderr(&out).contains("the round is already open"));
 
     let out = ws.run(&["round", "close", ID]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -211,5 +211,37 @@ fn a_round_closes_itself_while_serve_runs() {
         .status();
     let out = serve.wait_with_output().unwrap();
     assert!(closed, "the round did not close itself: {}", stderr(&out));
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Found in the third fresh-eyes trial: lowering `min_group_size` of an open
+/// round let "fewer than 5" be read against "at least 3". Once open, the
+/// smallest group shown and live results stay as they were.
+#[test]
+fn an_open_round_keeps_its_smallest_group_and_live_results() {
+    let ws = Workspace::new();
+    ws.open_example_by_cli();
+    let file = ws.current_example(WMO_EXAMPLE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    for (from, to) in [
+        ("min_group_size = 5", "min_group_size = 3"),
+        ("min_group_size = 5", "min_group_size = 5\nlive_results = true"),
+    ] {
+        assert!(text.contains(from));
+        let changed = ws.write("changed.toml", text.replace(from, to));
+        let out = ws.run(&["round", "import", changed.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{to}");
+        assert!(
+            stderr(&out).contains("its `min_group_size` (5) and `live_results` (false) stay as they were"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // Texts may still change.
+    let retitled = ws.write(
+        "retitled.toml",
+        text.replace("Hulp bij het huishouden\"", "Hulp in huis\""),
+    );
+    let out = ws.run(&["round", "import", retitled.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
 }

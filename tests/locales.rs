@@ -77,6 +77,7 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "returning",
             "part",
             "percent",
+            "answers",
         ]
         .into_iter()
         .map(|n| (n, Arg::Str(format!("<{n}>")))),

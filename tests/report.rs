@@ -15,7 +15,7 @@ use meepraten::domain::Lang;
 use meepraten::summary::Format;
 use time::OffsetDateTime;
 
-use crate::support::{Resident, Workspace};
+use crate::support::{Resident, Workspace, repo};
 
 const ID: &str = "huishoudelijke-hulp-2027";
 const RESIDENTS: usize = 300;
@@ -361,6 +361,21 @@ async fn the_report_renders_in_chromium_without_requests_or_console_errors() {
     for r in [&printed, &shot] {
         assert!(r.requests.is_empty(), "the report asked for {:?}", r.requests);
         assert!(r.console.is_empty(), "console: {:#?}", r.console);
+    }
+    // The committed examples too: who was reached (paired bars), the
+    // comparison with an earlier round, outcome entries and the overview.
+    for example in ["huishoudelijke-hulp-2028.nl.html", "overzicht.nl.html"] {
+        let page = repo(&format!("examples/report/{example}"));
+        let out = ws.path(&format!("{example}.png"));
+        let r = tokio::task::spawn_blocking({
+            let (chromium, out) = (chromium.clone(), out.clone());
+            move || render(&chromium, &page, &out, false)
+        })
+        .await
+        .unwrap();
+        assert!(std::fs::read(&out).unwrap().starts_with(b"\x89PNG"), "{example}");
+        assert!(r.requests.is_empty(), "{example} asked for {:?}", r.requests);
+        assert!(r.console.is_empty(), "{example} console: {:#?}", r.console);
     }
 
     // The two probes work: a page that loads an image from elsewhere and logs

@@ -194,13 +194,12 @@ async fn hidden_districts_publish_the_same_documents() {
         let district = &value["representativeness"][1];
         assert_eq!(district["withheld"], true);
         assert!(district["rate_ratio"].is_null());
-        assert!(
-            district["rows"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .all(|r| r["reached_percent"].is_null() && r["index"].is_null())
-        );
+        // The hidden districts have no share; the shown ones keep theirs (of
+        // the 44 who named a district: 50 answered, 6 would rather not say).
+        for r in district["rows"].as_array().unwrap() {
+            assert_eq!(r["reached"].is_null(), r["reached_percent"].is_null(), "{r}");
+        }
+        assert_eq!(district["rows"][0]["reached_percent"], 10.0 * 100.0 / 44.0);
         // The ages are all shown, so their scores are there.
         assert!(value["representativeness"][0]["rate_ratio"].is_number());
         published.push((json, md, html));
@@ -257,6 +256,28 @@ fn a_broken_population_table_is_reported_with_line_and_column() {
     );
     let err = stderr(&ws.run(&["round", "check", round.to_str().unwrap()]));
     assert!(err.contains("the shares of `leeftijd` add up to 0.8"), "{err}");
+    // A decimal comma between commas makes an extra column: said so.
+    ws.write("cijfers.csv", "field,category,share\nleeftijd,18-64,0,155\n");
+    let err = stderr(&ws.run(&["round", "check", round.to_str().unwrap()]));
+    assert!(
+        err.contains("cijfers.csv:2:1: error: this row has 4 columns and the first line 3"),
+        "{err}"
+    );
+    // A round without profile questions has nothing to compare: one clear line.
+    let plain = ws.write(
+        "plain.toml",
+        std::fs::read_to_string(repo("examples/rounds/huishoudelijke-hulp-2027.toml"))
+            .unwrap()
+            .replace(
+                "min_group_size = 5",
+                "min_group_size = 5\npopulation = \"cijfers.csv\"",
+            ),
+    );
+    let err = stderr(&ws.run(&["round", "check", plain.to_str().unwrap()]));
+    assert!(
+        err.contains("`population` is compared with profile questions, but no question has `profile = true`"),
+        "{err}"
+    );
     std::fs::remove_file(ws.path("cijfers.csv")).unwrap();
     let err = stderr(&ws.run(&["round", "check", round.to_str().unwrap()]));
     assert!(

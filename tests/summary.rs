@@ -167,7 +167,15 @@ async fn too_few_residents_show_no_numbers_and_no_quotes() {
     let now = OffsetDateTime::now_utc();
     for i in 0..3 {
         let mut r = Resident::new(&service, &format!("few{i}"));
-        for line in ["/start", "1", "1", "Iets persoonlijks over mijn situatie"] {
+        for line in [
+            "/start",
+            "1",
+            "1",
+            "Iets persoonlijks over mijn situatie",
+            "ja",
+            "1, 2",
+            "/overslaan",
+        ] {
             r.say(line).await;
         }
     }
@@ -584,5 +592,105 @@ async fn a_theme_beside_a_small_rest_is_hidden() {
     assert!(
         theme.size.is_some() || theme.quotes.is_empty(),
         "no quotes beside a hidden size"
+    );
+}
+
+/// Found in the third fresh-eyes trial: one resident who stopped halfway hid
+/// every figure of a round of twenty. A few (1 to k-1) who did not finish are
+/// now left out of the closed round's figures, and the summary says so without
+/// saying how many; five who stopped are a group of their own and are counted.
+#[tokio::test]
+async fn a_few_who_stopped_halfway_are_left_out_instead_of_hiding_the_round() {
+    for stopped in [1usize, 5] {
+        let ws = Workspace::new();
+        let service = ws.service_with_open_example().await;
+        for i in 0..20 {
+            let mut r = Resident::new(&service, &format!("f{i}"));
+            for line in ["/start", "1", "4", "ja", "2, 3", "/overslaan"] {
+                r.say(line).await;
+            }
+        }
+        for i in 0..stopped {
+            let mut r = Resident::new(&service, &format!("s{i}"));
+            r.say("/start").await;
+            r.say("2").await;
+        }
+        service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
+        let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
+        service.close().await;
+        let rol = &json["questions"][0];
+        if stopped == 1 {
+            assert_eq!(json["unfinished_left_out"], true);
+            assert_eq!(json["respondents_started"], 20, "only those who finished count");
+            assert_eq!(json["respondents_completed"], 20);
+            assert_eq!(rol["answered"], 20, "the one who stopped is not in any count");
+            assert_eq!(rol["options"][1]["count"], 0, "nor in the option they chose");
+            assert!(json["respondents_returning"].is_null() && json["returning_counted"] == false);
+            assert!(
+                md.contains("Een paar inwoners (minder dan 5) begonnen maar maakten de ronde niet af."),
+                "{md}"
+            );
+        } else {
+            assert_eq!(json["unfinished_left_out"], false);
+            assert_eq!(json["respondents_started"], 25);
+            assert_eq!(json["respondents_completed"], 20);
+            assert_eq!(rol["options"][1]["count"], 5);
+            assert!(!md.contains("Een paar inwoners"));
+        }
+    }
+}
+
+/// Found in the third fresh-eyes trial: the same answer written by several
+/// residents showed once per resident, so the quotes counted a group the
+/// audit hid. Each wording shows once, in every export.
+#[tokio::test]
+async fn each_wording_is_quoted_once() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    for i in 0..12 {
+        let mut r = Resident::new(&service, &format!("r{i}"));
+        for line in ["/start", "1", "4", "ja", "1, 2"] {
+            r.say(line).await;
+        }
+        r.say(if i < 8 {
+            "De planning is slecht"
+        } else {
+            "te weinig tijd "
+        })
+        .await;
+    }
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
+    service.close().await;
+    let idee = json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "idee")
+        .unwrap();
+    assert_eq!(idee["answered"], 12);
+    assert_eq!(
+        idee["quotes"],
+        serde_json::json!(["De planning is slecht", "te weinig tijd"]),
+        "{idee}"
+    );
+}
+
+/// A follow-up names the answers that led to it.
+#[tokio::test]
+async fn a_follow_up_names_who_was_asked() {
+    let ws = Workspace::new();
+    let service = twelve_residents(&ws).await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
+    service.close().await;
+    assert!(
+        md.contains(
+            "Vervolgvraag: alleen gesteld aan wie bij vraag 2 antwoordde: 1 (heel ontevreden) / 2 / 3."
+        ),
+        "{md}"
     );
 }

@@ -21,7 +21,7 @@ summary-col-answer = Answer
 summary-col-count = Count
 summary-col-percent = % of answered
 summary-answered = Answered: { $answered } · skipped: { $skipped }
-summary-follow-up = Follow-up question: asked only of those who gave a certain answer to question { $number }.
+summary-follow-up = Follow-up question: asked only of those who answered question { $number } with: { $answers }.
 summary-scale = Mean: { $mean } · median: { $median }
 summary-scale-hidden = Mean and median are not shown: they would give away hidden counts.
 summary-quotes = What residents wrote
@@ -39,6 +39,7 @@ summary-state-closed = closed
 summary-state-archived = archived
 
 # The report (HTML) for the council: an annex to its advice.
+report-title = Report: { $title }
 report-kicker = Informal consultation · annex to the advice
 report-fact-phase = Phase in the policy cycle
 report-fact-period = Period
@@ -50,12 +51,12 @@ report-chart-alt = Bar chart of the answers to question { $number }. The table b
 report-group-chart-alt = Bar chart of the votes in groups: { $title }. The table below has the same figures.
 report-hidden-cell = not shown
 report-table-caption = Question { $number }: how often each answer was chosen, and what share of those who answered the question
-report-method-heading = How this summary was made
-report-method-how = Residents answered the questions in a chat with the municipality (Telegram or Matrix). Those who took part chose to do so: this is not a sample. The figures show what these residents say, not what all residents think. They are a signal beside the council's own advice.
-report-method-anonymous = The answers are kept without names. No phone number, user name or chat is stored with an answer. When the round closed, the link between residents and their answers was destroyed. Names, phone numbers, e-mail addresses, addresses and other personal data were removed from open answers before they were stored.
+report-method-heading = How this report was made
+report-method-how = Residents answered the questions in a chat with the municipality. Those who took part chose to do so: this is not a sample. The figures show what these residents say, not what all residents think. They are a signal beside the council's own advice.
+report-method-anonymous = The answers are kept without names. No phone number, user name or chat is stored with an answer. When the round closes, the link between residents and their answers is destroyed. Names, phone numbers, e-mail addresses, addresses and other personal data were removed from open answers before they were stored.
 report-method-suppression = Groups of fewer than { $k } residents are not shown ({ $mark }), nor are figures from which such a group can be worked out. Percentages are of those who answered the question; those who skipped it do not count there.
 report-made-on = This report was made on { $date } with meepraten.
-report-more-quotes = There are more open answers. The export has them all: meepraten summary { $round } --format csv.
+report-more-quotes = There are more open answers. The summary has them all: meepraten summary { $round } --format md (or json, or the xlsx).
 
 # The spreadsheet (xlsx).
 xlsx-overview = Overview
@@ -150,3 +151,5 @@ overview-feedback-overdue = next update is late
 overview-still-open = still open, at least { $count }
 overview-none = No rounds were held in this period.
 overview-method = Every figure per round comes from that round's summary, with the same rule for small groups: { $mark } is not shown. "Took part before" counts respondents who had taken part in an earlier round; it is counted when a round closes, and only kept for the retention period.
+summary-unfinished-left-out = A few residents (fewer than { $k }) started but did not finish. Their answers are not counted in these figures, so that no one can be recognised.
+overview-still-open-few = still open

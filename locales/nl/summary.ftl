@@ -21,7 +21,7 @@ summary-col-answer = Antwoord
 summary-col-count = Aantal
 summary-col-percent = % van beantwoord
 summary-answered = Beantwoord: { $answered } · overgeslagen: { $skipped }
-summary-follow-up = Vervolgvraag: alleen gesteld aan wie bij vraag { $number } een bepaald antwoord gaf.
+summary-follow-up = Vervolgvraag: alleen gesteld aan wie bij vraag { $number } antwoordde: { $answers }.
 summary-scale = Gemiddelde: { $mean } · mediaan: { $median }
 summary-scale-hidden = Gemiddelde en mediaan tonen we niet: ze zouden verborgen aantallen verraden.
 summary-quotes = Wat inwoners schreven
@@ -39,6 +39,7 @@ summary-state-closed = gesloten
 summary-state-archived = gearchiveerd
 
 # Het rapport (HTML) voor de raad: een bijlage bij het advies.
+report-title = Rapport: { $title }
 report-kicker = Informele raadpleging · bijlage bij het advies
 report-fact-phase = Fase in de beleidscyclus
 report-fact-period = Periode
@@ -50,12 +51,12 @@ report-chart-alt = Staafdiagram van de antwoorden op vraag { $number }. Dezelfde
 report-group-chart-alt = Staafdiagram van de stemmen in de groepen: { $title }. Dezelfde cijfers staan in de tabel eronder.
 report-hidden-cell = niet getoond
 report-table-caption = Vraag { $number }: hoe vaak elk antwoord gekozen is, en welk deel van wie de vraag beantwoordde
-report-method-heading = Zo is deze samenvatting gemaakt
-report-method-how = Inwoners beantwoordden de vragen in een chat met de gemeente (Telegram of Matrix). Wie meedeed, koos daar zelf voor: dit is geen steekproef. De cijfers laten zien wat deze inwoners zeggen, niet wat alle inwoners vinden. Ze zijn een signaal naast het eigen advies van de raad.
-report-method-anonymous = De antwoorden zijn zonder naam bewaard. Bij een antwoord staat geen telefoonnummer, gebruikersnaam of chat. Toen de ronde sloot, is de koppeling tussen inwoner en antwoorden vernietigd. Uit open antwoorden zijn namen, telefoonnummers, e-mailadressen, adressen en andere persoonsgegevens weggehaald voordat ze werden bewaard.
+report-method-heading = Zo is dit rapport gemaakt
+report-method-how = Inwoners beantwoordden de vragen in een chat met de gemeente. Wie meedeed, koos daar zelf voor: dit is geen steekproef. De cijfers laten zien wat deze inwoners zeggen, niet wat alle inwoners vinden. Ze zijn een signaal naast het eigen advies van de raad.
+report-method-anonymous = De antwoorden zijn zonder naam bewaard. Bij een antwoord staat geen telefoonnummer, gebruikersnaam of chat. Als de ronde sluit, wordt de koppeling tussen inwoner en antwoorden vernietigd. Uit open antwoorden zijn namen, telefoonnummers, e-mailadressen, adressen en andere persoonsgegevens weggehaald voordat ze werden bewaard.
 report-method-suppression = Groepen van minder dan { $k } inwoners tonen we niet ({ $mark }), en ook geen getallen waaruit zo'n groep te berekenen is. Percentages gaan over wie de vraag beantwoordde; wie een vraag oversloeg, telt daar niet mee.
 report-made-on = Dit rapport is gemaakt op { $date } met meepraten.
-report-more-quotes = Er zijn meer open antwoorden. Ze staan allemaal in de export: meepraten summary { $round } --format csv.
+report-more-quotes = Er zijn meer open antwoorden. Ze staan allemaal in de samenvatting: meepraten summary { $round } --format md (of json, of de xlsx).
 
 # Het spreadsheet (xlsx).
 xlsx-overview = Overzicht
@@ -150,3 +151,5 @@ overview-feedback-overdue = volgende stand van zaken te laat
 overview-still-open = nog open, ten minste { $count }
 overview-none = Er zijn in deze periode geen rondes gehouden.
 overview-method = Elk getal per ronde komt uit de samenvatting van die ronde, met dezelfde regel voor kleine groepen: { $mark } is niet getoond. "Deden eerder mee" telt deelnemers die al aan een eerdere ronde meededen; dat wordt geteld als een ronde sluit, en alleen zolang de bewaartermijn loopt.
+summary-unfinished-left-out = Een paar inwoners (minder dan { $k }) begonnen maar maakten de ronde niet af. Hun antwoorden tellen in deze cijfers niet mee, zodat niemand te herkennen is.
+overview-still-open-few = nog open

@@ -39,14 +39,16 @@ pub struct Report {
     /// With `--all`: only rounds that opened on or after this day, e.g. 2027-01-01.
     #[arg(long, requires = "all", value_name = "DATE", value_parser = parse_day)]
     since: Option<time::Date>,
-    /// `html` (the report) or `xlsx` (a spreadsheet: an overview, a sheet per
-    /// question with numbers as numbers, and the open answers).
+    /// `html` (the report), `xlsx` (a spreadsheet: an overview, a sheet per
+    /// question with numbers as numbers, who was reached, and the open
+    /// answers) or `json` (the same figures, for other tools).
     #[arg(long, value_enum, default_value = "html")]
     format: ReportFormat,
     /// Language of the report (nl or en).
     #[arg(long, default_value = "nl", value_parser = |s: &str| Lang::parse(s).map_err(|e| e.to_string()))]
     lang: Lang,
-    /// The file to write [default: the round id with `.html` or `.xlsx`]; `-`
+    /// The file to write [default: the round id with `.html` or `.xlsx`, or
+    /// `overzicht.html` with `--all`; JSON goes to standard output]; `-`
     /// writes to standard output.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -69,6 +71,12 @@ impl Report {
     pub async fn run(self, settings: &Settings) -> anyhow::Result<ExitCode> {
         if self.all && self.format == ReportFormat::Xlsx {
             say_err!("meepraten: the overview across rounds is HTML or JSON (--format html or json)");
+            return Ok(ExitCode::from(2));
+        }
+        if self.since.is_some() && !self.all {
+            say_err!(
+                "meepraten: --since belongs to the overview across rounds: meepraten report --all --since DATE"
+            );
             return Ok(ExitCode::from(2));
         }
         if self.all && self.population.is_some() {
@@ -134,9 +142,15 @@ impl Report {
         } else {
             id
         };
-        let path = self
-            .output
-            .unwrap_or_else(|| PathBuf::from(format!("{stem}.{extension}")));
+        // JSON is for other tools: it goes to standard output unless told
+        // otherwise, like `summary`; a report and a spreadsheet go to a file.
+        let path = self.output.unwrap_or_else(|| {
+            if self.format == ReportFormat::Json {
+                PathBuf::from("-")
+            } else {
+                PathBuf::from(format!("{stem}.{extension}"))
+            }
+        });
         if path.as_os_str() == "-" {
             use std::io::Write as _;
             let mut out = std::io::stdout().lock();

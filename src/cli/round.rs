@@ -111,14 +111,29 @@ impl RoundCommand {
         let result = match self {
             // Checked above, without opening the database.
             RoundCommand::Check { .. } => Ok(()),
-            RoundCommand::Import { file } => service.import_round(&file, now).await.map(|(id, outcome)| {
-                match outcome {
-                    ImportOutcome::Created => say!("imported round `{id}` as a draft; open it with `meepraten round open {id}`"),
-                    ImportOutcome::Replaced { version } => say!("replaced draft round `{id}` (version {version})"),
-                    ImportOutcome::Updated { version } => say!("updated texts or schedule of open round `{id}` (version {version}); its questions are unchanged"),
-                    ImportOutcome::Unchanged => say!("round `{id}` is already stored exactly like this; nothing changed"),
+            RoundCommand::Import { file } => match service.import_round(&file, now).await {
+                Ok((id, outcome)) => {
+                    match outcome {
+                        ImportOutcome::Created => say!("imported round `{id}` as a draft; open it with `meepraten round open {id}`"),
+                        ImportOutcome::Replaced { version } => say!("replaced draft round `{id}` (version {version})"),
+                        ImportOutcome::Updated { version } => say!("updated texts or schedule of open round `{id}` (version {version}); its questions are unchanged"),
+                        ImportOutcome::Unchanged => say!("round `{id}` is already stored exactly like this; nothing changed"),
+                    }
+                    if let Ok(status) = service.round_status(id.as_str()).await {
+                        let round = &status.stored.round;
+                        if let Some(earlier) = &round.follows
+                            && service.round_status(earlier.as_str()).await.is_err()
+                        {
+                            say_err!("note: round `{id}` follows `{earlier}`, which is not in this database (yet); the report compares them once it is, and closed");
+                        }
+                        if round.closes <= now {
+                            say_err!("note: round `{id}` closes {}, which has passed; change `closes` before opening it", moment(round.closes));
+                        }
+                    }
+                    Ok(())
                 }
-            }),
+                Err(e) => Err(e),
+            },
             RoundCommand::List => service.list_rounds().await.map(|rounds| {
                 if rounds.is_empty() {
                     say!("no rounds yet; import one with `meepraten round import FILE`");
@@ -227,6 +242,14 @@ async fn feedback_texts(
         let (lang, path) = match arg.split_once('=') {
             Some((code, path)) if Lang::parse(code).is_ok() && code.len() <= 5 => {
                 (Lang::parse(code).ok(), PathBuf::from(path))
+            }
+            Some((code, _))
+                if code.len() <= 5 && code.chars().all(|c| c.is_ascii_alphabetic() || c == '-') =>
+            {
+                return Err(ServiceError::Invalid(format!(
+                    "`{code}` is not a language of round `{id}` ({}); write nl=FILE or en=FILE",
+                    languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+                )));
             }
             _ => {
                 let path = PathBuf::from(arg);

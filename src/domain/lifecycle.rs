@@ -21,7 +21,7 @@ pub enum RoundState {
 
 /// A lifecycle step that is not allowed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("a round that is {from} cannot become {to}")]
+#[error("{}", if from == to { format!("the round is already {to}") } else { format!("a round that is {from} cannot become {to}") })]
 pub struct TransitionError {
     /// The current state.
     pub from: RoundState,

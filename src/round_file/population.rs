@@ -95,7 +95,7 @@ pub fn parse(name: &str, bytes: &[u8], round: &Round) -> Result<Population, Diag
                 1,
                 1,
                 format!(
-                    "the first line names the columns: `field`, `category` and `share` (or `population` for numbers of people); this file has: {}",
+                    "the first line names the columns: `field` (or `veld`), `category` (or `categorie`) and `share` (or `aandeel`; or `population`, `aantal`, `inwoners` for numbers of people); this file has: {}",
                     header.iter().collect::<Vec<_>>().join(", ")
                 ),
             ));
@@ -104,6 +104,14 @@ pub fn parse(name: &str, bytes: &[u8], round: &Round) -> Result<Population, Diag
     };
 
     let profile: Vec<&Question> = round.profile_questions().collect();
+    if profile.is_empty() {
+        return Err(fail(vec![Diagnostic::whole_file(format!(
+            "round `{}` has no profile questions (`profile = true`), so there is nothing to compare with a population table",
+            round.id
+        ))]));
+    }
+    // Options whose row had a problem: not reported as missing as well.
+    let mut faulty: Vec<(String, OptionId)> = Vec::new();
     let mut fields: Vec<PopulationField> = Vec::new();
     for record in reader.records() {
         let record = match record {
@@ -121,6 +129,21 @@ pub fn parse(name: &str, bytes: &[u8], round: &Round) -> Result<Population, Diag
         if record.iter().all(str::is_empty) {
             continue;
         }
+        if record.len() != header.len() {
+            let line = record
+                .position()
+                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(0));
+            problems.push(Diagnostic::at(
+                line.max(1),
+                1,
+                format!(
+                    "this row has {} columns and the first line {}; a decimal comma needs quotes (\"0,31\") or `;` between columns",
+                    record.len(),
+                    header.len()
+                ),
+            ));
+            continue;
+        }
         let at = |col: usize| -> (usize, usize) {
             let start = record
                 .position()
@@ -136,7 +159,10 @@ pub fn parse(name: &str, bytes: &[u8], round: &Round) -> Result<Population, Diag
         };
 
         let field_name = cell(field_col);
-        let Some(question) = profile.iter().find(|q| q.id.as_str() == field_name) else {
+        let Some(question) = profile
+            .iter()
+            .find(|q| q.id.as_str().eq_ignore_ascii_case(field_name))
+        else {
             let known = profile
                 .iter()
                 .map(|q| q.id.as_str())
@@ -181,9 +207,11 @@ pub fn parse(name: &str, bytes: &[u8], round: &Round) -> Result<Population, Diag
                     value_col,
                     format!("the figure for `{category}` must be more than 0"),
                 ));
+                faulty.push((question.id.to_string(), option));
                 continue;
             }
             None => {
+                faulty.push((question.id.to_string(), option));
                 problems.push(problem(
                     value_col,
                     format!(
@@ -232,7 +260,11 @@ pub fn parse(name: &str, bytes: &[u8], round: &Round) -> Result<Population, Diag
             .options()
             .iter()
             .filter(|o| {
-                o.id.as_str() != RATHER_NOT_SAY && !field.categories.iter().any(|(id, _)| *id == o.id)
+                o.id.as_str() != RATHER_NOT_SAY
+                    && !field.categories.iter().any(|(id, _)| *id == o.id)
+                    && !faulty
+                        .iter()
+                        .any(|(q, id)| q == field.question.as_str() && *id == o.id)
             })
             .map(|o| o.id.as_str())
             .collect();

@@ -109,8 +109,10 @@ impl Service {
         let round = &stored.round.id;
         let groups = self.store.group_totals(round).await?;
         if !stored.round.live_results {
-            let tally = self.store.tally(round, false).await?;
-            return Ok(summary::build(stored, &tally, &groups, lang, false));
+            let (tally, left_out, stored) = self.final_tally(stored).await?;
+            let mut s = summary::build(&stored, &tally, &groups, lang, false);
+            s.unfinished_left_out = left_out;
+            return Ok(s);
         }
         if stored.state == RoundState::Open {
             let snaps = self.live_snapshots(stored).await?;
@@ -128,10 +130,31 @@ impl Service {
         // Closed: everyone counts, audited against the last snapshot shown.
         let snaps = self.store.live_snapshots(round).await?;
         let earlier = self.published_snapshot(stored, snaps.shown.as_ref().map(|s| s.1.as_str()), &groups)?;
-        let tally = self.store.tally(round, false).await?;
-        Ok(summary::build_after(
-            stored, &tally, &groups, lang, false, &earlier,
-        ))
+        let (tally, left_out, stored) = self.final_tally(stored).await?;
+        let mut s = summary::build_after(&stored, &tally, &groups, lang, false, &earlier);
+        s.unfinished_left_out = left_out;
+        Ok(s)
+    }
+
+    /// What a round's summary counts. Once it closed, a few residents (1 to
+    /// k-1) who started but did not finish are a group whose count would hide
+    /// most of the round's figures with it; they are left out instead, and the
+    /// summary says so (nothing published tells how many they were, and the
+    /// count of who took part before, which includes them, goes too).
+    async fn final_tally(
+        &self,
+        stored: &crate::store::StoredRound,
+    ) -> Result<(Tally, bool, crate::store::StoredRound), ServiceError> {
+        let round = &stored.round.id;
+        let all = self.store.tally(round, false).await?;
+        let k = i64::from(stored.round.min_group_size);
+        let closed = matches!(stored.state, RoundState::Closed | RoundState::Archived);
+        if closed && (1..k).contains(&(all.started - all.completed)) {
+            let mut without = stored.clone();
+            without.returning = None;
+            return Ok((self.store.tally(round, true).await?, true, without));
+        }
+        Ok((all, false, stored.clone()))
     }
 
     /// What a live snapshot published, by name (nothing when there was none).

@@ -154,6 +154,17 @@ impl Service {
                     .await?;
                 ImportOutcome::Replaced { version }
             }
+            RoundState::Open
+                if existing.round.min_group_size != round.min_group_size
+                    || existing.round.live_results != round.live_results =>
+            {
+                // Counts already shown in steps of k would tell a group apart
+                // when read beside counts in steps of another k.
+                return Err(ServiceError::Lifecycle(format!(
+                    "round `{}` is open: its `min_group_size` ({}) and `live_results` ({}) stay as they were when it opened, so what was shown before cannot be read against what is shown after",
+                    round.id, existing.round.min_group_size, existing.round.live_results
+                )));
+            }
             RoundState::Open if existing.questions_fingerprint == fingerprint => {
                 let version = self
                     .store

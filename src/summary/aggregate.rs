@@ -59,6 +59,8 @@ pub struct QuestionSummary {
     pub kind: &'static str,
     /// For a follow-up: the question whose answer decided who was asked.
     pub follow_up_of: Option<String>,
+    /// For a follow-up: the answers to that question that led to it.
+    pub asked_after: Vec<String>,
     /// How many gave a real answer; `None` when hidden.
     pub answered: Option<i64>,
     /// How many skipped; `None` when hidden.
@@ -143,6 +145,11 @@ pub struct CouncilSummary {
     pub respondents_returning: Option<i64>,
     /// While results are hidden: respondents so far, rounded down to a multiple of k.
     pub respondents_at_least: Option<i64>,
+    /// True when a few residents (fewer than k) who did not finish are left
+    /// out of every figure, so that their small group does not hide the rest.
+    pub unfinished_left_out: bool,
+    /// True when the round counted who took part before (its count may still be hidden).
+    pub returning_counted: bool,
     /// The smallest group shown.
     pub min_group_size: u32,
     /// True while results are withheld because the round is still open.
@@ -283,6 +290,8 @@ pub fn build_after(
         respondents_completed: None,
         respondents_returning: None,
         respondents_at_least: None,
+        unfinished_left_out: false,
+        returning_counted: false,
         min_group_size: round.min_group_size,
         results_hidden: hidden,
         live,
@@ -305,6 +314,7 @@ pub fn build_after(
     summary.respondents_started = shown[ledger.started];
     summary.respondents_completed = shown[ledger.completed];
     summary.respondents_returning = ledger.returning.and_then(|c| shown[c]);
+    summary.returning_counted = ledger.returning.is_some();
     summary.channels = ledger
         .channels
         .iter()
@@ -353,6 +363,7 @@ struct QuestionCells {
     scale: bool,
     open: bool,
     follow_up_of: Option<String>,
+    asked_after: Vec<String>,
     answered: usize,
     skipped: usize,
     /// (id, label, cell) per row.
@@ -424,7 +435,22 @@ impl Ledger {
                 .get(q.id.as_str())
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            let qc = l.question(q, values, lang);
+            let mut qc = l.question(q, values, lang);
+            if let Some(cond) = &q.when
+                && let Some(parent) = round.question(cond.question())
+            {
+                qc.asked_after = match cond {
+                    Condition::Scale { values, .. } => values
+                        .iter()
+                        .map(|v| row_label(parent, &v.to_string(), lang))
+                        .collect(),
+                    Condition::Options { options, .. } => options
+                        .iter()
+                        .map(|o| row_label(parent, o.as_str(), lang))
+                        .collect(),
+                    Condition::YesNo { value, .. } => vec![yes_no(lang, *value).to_owned()],
+                };
+            }
             l.questions.push(qc);
         }
         // Residents go through the questions in order: whoever has an entry for a
@@ -614,6 +640,7 @@ impl Ledger {
             scale: matches!(q.kind, QuestionKind::Scale { .. }),
             open: matches!(q.kind, QuestionKind::Open { .. }),
             follow_up_of: q.when.as_ref().map(|c| c.question().to_string()),
+            asked_after: Vec::new(),
             answered,
             skipped,
             rows,
@@ -727,8 +754,11 @@ impl QuestionCells {
                 }
             })
             .collect();
+        // Each wording once: how many wrote exactly the same is a group of its
+        // own, which the list must not let anyone count.
         let mut quotes = if show_quotes { texts } else { Vec::new() };
-        quotes.sort();
+        quotes.sort_by_cached_key(|q| (q.trim().to_lowercase(), q.clone()));
+        quotes.dedup_by(|a, b| a.trim().to_lowercase() == b.trim().to_lowercase());
         // Say that quotes are held back whenever the count is hidden, whether or
         // not there are any: "there are open answers" would tell at least one.
         let quotes_withheld = self.open && answered.is_none();
@@ -737,6 +767,7 @@ impl QuestionCells {
             text: self.text.clone(),
             kind: self.kind,
             follow_up_of: self.follow_up_of.clone(),
+            asked_after: self.asked_after.clone(),
             answered,
             skipped: shown[self.skipped],
             options,

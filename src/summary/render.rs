@@ -165,11 +165,29 @@ pub(super) fn channels_line(s: &CouncilSummary, lang: Lang, texts: &Localizer) -
 
 /// How many had taken part before, once known and shown.
 pub(super) fn returning_line(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Option<String> {
-    let n = s.respondents_returning?;
+    if !s.returning_counted {
+        return None;
+    }
+    let n = s
+        .respondents_returning
+        .map_or_else(|| HIDDEN.to_owned(), |n| n.to_string());
     Some(texts.render(
         lang,
-        &Text::with(Key::SummaryReturning, vec![("returning", Arg::Num(n))]),
+        &Text::with(Key::SummaryReturning, vec![("returning", Arg::Str(n))]),
     ))
+}
+
+/// The note that a few who did not finish are left out, when they are.
+pub(super) fn left_out_line(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Option<String> {
+    s.unfinished_left_out.then(|| {
+        texts.render(
+            lang,
+            &Text::with(
+                Key::SummaryUnfinishedLeftOut,
+                vec![("k", Arg::Num(i64::from(s.min_group_size)))],
+            ),
+        )
+    })
 }
 
 /// A channel as people call it.
@@ -322,6 +340,9 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
     if let Some(line) = returning_line(s, lang, texts) {
         let _ = writeln!(out, "{line}\n");
     }
+    if let Some(line) = left_out_line(s, lang, texts) {
+        let _ = writeln!(out, "{line}\n");
+    }
     if s.live {
         let _ = writeln!(out, "{}\n", t(Key::SummaryLive, vec![("k", Arg::Num(k))]));
     }
@@ -388,7 +409,10 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
                 "{}\n",
                 t(
                     Key::SummaryFollowUp,
-                    vec![("number", Arg::Num(i64::try_from(number_of(parent)).unwrap_or(0)))]
+                    vec![
+                        ("number", Arg::Num(i64::try_from(number_of(parent)).unwrap_or(0))),
+                        ("answers", Arg::Str(q.asked_after.join(" / "))),
+                    ]
                 )
             );
         }

@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 use super::comparison;
 use super::overview::Overview;
 use super::render::{
-    channels_line, day, decimal, moment, outcome_blocks, outcome_key, period, phase_key, returning_line,
-    state_key,
+    channels_line, day, decimal, left_out_line, moment, outcome_blocks, outcome_key, period, phase_key,
+    returning_line, state_key,
 };
 use super::representativeness::{self, ProfileSummary};
 use super::{CouncilSummary, HIDDEN, OptionRow};
@@ -34,10 +34,7 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        esc(&t(
-            Key::SummaryHeading,
-            vec![("title", Arg::Str(s.title.clone()))]
-        ))
+        esc(&t(Key::ReportTitle, vec![("title", Arg::Str(s.title.clone()))]))
     );
 
     // What the round was, when, for whom.
@@ -164,6 +161,9 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
         if let Some(line) = returning_line(s, lang, texts) {
             para(&mut out, &line);
         }
+        if let Some(line) = left_out_line(s, lang, texts) {
+            para(&mut out, &line);
+        }
         if s.live {
             para(&mut out, &t(Key::SummaryLive, vec![("k", Arg::Num(k))]));
         }
@@ -190,7 +190,13 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
                 let _ = writeln!(
                     out,
                     "<p class=\"note\">{}</p>",
-                    esc(&t(Key::SummaryFollowUp, vec![("number", Arg::Num(number))]))
+                    esc(&t(
+                        Key::SummaryFollowUp,
+                        vec![
+                            ("number", Arg::Num(number)),
+                            ("answers", Arg::Str(q.asked_after.join(" / ")))
+                        ]
+                    ))
                 );
             }
             para(
@@ -583,6 +589,7 @@ pub fn overview_html(o: &Overview, lang: Lang, texts: &Localizer, made: OffsetDa
             );
             let respondents = match (r.respondents, r.respondents_at_least) {
                 (Some(n), _) => n.to_string(),
+                (None, Some(0)) => t(Key::OverviewStillOpenFew, vec![]),
                 (None, Some(n)) => t(Key::OverviewStillOpen, vec![("count", Arg::Num(n))]),
                 (None, None) => HIDDEN.to_owned(),
             };

@@ -103,13 +103,17 @@ fn profile(
             .and_then(|f| f.categories.iter().find(|(o, _)| o.as_str() == id))
             .map(|(_, n)| *n)
     };
-    // Shares among respondents rest on every category count.
+    // Shares among respondents rest on how many named a group: the sum of
+    // the groups when all are shown, else those who answered minus "rather
+    // not say" when both are shown (then a hidden group's share stays hidden).
     let all_shown = categories.iter().all(|o| o.count.is_some());
-    let named: i64 = categories.iter().filter_map(|o| o.count).sum();
-    let reached_share = |n: Option<i64>| {
-        n.filter(|_| all_shown && named > 0)
-            .map(|n| n as f64 / named as f64)
-    };
+    let named: Option<i64> = if all_shown {
+        Some(categories.iter().filter_map(|o| o.count).sum())
+    } else {
+        q.answered.zip(rather_not_say).map(|(a, r)| a - r)
+    }
+    .filter(|n| *n > 0);
+    let reached_share = |n: Option<i64>| n.zip(named).map(|(n, named)| n as f64 / named as f64);
     let rows: Vec<ReachRow> = categories
         .iter()
         .map(|o| {
@@ -128,7 +132,7 @@ fn profile(
             }
         })
         .collect();
-    let comparable = field.is_some() && all_shown && named > 0;
+    let comparable = field.is_some() && all_shown && named.is_some();
     // Rate = respondents / population; with shares, rates keep their ratios.
     let rates: Vec<f64> = rows
         .iter()
@@ -280,6 +284,7 @@ mod tests {
             text: "Hoe oud bent u?".into(),
             kind: "choice",
             follow_up_of: None,
+            asked_after: Vec::new(),
             answered: Some(rows.iter().filter_map(|r| r.count).sum()),
             skipped: Some(0),
             options: rows,
@@ -341,7 +346,7 @@ mod tests {
     }
 
     #[test]
-    fn a_hidden_category_withholds_every_share_of_its_field() {
+    fn a_hidden_category_withholds_its_share_and_the_scores() {
         let q = question(vec![row("a", Some(12)), row("b", None), row("c", Some(30))]);
         let f = field(&[("a", 0.3), ("b", 0.3), ("c", 0.4)], false);
         let p = profile(&q, Some(&f), None);
@@ -351,8 +356,22 @@ mod tests {
         assert!(
             p.rows
                 .iter()
-                .all(|r| r.reached_percent.is_none() && r.index.is_none())
+                .all(|r| r.reached_percent.is_none() && r.index.is_none()),
+            "without a rather-not-say count, who named a group is unknown"
         );
         assert!(p.rows.iter().all(|r| r.population_percent.is_some()));
+        // With it, the shown groups keep their shares: 58 answered, 8 would
+        // rather not say, so 50 named a group.
+        let mut q = question(vec![
+            row("a", Some(12)),
+            row("b", None),
+            row("c", Some(30)),
+            row(RATHER_NOT_SAY, Some(8)),
+        ]);
+        q.answered = Some(58);
+        let p = profile(&q, Some(&f), None);
+        assert!(p.withheld && p.rate_ratio.is_none());
+        assert!((p.rows[0].reached_percent.unwrap() - 24.0).abs() < 1e-9);
+        assert!(p.rows[1].reached_percent.is_none());
     }
 }

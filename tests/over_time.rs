@@ -358,6 +358,26 @@ async fn feedback_is_published_shown_and_counted_across_rounds() {
         assert!(report.contains(needle), "report lacks {needle}");
     }
 
+    // The spreadsheet's overview carries the entries too.
+    {
+        use calamine::{Reader, Xlsx, open_workbook_from_rs};
+        let out = ws.run(&["report", EARLIER, "--format", "xlsx", "-o", "-"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(out.stdout)).unwrap();
+        let first = book.sheet_names()[0].clone();
+        let sheet = book.worksheet_range(&first).unwrap();
+        let cells: Vec<String> = sheet.cells().map(|(_, _, c)| c.to_string()).collect();
+        for needle in [
+            "Wat de gemeente met de inbreng deed",
+            "De gemeente neemt uw wens over: steeds dezelfde hulp.",
+        ] {
+            assert!(
+                cells.iter().any(|c| c.starts_with(needle)),
+                "xlsx lacks {needle}: {cells:?}"
+            );
+        }
+    }
+
     // Across rounds: two rounds, one early (preparation), one with feedback.
     let today = OffsetDateTime::now_utc().date();
     let out = ws.run(&[

@@ -83,6 +83,38 @@ pub fn workbook(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> Result<Vec
         )
     };
     overview.write_string_with_format(row, 0, legend, &wrap)?;
+    if let Some(line) = super::render::left_out_line(s, lang, texts) {
+        row += 1;
+        overview.write_string_with_format(row, 0, line, &wrap)?;
+    }
+
+    // Where the input went: the advice it informed and what was done.
+    if !s.advice.is_empty() {
+        row += 2;
+        overview.write_string_with_format(row, 0, t(Key::SummaryAdviceHeading, vec![]), &bold)?;
+        for a in &s.advice {
+            row += 1;
+            overview.write_string(row, 0, &a.date)?;
+            overview.write_string(row, 1, &a.title)?;
+            if let Some(url) = &a.url {
+                overview.write_string(row, 2, url)?;
+            }
+        }
+    }
+    if let Some((entries, note)) = super::render::outcome_blocks(s, lang, texts) {
+        row += 2;
+        overview.write_string_with_format(row, 0, t(Key::SummaryOutcomesHeading, vec![]), &bold)?;
+        for (head, text, review) in entries {
+            row += 1;
+            overview.write_string(row, 0, head)?;
+            overview.write_string_with_format(row, 1, text, &wrap)?;
+            if let Some(r) = review {
+                overview.write_string(row, 2, r)?;
+            }
+        }
+        row += 1;
+        overview.write_string(row, 0, note)?;
+    }
 
     let mut names: Vec<String> = vec![t(Key::XlsxOverview, vec![])];
     for (i, q) in s.questions.iter().enumerate() {

@@ -58,39 +58,44 @@ async fn answer(service: &Service, id: &str, score: usize, later: bool) {
     }
 }
 
-/// 2027 answered by r0..r29 and closed; then 2028 answered by r0..r{returning-1}
-/// again and by `new` others, and closed.
-async fn two_rounds(ws: &Workspace, returning: usize, new: usize) -> Service {
+/// A service on a new database with the 2028 round's population table beside it.
+async fn service_with_table(ws: &Workspace) -> Service {
     ws.write(
         "bevolking-wmo-2028.csv",
         std::fs::read(repo("examples/rounds/bevolking-wmo-2028.csv")).unwrap(),
     );
-    let service = ws.service().await;
-    let now = OffsetDateTime::now_utc();
-    let earlier = round_file(ws, &format!("examples/rounds/{EARLIER}.toml"), 48);
-    service.import_round(&earlier, now).await.unwrap();
-    service.open_round(EARLIER, now).await.unwrap();
-    for i in 0..30 {
-        answer(&service, &format!("r{i}"), 1 + i % 5, false).await;
-    }
-    service
-        .close_round(EARLIER, OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    ws.service().await
+}
 
-    let later = round_file(ws, &format!("examples/rounds/{LATER}.toml"), 24);
-    service.import_round(&later, now).await.unwrap();
-    service.open_round(LATER, now).await.unwrap();
-    for i in 0..returning {
-        answer(&service, &format!("r{i}"), 4 + i % 2, true).await;
+/// Imports, opens, lets each (resident, score) answer, and closes one round;
+/// `id` is EARLIER (opened two days ago) or LATER (one day ago).
+async fn run_round(ws: &Workspace, service: &Service, id: &str, residents: &[(String, usize)]) {
+    let later = id == LATER;
+    let now = OffsetDateTime::now_utc();
+    let file = round_file(
+        ws,
+        &format!("examples/rounds/{id}.toml"),
+        if later { 24 } else { 48 },
+    );
+    service.import_round(&file, now).await.unwrap();
+    service.open_round(id, now).await.unwrap();
+    for (who, score) in residents {
+        answer(service, who, *score, later).await;
     }
-    for i in 0..new {
-        answer(&service, &format!("n{i}"), 2 + i % 4, true).await;
-    }
-    service
-        .close_round(LATER, OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    service.close_round(id, OffsetDateTime::now_utc()).await.unwrap();
+}
+
+/// 2027 answered by r0..r29 and closed; then 2028 answered by r0..r{returning-1}
+/// again and by `new` others, and closed.
+async fn two_rounds(ws: &Workspace, returning: usize, new: usize) -> Service {
+    let service = service_with_table(ws).await;
+    let first: Vec<(String, usize)> = (0..30).map(|i| (format!("r{i}"), 1 + i % 5)).collect();
+    run_round(ws, &service, EARLIER, &first).await;
+    let second: Vec<(String, usize)> = (0..returning)
+        .map(|i| (format!("r{i}"), 4 + i % 2))
+        .chain((0..new).map(|i| (format!("n{i}"), 2 + i % 4)))
+        .collect();
+    run_round(ws, &service, LATER, &second).await;
     service
 }
 
@@ -194,36 +199,14 @@ async fn a_few_returning_respondents_are_not_shown() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_resident_who_erased_their_data_is_not_counted_as_returning() {
     let ws = Workspace::new();
-    ws.write(
-        "bevolking-wmo-2028.csv",
-        std::fs::read(repo("examples/rounds/bevolking-wmo-2028.csv")).unwrap(),
-    );
-    let service = ws.service().await;
-    let now = OffsetDateTime::now_utc();
-    let earlier = round_file(&ws, &format!("examples/rounds/{EARLIER}.toml"), 48);
-    service.import_round(&earlier, now).await.unwrap();
-    service.open_round(EARLIER, now).await.unwrap();
-    for i in 0..12 {
-        answer(&service, &format!("r{i}"), 4, false).await;
-    }
-    service
-        .close_round(EARLIER, OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    let service = service_with_table(&ws).await;
+    let twelve: Vec<(String, usize)> = (0..12).map(|i| (format!("r{i}"), 4)).collect();
+    run_round(&ws, &service, EARLIER, &twelve).await;
     // Six ask to be forgotten before the next round.
     for i in 0..6 {
         Resident::new(&service, &format!("r{i}")).say("/vergeet").await;
     }
-    let later = round_file(&ws, &format!("examples/rounds/{LATER}.toml"), 24);
-    service.import_round(&later, now).await.unwrap();
-    service.open_round(LATER, now).await.unwrap();
-    for i in 0..12 {
-        answer(&service, &format!("r{i}"), 4, true).await;
-    }
-    service
-        .close_round(LATER, OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    run_round(&ws, &service, LATER, &twelve).await;
     let s = json(
         &service
             .export_summary(LATER, Format::Json, Lang::Nl)

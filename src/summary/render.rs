@@ -65,6 +65,18 @@ pub(super) fn state_key(state: &str) -> Key {
     }
 }
 
+/// Markdown table rows, then the notes below the table.
+fn md_rows(out: &mut String, rows: &[Vec<String>], notes: &[String]) {
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+    for note in notes {
+        let _ = writeln!(out, "{note}\n");
+    }
+}
+
 /// The words for an outcome status.
 pub(super) fn outcome_key(status: &str) -> Key {
     match status {
@@ -373,14 +385,7 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
                 })
                 .collect();
             let _ = writeln!(out, "|{}|", align.join("|"));
-            for row in &table.rows {
-                let cells: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
-                let _ = writeln!(out, "| {} |", cells.join(" | "));
-            }
-            out.push('\n');
-            for note in &table.notes {
-                let _ = writeln!(out, "{note}\n");
-            }
+            md_rows(&mut out, &table.rows, &table.notes);
         }
     }
     if let Some(c) = &s.comparison {
@@ -390,14 +395,7 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
         for table in tables {
             let _ = writeln!(out, "**{}**\n", md_escape(&table.caption));
             let _ = writeln!(out, "| {} |\n|---|---:|---:|---:|", table.head.join(" | "));
-            for row in &table.rows {
-                let cells: Vec<String> = row.iter().map(|c| md_escape(c)).collect();
-                let _ = writeln!(out, "| {} |", cells.join(" | "));
-            }
-            out.push('\n');
-            for note in &table.notes {
-                let _ = writeln!(out, "{note}\n");
-            }
+            md_rows(&mut out, &table.rows, &table.notes);
         }
     }
     let number_of = |id: &str| s.questions.iter().position(|q| q.id == id).map_or(0, |i| i + 1);

@@ -325,15 +325,22 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
             vec![("k", Arg::Num(k)), ("mark", Arg::Str(HIDDEN.to_owned()))],
         ),
     );
-    para(
-        &mut out,
-        &t(
+    close_page(&mut out, lang, texts, made);
+    out
+}
+
+/// The last line of the method note (the day the page was made) and the
+/// page's end.
+fn close_page(out: &mut String, lang: Lang, texts: &Localizer, made: OffsetDateTime) {
+    let made = texts.render(
+        lang,
+        &Text::with(
             Key::ReportMadeOn,
             vec![("date", Arg::Str(texts.date(lang, made)))],
         ),
     );
+    para(out, &made);
     out.push_str("</section>\n</main>\n</body>\n</html>\n");
-    out
 }
 
 /// The section on who was reached: per profile question a chart of respondents'
@@ -632,14 +639,7 @@ pub fn overview_html(o: &Overview, lang: Lang, texts: &Localizer, made: OffsetDa
         &mut out,
         &t(Key::OverviewMethod, vec![("mark", Arg::Str(HIDDEN.to_owned()))]),
     );
-    para(
-        &mut out,
-        &t(
-            Key::ReportMadeOn,
-            vec![("date", Arg::Str(texts.date(lang, made)))],
-        ),
-    );
-    out.push_str("</section>\n</main>\n</body>\n</html>\n");
+    close_page(&mut out, lang, texts, made);
     out
 }
 

@@ -694,3 +694,36 @@ async fn a_follow_up_names_who_was_asked() {
         "{md}"
     );
 }
+
+/// Found in the fourth fresh-eyes trial: with the rule above known, "started"
+/// beside the last question's answered count gave its hidden skips away
+/// (those who did not finish are none or at least k, so all 20 finished).
+#[tokio::test]
+async fn skips_on_the_last_question_stay_hidden_beside_the_left_out_rule() {
+    for skips in 1..=3usize {
+        let ws = Workspace::new();
+        let service = ws.service_with_open_example().await;
+        for i in 0..20 {
+            let mut r = Resident::new(&service, &format!("f{i}"));
+            for line in ["/start", "1", "4", "ja", "1, 2"] {
+                r.say(line).await;
+            }
+            r.say(if i < skips { "/overslaan" } else { "Meer tijd" }).await;
+        }
+        service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+        let s = service.council_summary(ID, Lang::Nl).await.unwrap();
+        service.close().await;
+        let idee = s.questions.iter().find(|q| q.id == "idee").unwrap();
+        assert_eq!(idee.skipped, None, "{skips} skipped: a small group");
+        assert!(
+            s.respondents_started.is_none() || idee.answered.is_none(),
+            "started {:?} minus answered {:?} gives the {skips} skips",
+            s.respondents_started,
+            idee.answered
+        );
+        assert!(
+            s.respondents_completed.is_none() || idee.answered.is_none(),
+            "completed minus answered gives the skips"
+        );
+    }
+}

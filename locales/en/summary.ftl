@@ -99,7 +99,7 @@ summary-reach-col-population-share = Share of residents (%)
 summary-reach-col-per-thousand = Respondents per 1,000 residents
 summary-reach-under = ▼ under-reached
 summary-reach-scores = Lowest divided by highest participation rate: { $ratio } (1 is reached evenly). Similarity to the residents: { $similarity } (1 is an exact mirror).
-summary-reach-withheld = Shares and scores are not shown: a group is smaller than { $k } and could be worked out from them.
+summary-reach-withheld = The scores, and the shares of hidden groups, are not shown: a group is smaller than { $k } and could be worked out from them.
 summary-reach-rather-not-say = "Rather not say": { $count }. Skipped the question: { $skipped }. They do not count in the shares.
 summary-reach-caption = { $question }: respondents beside all residents
 

@@ -99,7 +99,7 @@ summary-reach-col-population-share = Aandeel inwoners (%)
 summary-reach-col-per-thousand = Deelnemers per 1.000 inwoners
 summary-reach-under = ▼ minder bereikt
 summary-reach-scores = Laagste gedeeld door hoogste deelname: { $ratio } (1 is gelijk bereikt). Gelijkenis met de inwoners: { $similarity } (1 is een precieze afspiegeling).
-summary-reach-withheld = Aandelen en scores staan er niet bij: een groep is kleiner dan { $k } en zou daaruit te herleiden zijn.
+summary-reach-withheld = De scores, en de aandelen van verborgen groepen, staan er niet bij: een groep is kleiner dan { $k } en zou daaruit te herleiden zijn.
 summary-reach-rather-not-say = "Zeg ik liever niet": { $count }. Vraag overgeslagen: { $skipped }. Zij tellen niet mee in de aandelen.
 summary-reach-caption = { $question }: deelnemers naast alle inwoners
 

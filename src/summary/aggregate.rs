@@ -404,6 +404,21 @@ impl Ledger {
         if live {
             // A live snapshot counts finished residents only, as it says.
             l.relations.push(Relation::sum(l.started, &[l.completed]));
+        } else if matches!(stored.state, RoundState::Closed | RoundState::Archived) {
+            // Once closed, a few who did not finish (1 to k-1) are left out of
+            // every count, so whoever knows that rule knows the unfinished are
+            // none or at least k. The branch that holds is given to the audit
+            // as known (the third trial pinned a hidden skip count without it).
+            let k = i64::from(round.min_group_size);
+            match tally.started - tally.completed {
+                0 => l.relations.push(Relation::sum(l.started, &[l.completed])),
+                gap if gap >= k => l.relations.push(Relation {
+                    terms: vec![(l.completed, 1), (l.started, -1)],
+                    op: disclosure::Op::Le,
+                    rhs: -k,
+                }),
+                _ => {}
+            }
         }
         // Who took part before, and so (a group too) who took part for the
         // first time: together those who started.

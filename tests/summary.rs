@@ -727,3 +727,39 @@ async fn skips_on_the_last_question_stay_hidden_beside_the_left_out_rule() {
         );
     }
 }
+
+/// Found in the fourth fresh-eyes trial: one resident who skipped a yes/no
+/// question hid every figure of a round of twenty, because the audit protected
+/// the skip with "completed" and then everything tied to it. A small cell is
+/// now protected inside its own question first.
+#[tokio::test]
+async fn one_skip_hides_its_own_question_not_the_round() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    for i in 0..20 {
+        let mut r = Resident::new(&service, &format!("f{i}"));
+        for line in ["/start", &(1 + i % 3).to_string(), &(4 + i % 2).to_string()] {
+            r.say(line).await;
+        }
+        r.say(if i == 0 { "/overslaan" } else { "ja" }).await;
+        for line in ["1, 2", "Meer tijd"] {
+            r.say(line).await;
+        }
+    }
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let s = service.council_summary(ID, Lang::Nl).await.unwrap();
+    service.close().await;
+    assert_eq!(s.respondents_started, Some(20));
+    assert_eq!(s.respondents_completed, Some(20));
+    let q = |id: &str| s.questions.iter().find(|q| q.id == id).unwrap();
+    assert_eq!(q("rol").answered, Some(20), "another question keeps its figures");
+    assert!(q("rol").options.iter().all(|o| o.count.is_some()));
+    assert_eq!(q("belangrijk").answered, Some(20));
+    let same = q("zelfde-hulp");
+    assert_eq!(same.skipped, None, "one skip: a small group");
+    assert!(
+        same.answered.is_none(),
+        "20 finished and {:?} answered would give the skip away",
+        same.answered
+    );
+}

@@ -43,6 +43,10 @@ pub struct Cell {
     pub weight: Weight,
     /// False for a number that is never published but can be worked out.
     pub published: bool,
+    /// The table it belongs to (a question), if any: a small cell is first
+    /// protected inside its own table, so one skip does not take the round's
+    /// totals, and with them every other table, along.
+    pub group: Option<usize>,
 }
 
 /// Whether a relation's left side equals its right side or stays at most it.
@@ -154,17 +158,21 @@ pub fn protect(cells: &[Cell], relations: &[Relation], k: i64) -> Vec<bool> {
     }
 }
 
-/// The next cell to hide so that `exposed` is protected: a shown cell sharing a
-/// relation with it (any shown cell if none does), nonzero before zero (a hidden
-/// zero protects little), then by weight, then by position.
+/// The next cell to hide so that `exposed` is protected: a shown cell of the
+/// same table (a nonzero one, by weight and position), else one sharing a
+/// relation with it (any shown cell if none does), nonzero before zero (a
+/// hidden zero protects little), then by weight, then by position.
 fn complement(cells: &[Cell], relations: &[Relation], hidden: &[bool], exposed: usize) -> Option<usize> {
     let related = |i: usize| relations.iter().any(|r| r.involves(exposed) && r.involves(i));
-    let pick = |must_relate: bool| {
+    let same_table = |i: usize| cells[exposed].group.is_some() && cells[i].group == cells[exposed].group;
+    let pick = |keep: &dyn Fn(usize) -> bool| {
         (0..cells.len())
-            .filter(|i| !hidden[*i] && (!must_relate || related(*i)))
+            .filter(|i| !hidden[*i] && keep(*i))
             .min_by_key(|i| (cells[*i].value == 0, cells[*i].weight, *i))
     };
-    pick(true).or_else(|| pick(false))
+    pick(&|i| same_table(i) && cells[i].value != 0)
+        .or_else(|| pick(&related))
+        .or_else(|| pick(&|_| true))
 }
 
 /// The range of cell `target` given the shown cells and the relations.
@@ -241,6 +249,7 @@ mod tests {
         values
             .iter()
             .map(|(v, w)| Cell {
+                group: None,
                 value: *v,
                 weight: *w,
                 published: true,

@@ -350,6 +350,8 @@ struct Ledger {
     channels: Vec<(String, usize)>,
     /// Respondents who took part in an earlier round, when known.
     returning: Option<usize>,
+    /// The question whose cells are being made, if any (see [`Cell::group`]).
+    table: Option<usize>,
     /// The smallest group shown (themes need it when they are found).
     k: i64,
     questions: Vec<QuestionCells>,
@@ -390,6 +392,7 @@ impl Ledger {
             completed: 0,
             channels: Vec::new(),
             returning: None,
+            table: None,
             k: i64::from(round.min_group_size),
             questions: Vec::new(),
             groups: Vec::new(),
@@ -450,7 +453,9 @@ impl Ledger {
                 .get(q.id.as_str())
                 .map(Vec::as_slice)
                 .unwrap_or_default();
+            l.table = Some(l.questions.len());
             let mut qc = l.question(q, values, lang);
+            l.table = None;
             if let Some(cond) = &q.when
                 && let Some(parent) = round.question(cond.question())
             {
@@ -567,6 +572,7 @@ impl Ledger {
 
     fn cell(&mut self, value: i64, weight: Weight) -> usize {
         self.cells.push(Cell {
+            group: self.table,
             value,
             weight,
             published: true,
@@ -577,6 +583,7 @@ impl Ledger {
     /// A number never published but derivable, protected like a published one.
     fn virtual_cell(&mut self, value: i64) -> usize {
         self.cells.push(Cell {
+            group: self.table,
             value,
             weight: Weight::Completed,
             published: false,

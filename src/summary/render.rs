@@ -426,7 +426,7 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
             )
         );
         if !q.options.is_empty() {
-            out.push_str(&options_table(&q.options, &header, &cell, lang));
+            out.push_str(&options_table(&q.options, q.answered, &header, &cell, lang));
         }
         match &q.scale {
             Some(st) => {
@@ -484,7 +484,7 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
                     vec![("votes", Arg::Str(cell(g.votes))), ("polls", Arg::Num(g.polls))]
                 )
             );
-            out.push_str(&options_table(&g.options, &header, &cell, lang));
+            out.push_str(&options_table(&g.options, g.votes, &header, &cell, lang));
         }
     }
     out
@@ -493,17 +493,28 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
 /// A Markdown table of answer rows: label, count (or the hidden mark), percent.
 fn options_table(
     options: &[super::OptionRow],
+    total: Option<i64>,
     header: &str,
     cell: &dyn Fn(Option<i64>) -> String,
     lang: Lang,
 ) -> String {
     let mut out = format!("{header}\n");
     for o in options {
-        let pct = o.percent.map_or_else(|| HIDDEN.to_owned(), |p| decimal(lang, p));
+        let pct = percent_text(o, total, lang);
         let _ = writeln!(out, "| {} | {} | {} |", md_escape(&o.label), cell(o.count), pct);
     }
     out.push('\n');
     out
+}
+
+/// A row's percentage as people read it: the figure, `–` when nobody answered
+/// (0 of 0 is no share, and not a hidden one either), else the hidden mark.
+pub(super) fn percent_text(o: &super::OptionRow, total: Option<i64>, lang: Lang) -> String {
+    match (o.percent, o.count, total) {
+        (Some(p), _, _) => decimal(lang, p),
+        (None, Some(_), Some(0)) => "–".to_owned(),
+        _ => HIDDEN.to_owned(),
+    }
 }
 
 /// Keeps residents' text from turning into Markdown structure or HTML.
@@ -585,4 +596,28 @@ fn csv_rows(s: &CouncilSummary) -> String {
         }
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::summary::OptionRow;
+
+    #[test]
+    fn nobody_answering_is_no_share_and_not_a_hidden_one() {
+        let row = |count: Option<i64>, percent: Option<f64>| OptionRow {
+            id: "a".into(),
+            label: "a".into(),
+            count,
+            percent,
+        };
+        assert_eq!(percent_text(&row(Some(0), None), Some(0), Lang::Nl), "–");
+        assert_eq!(
+            percent_text(&row(Some(3), None), None, Lang::Nl),
+            HIDDEN,
+            "total hidden"
+        );
+        assert_eq!(percent_text(&row(None, None), Some(9), Lang::Nl), HIDDEN);
+        assert_eq!(percent_text(&row(Some(3), Some(33.3)), Some(9), Lang::Nl), "33,3");
+    }
 }

@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 use super::comparison;
 use super::overview::Overview;
 use super::render::{
-    channels_line, day, decimal, left_out_line, moment, outcome_blocks, outcome_key, period, phase_key,
-    returning_line, state_key,
+    channels_line, day, decimal, left_out_line, moment, outcome_blocks, outcome_key, percent_text, period,
+    phase_key, returning_line, state_key,
 };
 use super::representativeness::{self, ProfileSummary};
 use super::{CouncilSummary, HIDDEN, OptionRow};
@@ -215,7 +215,7 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
                 let hidden = t(Key::ReportHiddenCell, vec![]);
                 out.push_str(&chart(&format!("q{n}"), &q.options, &alt, &hidden, lang));
                 let caption = t(Key::ReportTableCaption, vec![("number", Arg::Num(number))]);
-                out.push_str(&table(&caption, &q.options, &t, lang));
+                out.push_str(&table(&caption, &q.options, q.answered, &t, lang));
             }
             match &q.scale {
                 Some(st) => para(
@@ -304,7 +304,7 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
                 );
                 let hidden = t(Key::ReportHiddenCell, vec![]);
                 out.push_str(&chart(&format!("g{}", i + 1), &g.options, &alt, &hidden, lang));
-                out.push_str(&table(&g.text, &g.options, &t, lang));
+                out.push_str(&table(&g.text, &g.options, g.votes, &t, lang));
             }
             out.push_str("</section>\n");
         }
@@ -657,6 +657,7 @@ fn para(out: &mut String, text: &str) {
 fn table(
     caption: &str,
     rows: &[OptionRow],
+    total: Option<i64>,
     t: &dyn Fn(Key, Vec<(&'static str, Arg)>) -> String,
     lang: Lang,
 ) -> String {
@@ -671,7 +672,7 @@ fn table(
     );
     for o in rows {
         let count = o.count.map_or_else(|| HIDDEN.to_owned(), |n| n.to_string());
-        let pct = o.percent.map_or_else(|| HIDDEN.to_owned(), |p| decimal(lang, p));
+        let pct = percent_text(o, total, lang);
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",

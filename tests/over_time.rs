@@ -50,7 +50,7 @@ async fn answer(service: &Service, id: &str, score: usize, later: bool) {
         r.say("Meer tijd graag").await;
     }
     r.say("ja").await;
-    r.say("1").await;
+    r.say("1, 2").await;
     r.say("/overslaan").await;
     if later {
         r.say("5").await;
@@ -175,6 +175,54 @@ async fn a_later_round_is_compared_and_counts_who_came_back() {
     assert!(
         md.contains("Van hen deden er 10 eerder mee aan een ronde."),
         "{md}"
+    );
+}
+
+/// Found in the fourth fresh-eyes trial: when a few who did not finish are
+/// left out, who took part before is counted among those who finished
+/// (worked out at close, while the salt still links them), not dropped.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn who_came_back_is_counted_among_finishers_when_a_few_stopped() {
+    let ws = Workspace::new();
+    let service = service_with_table(&ws).await;
+    let first: Vec<(String, usize)> = (0..30).map(|i| (format!("r{i}"), 4)).collect();
+    run_round(&ws, &service, EARLIER, &first).await;
+    let now = OffsetDateTime::now_utc();
+    let file = round_file(&ws, &format!("examples/rounds/{LATER}.toml"), 24);
+    service.import_round(&file, now).await.unwrap();
+    service.open_round(LATER, now).await.unwrap();
+    for i in 0..12 {
+        answer(&service, &format!("r{i}"), 4, true).await;
+    }
+    for i in 0..13 {
+        answer(&service, &format!("n{i}"), 5, true).await;
+    }
+    // Two who took part in 2027 stop halfway.
+    for i in 12..14 {
+        let mut r = Resident::new(&service, &format!("r{i}"));
+        r.say("/start").await;
+        r.say("1").await;
+    }
+    service
+        .close_round(LATER, OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let s = json(
+        &service
+            .export_summary(LATER, Format::Json, Lang::Nl)
+            .await
+            .unwrap(),
+    );
+    service.close().await;
+    assert_eq!(
+        s["unfinished_left_out"], true,
+        "{} {} {}",
+        s["respondents_started"], s["respondents_completed"], s["respondents_returning"]
+    );
+    assert_eq!(s["respondents_started"], 25);
+    assert_eq!(
+        s["respondents_returning"], 12,
+        "the two who stopped are not among them"
     );
 }
 

@@ -279,6 +279,7 @@ fn stored(round: Round) -> StoredRound {
         opened_on: Some("2027-01-01".into()),
         closed_on: Some("2027-02-01".into()),
         returning: None,
+        returning_finished: None,
     }
 }
 

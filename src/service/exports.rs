@@ -139,8 +139,8 @@ impl Service {
     /// What a round's summary counts. Once it closed, a few residents (1 to
     /// k-1) who started but did not finish are a group whose count would hide
     /// most of the round's figures with it; they are left out instead, and the
-    /// summary says so (nothing published tells how many they were, and the
-    /// count of who took part before, which includes them, goes too).
+    /// summary says so; who took part before is then counted among those who
+    /// finished).
     async fn final_tally(
         &self,
         stored: &crate::store::StoredRound,
@@ -151,7 +151,7 @@ impl Service {
         let closed = matches!(stored.state, RoundState::Closed | RoundState::Archived);
         if closed && (1..k).contains(&(all.started - all.completed)) {
             let mut without = stored.clone();
-            without.returning = None;
+            without.returning = stored.returning_finished;
             return Ok((self.store.tally(round, true).await?, true, without));
         }
         Ok((all, false, stored.clone()))

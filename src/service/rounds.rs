@@ -231,9 +231,10 @@ impl Service {
             .state
             .transition(RoundState::Closed)
             .map_err(|e| ServiceError::Lifecycle(format!("round `{id}`: {e}")))?;
+        let returning = self.returning_finishers(&stored.round.id).await?;
         if !self
             .store
-            .close_round(&stored.round.id, &day(now), &idle_stage())
+            .close_round(&stored.round.id, &day(now), &idle_stage(), returning)
             .await?
         {
             return Err(ServiceError::Lifecycle(format!(
@@ -245,6 +246,29 @@ impl Service {
         self.erase_traces(true).await;
         tracing::info!(round = %stored.round.id, "round closed");
         self.existing(id).await
+    }
+
+    /// How many who finished the round had taken part in an earlier one:
+    /// worked out just before the close, while the salt still links a
+    /// participant to their response.
+    async fn returning_finishers(&self, id: &RoundId) -> Result<Option<i64>, ServiceError> {
+        let mut tx = self.store.begin().await?;
+        let Some(salt) = tx.round_salt(id).await? else {
+            return Ok(None);
+        };
+        let keys: Vec<String> = tx
+            .returning_participants(id)
+            .await?
+            .into_iter()
+            .map(|p| {
+                salt.respondent(&crate::anon::Pseudonym::from_stored(p))
+                    .as_str()
+                    .to_owned()
+            })
+            .collect();
+        let n = tx.finished_among(id, &keys).await?;
+        tx.commit().await?;
+        Ok(Some(n))
     }
 
     /// Archives a closed round.
@@ -262,7 +286,10 @@ impl Service {
     pub async fn close_due_rounds(&self, now: OffsetDateTime) -> Result<Vec<RoundId>, ServiceError> {
         let due = self.store.rounds_due_to_close(now.unix_timestamp()).await?;
         for id in &due {
-            self.store.close_round(id, &day(now), &idle_stage()).await?;
+            let returning = self.returning_finishers(id).await?;
+            self.store
+                .close_round(id, &day(now), &idle_stage(), returning)
+                .await?;
             tracing::info!(round = %id, "round closed on schedule");
         }
         if !due.is_empty() {

@@ -28,6 +28,8 @@ pub struct StoredRound {
     pub closed_on: Option<String>,
     /// How many respondents had taken part in an earlier round, counted at close.
     pub returning: Option<i64>,
+    /// The same among those who finished.
+    pub returning_finished: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -41,13 +43,14 @@ struct RoundRow {
     opened_on: Option<String>,
     closed_on: Option<String>,
     returning_respondents: Option<i64>,
+    returning_finished: Option<i64>,
 }
 
 /// The round columns, followed by a literal tail (a WHERE and ORDER BY).
 macro_rules! select_rounds {
     ($tail:literal) => {
         concat!(
-            "SELECT state, version, definition, questions_fingerprint, source, imported_on, opened_on, closed_on, returning_respondents FROM rounds ",
+            "SELECT state, version, definition, questions_fingerprint, source, imported_on, opened_on, closed_on, returning_respondents, returning_finished FROM rounds ",
             $tail
         )
     };
@@ -70,6 +73,7 @@ impl TryFrom<RoundRow> for StoredRound {
             opened_on: r.opened_on,
             closed_on: r.closed_on,
             returning: r.returning_respondents,
+            returning_finished: r.returning_finished,
         })
     }
 }
@@ -207,6 +211,7 @@ impl Store {
         id: &RoundId,
         today: &str,
         idle_stage_json: &str,
+        returning_finished: Option<i64>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.begin().await?;
         let done = sqlx::query(
@@ -229,8 +234,9 @@ impl Store {
                     WHERE q.pseudonym = p.pseudonym AND q.round_id <> p.round_id
                       AND (r.opened_on < rounds.opened_on
                            OR (r.opened_on = rounds.opened_on AND r.opens_at < rounds.opens_at))))
-             WHERE id = ?",
+             , returning_finished = ? WHERE id = ?",
         )
+        .bind(returning_finished)
         .bind(id.as_str())
         .execute(&mut *tx.inner)
         .await
@@ -311,6 +317,46 @@ impl Tx {
     }
 
     /// The round's respondent salt; `None` once the round has closed.
+    /// Pseudonyms of a round's participants who took part in a round that
+    /// opened before it.
+    pub async fn returning_participants(&mut self, id: &RoundId) -> Result<Vec<String>, StoreError> {
+        sqlx::query_scalar(
+            "SELECT p.pseudonym FROM participation p JOIN rounds this ON this.id = p.round_id
+             WHERE p.round_id = ? AND EXISTS (
+                SELECT 1 FROM participation q JOIN rounds r ON r.id = q.round_id
+                WHERE q.pseudonym = p.pseudonym AND q.round_id <> p.round_id
+                  AND (r.opened_on < this.opened_on
+                       OR (r.opened_on = this.opened_on AND r.opens_at < this.opens_at)))",
+        )
+        .bind(id.as_str())
+        .fetch_all(&mut *self.inner)
+        .await
+        .map_err(StoreError::sqlx)
+    }
+
+    /// How many of these respondent keys have a finished response in the round.
+    pub async fn finished_among(&mut self, id: &RoundId, keys: &[String]) -> Result<i64, StoreError> {
+        let mut n = 0;
+        for chunk in keys.chunks(500) {
+            let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+                "SELECT COUNT(*) FROM responses WHERE completed = 1 AND round_id = ",
+            );
+            q.push_bind(id.as_str()).push(" AND respondent_key IN (");
+            let mut list = q.separated(", ");
+            for k in chunk {
+                list.push_bind(k.as_str());
+            }
+            q.push(")");
+            let c: i64 = q
+                .build_query_scalar()
+                .fetch_one(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+            n += c;
+        }
+        Ok(n)
+    }
+
     pub async fn round_salt(&mut self, id: &RoundId) -> Result<Option<RoundSalt>, StoreError> {
         let hex_salt: Option<Option<String>> =
             sqlx::query_scalar("SELECT respondent_salt FROM rounds WHERE id = ?")

@@ -70,6 +70,17 @@ async fn service_with_table(ws: &Workspace) -> Service {
 /// Imports, opens, lets each (resident, score) answer, and closes one round;
 /// `id` is EARLIER (opened two days ago) or LATER (one day ago).
 async fn run_round(ws: &Workspace, service: &Service, id: &str, residents: &[(String, usize)]) {
+    run_round_with_stoppers(ws, service, id, residents, &[]).await;
+}
+
+/// Like [`run_round`], with `stoppers` who answer the first question and stop.
+async fn run_round_with_stoppers(
+    ws: &Workspace,
+    service: &Service,
+    id: &str,
+    residents: &[(String, usize)],
+    stoppers: &[String],
+) {
     let later = id == LATER;
     let now = OffsetDateTime::now_utc();
     let file = round_file(
@@ -81,6 +92,11 @@ async fn run_round(ws: &Workspace, service: &Service, id: &str, residents: &[(St
     service.open_round(id, now).await.unwrap();
     for (who, score) in residents {
         answer(service, who, *score, later).await;
+    }
+    for who in stoppers {
+        let mut r = Resident::new(service, who);
+        r.say("/start").await;
+        r.say("1").await;
     }
     service.close_round(id, OffsetDateTime::now_utc()).await.unwrap();
 }
@@ -187,26 +203,13 @@ async fn who_came_back_is_counted_among_finishers_when_a_few_stopped() {
     let service = service_with_table(&ws).await;
     let first: Vec<(String, usize)> = (0..30).map(|i| (format!("r{i}"), 4)).collect();
     run_round(&ws, &service, EARLIER, &first).await;
-    let now = OffsetDateTime::now_utc();
-    let file = round_file(&ws, &format!("examples/rounds/{LATER}.toml"), 24);
-    service.import_round(&file, now).await.unwrap();
-    service.open_round(LATER, now).await.unwrap();
-    for i in 0..12 {
-        answer(&service, &format!("r{i}"), 4, true).await;
-    }
-    for i in 0..13 {
-        answer(&service, &format!("n{i}"), 5, true).await;
-    }
+    let second: Vec<(String, usize)> = (0..12)
+        .map(|i| (format!("r{i}"), 4))
+        .chain((0..13).map(|i| (format!("n{i}"), 5)))
+        .collect();
     // Two who took part in 2027 stop halfway.
-    for i in 12..14 {
-        let mut r = Resident::new(&service, &format!("r{i}"));
-        r.say("/start").await;
-        r.say("1").await;
-    }
-    service
-        .close_round(LATER, OffsetDateTime::now_utc())
-        .await
-        .unwrap();
+    let stoppers = ["r12".to_owned(), "r13".to_owned()];
+    run_round_with_stoppers(&ws, &service, LATER, &second, &stoppers).await;
     let s = json(
         &service
             .export_summary(LATER, Format::Json, Lang::Nl)

@@ -462,13 +462,7 @@ fn reach_chart(id: &str, p: &ProfileSummary, alt: &str, lang: Lang) -> String {
             )
         })
         .collect();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<figure>\n<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>",
-        esc(alt),
-        esc(&desc.join("; "))
-    );
+    let mut out = figure_start(id, WIDTH, height, alt, &desc.join("; "));
     for (i, r) in p.rows.iter().enumerate() {
         let y = ROW * i as f64 + 4.0;
         let _ = writeln!(
@@ -643,6 +637,15 @@ pub fn overview_html(o: &Overview, lang: Lang, texts: &Localizer, made: OffsetDa
     out
 }
 
+/// The start of a chart: an SVG with its title and its text alternative.
+fn figure_start(id: &str, width: f64, height: f64, alt: &str, desc: &str) -> String {
+    format!(
+        "<figure>\n<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        esc(alt),
+        esc(desc)
+    )
+}
+
 /// The most quotes shown per question: a volunteer reads the report in ten
 /// minutes; the export has them all.
 const MAX_QUOTES: usize = 12;
@@ -702,13 +705,7 @@ fn chart(id: &str, rows: &[OptionRow], alt: &str, hidden: &str, lang: Lang) -> S
             _ => format!("{}: {hidden}", o.label),
         })
         .collect();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<figure>\n<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>",
-        esc(alt),
-        esc(&desc.join("; "))
-    );
+    let mut out = figure_start(id, WIDTH, height, alt, &desc.join("; "));
     for (i, o) in rows.iter().enumerate() {
         let y = ROW * i as f64 + 4.0;
         let _ = writeln!(

@@ -231,7 +231,7 @@ impl Service {
             .state
             .transition(RoundState::Closed)
             .map_err(|e| ServiceError::Lifecycle(format!("round `{id}`: {e}")))?;
-        let returning = self.returning_finishers(&stored.round.id).await?;
+        let returning = self.returning(&stored.round.id).await?;
         if !self
             .store
             .close_round(&stored.round.id, &day(now), &idle_stage(), returning)
@@ -248,10 +248,10 @@ impl Service {
         self.existing(id).await
     }
 
-    /// How many who finished the round had taken part in an earlier one:
-    /// worked out just before the close, while the salt still links a
-    /// participant to their response.
-    async fn returning_finishers(&self, id: &RoundId) -> Result<Option<i64>, ServiceError> {
+    /// How many respondents had taken part in an earlier round, all and those
+    /// who finished: worked out just before the close, while the salt still
+    /// links a participant to their response.
+    async fn returning(&self, id: &RoundId) -> Result<Option<crate::store::Returning>, ServiceError> {
         let mut tx = self.store.begin().await?;
         let Some(salt) = tx.round_salt(id).await? else {
             return Ok(None);
@@ -266,9 +266,12 @@ impl Service {
                     .to_owned()
             })
             .collect();
-        let n = tx.finished_among(id, &keys).await?;
+        let finished = tx.finished_among(id, &keys).await?;
         tx.commit().await?;
-        Ok(Some(n))
+        Ok(Some(crate::store::Returning {
+            all: i64::try_from(keys.len()).unwrap_or(i64::MAX),
+            finished,
+        }))
     }
 
     /// Archives a closed round.
@@ -286,7 +289,7 @@ impl Service {
     pub async fn close_due_rounds(&self, now: OffsetDateTime) -> Result<Vec<RoundId>, ServiceError> {
         let due = self.store.rounds_due_to_close(now.unix_timestamp()).await?;
         for id in &due {
-            let returning = self.returning_finishers(id).await?;
+            let returning = self.returning(id).await?;
             self.store
                 .close_round(id, &day(now), &idle_stage(), returning)
                 .await?;

@@ -32,7 +32,7 @@ pub use bulk::{AnswerWrite, ConversationWrite};
 pub use error::StoreError;
 pub use polls::{GroupPoll, GroupTotals};
 pub use responses::{AnswerRow, LiveSnapshots, ResponseCounts};
-pub use rounds::StoredRound;
+pub use rounds::{Returning, StoredRound};
 
 use crate::anon::Pseudonym;
 

@@ -32,6 +32,16 @@ pub struct StoredRound {
     pub returning_finished: Option<i64>,
 }
 
+/// How many of a round's respondents had taken part in a round that opened
+/// before it: all of them, and those who finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Returning {
+    /// Every respondent who took part before.
+    pub all: i64,
+    /// Those of them who finished the round.
+    pub finished: i64,
+}
+
 #[derive(sqlx::FromRow)]
 struct RoundRow {
     state: String,
@@ -211,7 +221,7 @@ impl Store {
         id: &RoundId,
         today: &str,
         idle_stage_json: &str,
-        returning_finished: Option<i64>,
+        returning: Option<Returning>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.begin().await?;
         let done = sqlx::query(
@@ -225,22 +235,15 @@ impl Store {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        // Who took part before: respondents with a participation in a round
-        // that opened earlier. Counted now, while the records are all there.
-        sqlx::query(
-            "UPDATE rounds SET returning_respondents = (
-                SELECT COUNT(*) FROM participation p WHERE p.round_id = rounds.id AND EXISTS (
-                    SELECT 1 FROM participation q JOIN rounds r ON r.id = q.round_id
-                    WHERE q.pseudonym = p.pseudonym AND q.round_id <> p.round_id
-                      AND (r.opened_on < rounds.opened_on
-                           OR (r.opened_on = rounds.opened_on AND r.opens_at < rounds.opens_at))))
-             , returning_finished = ? WHERE id = ?",
-        )
-        .bind(returning_finished)
-        .bind(id.as_str())
-        .execute(&mut *tx.inner)
-        .await
-        .map_err(StoreError::sqlx)?;
+        // Who took part before (all, and those who finished), counted by the
+        // caller while the salt still linked participants to responses.
+        sqlx::query("UPDATE rounds SET returning_respondents = ?, returning_finished = ? WHERE id = ?")
+            .bind(returning.map(|r| r.all))
+            .bind(returning.map(|r| r.finished))
+            .bind(id.as_str())
+            .execute(&mut *tx.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
         // The last shown live snapshot stays, so the final summary is audited
         // against it; the one not yet shown goes.
         sqlx::query("UPDATE live_snapshots SET next_count = NULL, next_tally = NULL WHERE round_id = ?")

@@ -370,39 +370,53 @@ fn reach(out: &mut String, s: &CouncilSummary, lang: Lang, texts: &Localizer) {
                 esc(&table.head[3])
             );
         }
-        let _ = write!(
+        // The group and the under-reached note are words; the rest figures.
+        let numeric = |c: usize, len: usize| !(c == 0 || c + 1 == len && len > 2);
+        text_table(
             out,
-            "<table>\n<caption>{}</caption>\n<thead><tr>",
-            esc(&table.caption)
+            &table.caption,
+            &table.head,
+            &table.rows,
+            &table.under,
+            &numeric,
         );
-        for (c, h) in table.head.iter().enumerate() {
-            let class = if c == 0 || c + 1 == table.head.len() && table.head.len() > 2 {
-                ""
-            } else {
-                " class=\"num\""
-            };
-            let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(h));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for (row, under) in table.rows.iter().zip(&table.under) {
-            let class = if *under { " class=\"under\"" } else { "" };
-            let _ = write!(out, "<tr{class}><th scope=\"row\">{}</th>", esc(&row[0]));
-            for (c, v) in row.iter().enumerate().skip(1) {
-                let class = if c + 1 == row.len() && row.len() > 2 {
-                    ""
-                } else {
-                    " class=\"num\""
-                };
-                let _ = write!(out, "<td{class}>{}</td>", esc(v));
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody>\n</table>\n");
         for note in &table.notes {
             para(out, note);
         }
     }
     out.push_str("</section>\n");
+}
+
+/// A table of words and figures already formatted: the first column heads
+/// its row, `numeric(column, columns)` says which are right-aligned figures,
+/// and a row marked in `under` is highlighted (a group reached too little).
+fn text_table(
+    out: &mut String,
+    caption: &str,
+    head: &[String],
+    rows: &[Vec<String>],
+    under: &[bool],
+    numeric: &dyn Fn(usize, usize) -> bool,
+) {
+    let class = |c: usize, len: usize| if numeric(c, len) { " class=\"num\"" } else { "" };
+    let _ = write!(out, "<table>\n<caption>{}</caption>\n<thead><tr>", esc(caption));
+    for (c, h) in head.iter().enumerate() {
+        let _ = write!(out, "<th scope=\"col\"{}>{}</th>", class(c, head.len()), esc(h));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (i, row) in rows.iter().enumerate() {
+        let marked = if under.get(i).copied().unwrap_or(false) {
+            " class=\"under\""
+        } else {
+            ""
+        };
+        let _ = write!(out, "<tr{marked}><th scope=\"row\">{}</th>", esc(&row[0]));
+        for (c, v) in row.iter().enumerate().skip(1) {
+            let _ = write!(out, "<td{}>{}</td>", class(c, row.len()), esc(v));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// The section comparing the round with the earlier round it repeats.
@@ -416,24 +430,8 @@ fn compared(out: &mut String, s: &CouncilSummary, lang: Lang, texts: &Localizer)
     );
     para(out, &intro);
     for table in tables {
-        let _ = write!(
-            out,
-            "<table>\n<caption>{}</caption>\n<thead><tr>",
-            esc(&table.caption)
-        );
-        for (i, h) in table.head.iter().enumerate() {
-            let class = if i == 0 { "" } else { " class=\"num\"" };
-            let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", esc(h));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for row in &table.rows {
-            let _ = write!(out, "<tr><th scope=\"row\">{}</th>", esc(&row[0]));
-            for v in &row[1..] {
-                let _ = write!(out, "<td class=\"num\">{}</td>", esc(v));
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody>\n</table>\n");
+        let numeric = |c: usize, _: usize| c != 0;
+        text_table(out, &table.caption, &table.head, &table.rows, &[], &numeric);
         for note in &table.notes {
             let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(note));
         }

@@ -9,7 +9,7 @@ use meepraten::service::Service;
 use meepraten::summary::Format;
 use time::OffsetDateTime;
 
-use crate::support::{Resident, Workspace, repo, stderr, stdout};
+use crate::support::{Resident, Workspace, json_question, json_row, repo, stderr, stdout, summary_json};
 
 const EARLIER: &str = "huishoudelijke-hulp-2027";
 const LATER: &str = "huishoudelijke-hulp-2028";
@@ -123,18 +123,8 @@ fn json(text: &str) -> serde_json::Value {
 async fn a_later_round_is_compared_and_counts_who_came_back() {
     let ws = Workspace::new();
     let service = two_rounds(&ws, 10, 20).await;
-    let then = json(
-        &service
-            .export_summary(EARLIER, Format::Json, Lang::Nl)
-            .await
-            .unwrap(),
-    );
-    let now = json(
-        &service
-            .export_summary(LATER, Format::Json, Lang::Nl)
-            .await
-            .unwrap(),
-    );
+    let then = summary_json(&service, EARLIER).await;
+    let now = summary_json(&service, LATER).await;
     let md = service.export_summary(LATER, Format::Md, Lang::Nl).await.unwrap();
     service.close().await;
 
@@ -158,18 +148,7 @@ async fn a_later_round_is_compared_and_counts_who_came_back() {
     );
     // Each share then and now is the one each round's own summary published.
     let percent = |doc: &serde_json::Value, q: &str, row: &str| {
-        doc["questions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|x| x["id"] == q)
-            .unwrap()["options"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|o| o["id"] == row)
-            .unwrap()["percent"]
-            .as_f64()
+        json_row(json_question(doc, q), row)["percent"].as_f64()
     };
     let tevreden = &c["questions"][1];
     for row in tevreden["rows"].as_array().unwrap() {
@@ -210,12 +189,7 @@ async fn who_came_back_is_counted_among_finishers_when_a_few_stopped() {
     // Two who took part in 2027 stop halfway.
     let stoppers = ["r12".to_owned(), "r13".to_owned()];
     run_round_with_stoppers(&ws, &service, LATER, &second, &stoppers).await;
-    let s = json(
-        &service
-            .export_summary(LATER, Format::Json, Lang::Nl)
-            .await
-            .unwrap(),
-    );
+    let s = summary_json(&service, LATER).await;
     service.close().await;
     assert_eq!(
         s["unfinished_left_out"], true,
@@ -233,12 +207,7 @@ async fn who_came_back_is_counted_among_finishers_when_a_few_stopped() {
 async fn a_few_returning_respondents_are_not_shown() {
     let ws = Workspace::new();
     let service = two_rounds(&ws, 3, 27).await;
-    let now = json(
-        &service
-            .export_summary(LATER, Format::Json, Lang::Nl)
-            .await
-            .unwrap(),
-    );
+    let now = summary_json(&service, LATER).await;
     service.close().await;
     assert_eq!(now["respondents_started"], 30);
     assert!(
@@ -258,12 +227,7 @@ async fn a_resident_who_erased_their_data_is_not_counted_as_returning() {
         Resident::new(&service, &format!("r{i}")).say("/vergeet").await;
     }
     run_round(&ws, &service, LATER, &twelve).await;
-    let s = json(
-        &service
-            .export_summary(LATER, Format::Json, Lang::Nl)
-            .await
-            .unwrap(),
-    );
+    let s = summary_json(&service, LATER).await;
     service.close().await;
     assert_eq!(s["respondents_started"], 12);
     assert_eq!(s["respondents_returning"], 6, "only those who kept their record");

@@ -15,7 +15,7 @@ use meepraten::domain::Lang;
 use meepraten::summary::Format;
 use time::OffsetDateTime;
 
-use crate::support::{Resident, Workspace, repo};
+use crate::support::{Resident, Workspace, json_question, json_row, repo};
 
 const ID: &str = "huishoudelijke-hulp-2027";
 const RESIDENTS: usize = 300;
@@ -80,24 +80,8 @@ async fn the_report_shows_the_audited_figures_and_hides_small_groups_everywhere(
 
     // Counted here, from the plan.
     let count = |f: &dyn Fn(usize) -> bool| (0..RESIDENTS).filter(|&i| f(i)).count() as i64;
-    let question = |id: &str| {
-        json["questions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|q| q["id"] == id)
-            .unwrap()
-            .clone()
-    };
-    let row = |q: &serde_json::Value, id: &str| {
-        q["options"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|o| o["id"] == id)
-            .unwrap()["count"]
-            .as_i64()
-    };
+    let question = |id: &str| json_question(&json, id).clone();
+    let row = |q: &serde_json::Value, id: &str| json_row(q, id)["count"].as_i64();
     assert_eq!(json["respondents_started"], RESIDENTS as i64);
     let rol = question("rol");
     assert_eq!(row(&rol, "naaste"), Some(count(&|i| planned(i).0 == 2)));

@@ -8,7 +8,7 @@ use meepraten::domain::Lang;
 use meepraten::summary::Format;
 use time::OffsetDateTime;
 
-use crate::support::{Resident, Workspace, stdout};
+use crate::support::{Resident, Workspace, json_question, json_row, stdout, summary_json};
 
 const ID: &str = "huishoudelijke-hulp-2027";
 
@@ -530,23 +530,9 @@ async fn a_multiple_choice_option_ticked_by_all_but_a_few_is_hidden() {
         r.say("/overslaan").await;
     }
     service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
-    let json: serde_json::Value =
-        serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
-    let q = json["questions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|q| q["id"] == "belangrijk")
-        .unwrap();
-    let count = |id: &str| {
-        q["options"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|o| o["id"] == id)
-            .unwrap()["count"]
-            .clone()
-    };
+    let json = summary_json(&service, ID).await;
+    let q = json_question(&json, "belangrijk");
+    let count = |id: &str| json_row(q, id)["count"].clone();
     assert_eq!(q["answered"], 8);
     assert_eq!(count("op-tijd"), 8, "everyone ticked it: nobody is singled out");
     assert!(
@@ -616,8 +602,7 @@ async fn a_few_who_stopped_halfway_are_left_out_instead_of_hiding_the_round() {
             r.say("2").await;
         }
         service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
-        let json: serde_json::Value =
-            serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
+        let json = summary_json(&service, ID).await;
         let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
         service.close().await;
         let rol = &json["questions"][0];
@@ -665,15 +650,9 @@ async fn each_wording_is_quoted_once() {
         .await;
     }
     service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
-    let json: serde_json::Value =
-        serde_json::from_str(&service.export_summary(ID, Format::Json, Lang::Nl).await.unwrap()).unwrap();
+    let json = summary_json(&service, ID).await;
     service.close().await;
-    let idee = json["questions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|q| q["id"] == "idee")
-        .unwrap();
+    let idee = json_question(&json, "idee");
     assert_eq!(idee["answered"], 12);
     assert_eq!(
         idee["quotes"],

@@ -257,3 +257,32 @@ pub const WMO_PRESSES: [&str; 5] = [
     "s:belangrijk",
     "s:idee",
 ];
+
+/// A round's council summary as JSON, in Dutch.
+pub async fn summary_json(service: &Service, id: &str) -> serde_json::Value {
+    let text = service
+        .export_summary(id, meepraten::summary::Format::Json, Lang::Nl)
+        .await
+        .expect("summary");
+    serde_json::from_str(&text).expect("summary is JSON")
+}
+
+/// A question of a summary's JSON, by id.
+pub fn json_question<'a>(summary: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    summary["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .find(|q| q["id"] == id)
+        .unwrap_or_else(|| panic!("no question `{id}`"))
+}
+
+/// A row (option, scale point, yes or no) of a question's JSON, by id.
+pub fn json_row<'a>(question: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    question["options"]
+        .as_array()
+        .expect("options")
+        .iter()
+        .find(|o| o["id"] == id)
+        .unwrap_or_else(|| panic!("no row `{id}`"))
+}

@@ -78,6 +78,8 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
             "part",
             "percent",
             "answers",
+            "area",
+            "text",
         ]
         .into_iter()
         .map(|n| (n, Arg::Str(format!("<{n}>")))),

@@ -302,7 +302,10 @@ async fn contact_addresses_are_sealed_opt_in_and_erased_on_stop_and_forget() {
     );
     assert!(residents[2].say("Nee, dank u").await.contains("geen bericht"));
 
-    let subscribers = service.subscribers("wmo").await.unwrap();
+    let subscribers = service
+        .hear_back_contacts("huishoudelijke-hulp-2027")
+        .await
+        .unwrap();
     let addresses: BTreeSet<&str> = subscribers.iter().map(|c| c.address.as_str()).collect();
     assert_eq!(addresses, BTreeSet::from(["5570010001", "5570020002"]));
     assert!(subscribers.iter().all(|c| c.platform == "telegram"));
@@ -312,7 +315,13 @@ async fn contact_addresses_are_sealed_opt_in_and_erased_on_stop_and_forget() {
 
     residents[0].say("/stop").await;
     residents[1].say("/vergeet").await;
-    assert!(service.subscribers("wmo").await.unwrap().is_empty());
+    assert!(
+        service
+            .hear_back_contacts("huishoudelijke-hulp-2027")
+            .await
+            .unwrap()
+            .is_empty()
+    );
     service.close().await;
     let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", ws.database().display()))
         .await

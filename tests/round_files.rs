@@ -114,9 +114,17 @@ fn each_mistake_is_named_with_line_and_column() {
             "round.toml:15:7: error: question `tevreden`: `min` (5) must be smaller than `max` (5)",
         ),
         (
-            "a time without offset",
-            VALID.replace("opens = 2027-01-11T09:00:00+01:00", "opens = 2027-01-11T09:00:00"),
-            "round.toml:7:9: error: `opens` needs a date, a time and a UTC offset",
+            "a date without a time",
+            VALID.replace("opens = 2027-01-11T09:00:00+01:00", "opens = 2027-01-11"),
+            "round.toml:7:9: error: `opens` needs a date and a time",
+        ),
+        (
+            "a time zone that does not exist",
+            VALID.replace(
+                "opens = 2027-01-11T09:00:00+01:00",
+                "timezone = \"Europe/Amsterdan\"\nopens = 2027-01-11T09:00:00+01:00",
+            ),
+            "round.toml:7:12: error: `timezone`: `Europe/Amsterdan` is not a time zone name",
         ),
         (
             "a bad round id",
@@ -143,6 +151,34 @@ fn each_mistake_is_named_with_line_and_column() {
         let got = problems(&text);
         assert!(got.contains(want), "{name}: expected `{want}` in:\n{got}");
     }
+}
+
+#[test]
+fn local_times_are_dutch_time_unless_the_file_names_a_zone() {
+    let at = |replace: &str| {
+        let text = VALID.replace("opens = 2027-01-11T09:00:00+01:00", replace);
+        parse("round.toml", text.as_bytes())
+            .unwrap_or_else(|d| panic!("{d}"))
+            .opens
+    };
+    // Winter: 09:00 in Amsterdam is 08:00 UTC; summer: 07:00 UTC.
+    assert_eq!(
+        at("opens = 2027-01-11T09:00:00"),
+        time::macros::datetime!(2027-01-11 08:00 UTC)
+    );
+    assert_eq!(
+        at("opens = 2026-12-01T09:00:00"),
+        time::macros::datetime!(2026-12-01 08:00 UTC)
+    );
+    assert_eq!(
+        at("timezone = \"Europe/London\"\nopens = 2027-01-11T09:00:00"),
+        time::macros::datetime!(2027-01-11 09:00 UTC)
+    );
+    // A written offset wins.
+    assert_eq!(
+        at("opens = 2027-01-11T09:00:00+00:00"),
+        time::macros::datetime!(2027-01-11 09:00 UTC)
+    );
 }
 
 #[test]

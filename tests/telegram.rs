@@ -116,10 +116,12 @@ async fn residents_answer_a_round_over_telegram() {
     assert!(
         menus.contains(&(
             "".into(),
-            vec!["start", "hulp", "taal", "privacy", "vergeet", "stop"]
-                .into_iter()
-                .map(String::from)
-                .collect()
+            vec![
+                "start", "hulp", "abonneer", "opzeggen", "taal", "privacy", "vergeet", "stop"
+            ]
+            .into_iter()
+            .map(String::from)
+            .collect()
         )),
         "{menus:?}"
     );
@@ -280,14 +282,26 @@ async fn rate_limits_server_errors_and_a_blocked_resident() {
     let ask = api.wait_for(FATIMA, "Wilt u later horen").await;
     api.press(FATIMA, "nl", &button(&ask, "Ja, graag"));
     api.wait_for(FATIMA, "krijgt u een bericht").await;
-    assert_eq!(service.subscribers("wmo").await.unwrap().len(), 1);
+    assert_eq!(
+        service
+            .hear_back_contacts("huishoudelijke-hulp-2027")
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(counts(&service).await.completed, 1);
 
     // Then she blocks the bot: the next reply gets 403 and her contact is erased.
     api.fail_next("sendMessage", Fault::Blocked);
     api.say(FATIMA, "nl", "/hulp");
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-    while !service.subscribers("wmo").await.unwrap().is_empty() {
+    while !service
+        .hear_back_contacts("huishoudelijke-hulp-2027")
+        .await
+        .unwrap()
+        .is_empty()
+    {
         assert!(
             tokio::time::Instant::now() < deadline,
             "contact not erased after 403"

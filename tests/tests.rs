@@ -13,6 +13,7 @@ mod files;
 mod lifecycle;
 mod locales;
 mod matrix;
+mod outreach;
 mod over_time;
 mod privacy;
 mod report;

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use libfuzzer_sys::fuzz_target;
 use meepraten::domain::{Lang, Round, RoundState};
-use meepraten::engine::{self, ButtonAction, Context, Conversation, Effect, Input, RoundView, Stage};
+use meepraten::engine::{self, ButtonAction, Context, Conversation, Effect, Input, Reach, RoundView, Stage};
 
 const EXAMPLES: [&str; 2] = [
     include_str!("../../examples/rounds/huishoudelijke-hulp-2027.toml"),
@@ -78,7 +78,7 @@ fuzz_target!(|data: &[u8]| {
         }
         // Time moves on: mostly during the round, sometimes after it.
         let now = if chunk[3] == 255 { round.closes + time::Duration::hours(1) } else { round.opens + time::Duration::minutes(n as i64) };
-        let ctx = Context { now, retention_days: 90, rounds: &views, personal_data_removed: chunk[2] % 7 == 0 };
+        let ctx = Context { now, retention_days: 90, rounds: &views, personal_data_removed: chunk[2] % 7 == 0, reach: Reach::default() };
         let takes_answers = round.accepts_answers(state, now);
         let step = engine::step(&ctx, &conv, &input(&round, chunk));
         for e in &step.effects {

@@ -34,7 +34,7 @@ pub fn interpret(line: &str, buttons: &[OutboundButton]) -> Input {
     }
     let label_key = |label: &str| {
         label
-            .trim_start_matches(['☐', '☑', '◀'])
+            .trim_start_matches(['☐', '☑', '◀', '⬜', '✅'])
             .trim()
             .trim_end_matches('✔')
             .trim()

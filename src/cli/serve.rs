@@ -91,11 +91,18 @@ impl Serve {
         }
         let service = Service::open(&settings).await.context("cannot start")?;
         let now = OffsetDateTime::now_utc();
-        service.close_due_rounds(now).await?;
+        service.keep_calendar(now).await?;
         service.purge_conversations(now, retention_days).await?;
         let closer = {
             let service = service.clone();
-            tokio::spawn(async move { service.close_rounds_on_time().await })
+            tokio::spawn(async move {
+                service
+                    .keep_calendar_running(
+                        crate::service::schedule::system_clock(),
+                        std::time::Duration::from_secs(30),
+                    )
+                    .await
+            })
         };
         let t = &config.telegram;
         let m = &config.matrix;

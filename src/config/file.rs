@@ -20,6 +20,8 @@ pub struct FileSettings {
     pub telegram: TelegramFile,
     #[serde(default)]
     pub matrix: MatrixFile,
+    #[serde(default)]
+    pub outreach: super::outreach::OutreachFile,
 }
 
 /// The `[matrix]` table.

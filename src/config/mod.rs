@@ -4,6 +4,7 @@
 //! outcome, and knows where each value came from (`meepraten config`).
 
 pub mod file;
+pub mod outreach;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -164,6 +165,8 @@ pub struct Config {
     pub log: Setting<String>,
     pub telegram: TelegramSettings,
     pub matrix: MatrixSettings,
+    /// How the bot reaches residents on its own (the `[outreach]` table).
+    pub outreach: outreach::Outreach,
 }
 
 /// Picks the winning value: flag, then environment, then file, then default.
@@ -374,6 +377,10 @@ impl Config {
                 30,
             ),
         };
+        let outreach = f
+            .outreach
+            .resolve()
+            .map_err(|(key, problem)| ConfigError::Value { key, problem })?;
         let m = f.matrix;
         use matrix_env as me;
         let matrix = MatrixSettings {
@@ -423,6 +430,7 @@ impl Config {
             log,
             telegram,
             matrix,
+            outreach,
         })
     }
 
@@ -434,6 +442,7 @@ impl Config {
             self.secret.as_ref().map(|s| s.value.clone()),
         );
         s.retention_days = self.retention_days.value;
+        s.outreach = self.outreach.clone();
         if let Some(secret) = &self.secret {
             s.secret_origin = match secret.source {
                 Source::File => "the settings file (secret)".to_owned(),
@@ -531,6 +540,8 @@ pub struct Settings {
     pub secret_origin: String,
     /// Days of silence after which conversation state is erased (residents are told).
     pub retention_days: u32,
+    /// Topics, neighbourhoods, quiet hours, the weekly cap, the reminder.
+    pub outreach: outreach::Outreach,
 }
 
 impl Settings {
@@ -544,6 +555,7 @@ impl Settings {
             secret_hex: secret_hex.filter(|s| !s.trim().is_empty()),
             secret_origin: ENV_SECRET.to_owned(),
             retention_days: DEFAULT_RETENTION_DAYS,
+            outreach: outreach::Outreach::default(),
         }
     }
 }

@@ -9,6 +9,7 @@ mod lifecycle;
 mod outcome;
 mod population;
 mod round;
+mod subscription;
 mod tally;
 
 pub use answer::AnswerValue;
@@ -21,4 +22,5 @@ pub use round::{
     ChoiceOption, Condition, DEFAULT_MIN_GROUP_SIZE, LocalizedText, MIN_MIN_GROUP_SIZE, Phase, Question,
     QuestionKind, RATHER_NOT_SAY, Round, ScaleLabels,
 };
+pub use subscription::{Named, Subscriptions};
 pub use tally::Tally;

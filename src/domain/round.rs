@@ -219,6 +219,10 @@ pub struct Round {
     /// both asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follows: Option<RoundId>,
+    /// The neighbourhood the round is about (from the municipality's list):
+    /// only subscribers who chose it are invited. `None`: the whole municipality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighbourhood: Option<String>,
 }
 
 impl Round {

@@ -22,9 +22,18 @@ pub enum Effect {
     /// still stand under their key): remove it, finished or not, so one resident
     /// keeps one response and old answers never mix with new ones.
     ResetResponse { round: RoundId },
-    /// The resident wants to hear back about rounds on this topic ("you said, we
-    /// did"): keep a subscription and the sealed contact address.
+    /// The resident follows this topic: new rounds on it are sent to them.
+    /// Keeps a subscription and the sealed contact address.
     Subscribe { topic: String },
+    /// The resident stops following one topic (`None`: every topic and the
+    /// neighbourhood); the contact goes when nothing is left to send.
+    DropTopics { topic: Option<String> },
+    /// The resident wants rounds about this neighbourhood (`None`: only those
+    /// for the whole municipality).
+    SetNeighbourhood { neighbourhood: Option<String> },
+    /// The participant wants to hear what is done with this round's input (a
+    /// thank-you at close, "you said, we did" later): keep the sealed contact.
+    HearBack { round: RoundId },
     /// The resident wants no more messages: drop contact address and subscriptions.
     Unsubscribe,
     /// Erase everything linked to the resident: contact, subscriptions and the

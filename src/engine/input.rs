@@ -38,6 +38,10 @@ pub enum Command {
     Back,
     /// `/wijzig` or `/change`: go through the answers again to change them.
     Change,
+    /// `/abonneer` or `/subscribe`, optionally with a topic: follow topics.
+    Subscribe(Option<String>),
+    /// `/opzeggen` or `/unsubscribe`, optionally with a topic: stop following.
+    Unsubscribe(Option<String>),
     /// A command the bot does not know, as typed (without the slash).
     Unknown(String),
 }
@@ -53,6 +57,24 @@ impl Input {
 }
 
 impl Input {
+    /// Whether handling this needs what the resident follows (the service
+    /// loads it only then).
+    pub fn needs_subscriptions(&self) -> bool {
+        match self {
+            Input::Command(Command::Subscribe(_) | Command::Unsubscribe(_)) => true,
+            Input::Button(payload) => matches!(
+                ButtonAction::decode(payload),
+                Some(
+                    ButtonAction::Topic(_)
+                        | ButtonAction::AreaMenu
+                        | ButtonAction::Area(_)
+                        | ButtonAction::SubscriptionsDone
+                )
+            ),
+            _ => false,
+        }
+    }
+
     /// The round this input names (a deep link's payload or a round button), so
     /// the service can load it even when it is no longer open.
     pub fn named_round(&self) -> Option<RoundId> {
@@ -93,6 +115,8 @@ impl Command {
             "overslaan" | "skip" => Command::Skip,
             "terug" | "back" => Command::Back,
             "wijzig" | "change" | "wijzigen" => Command::Change,
+            "abonneer" | "abonneren" | "subscribe" | "volg" | "follow" => Command::Subscribe(arg),
+            "opzeggen" | "unsubscribe" | "afmelden" | "ontvolg" | "unfollow" => Command::Unsubscribe(arg),
             _ => Command::Unknown(name.chars().take(32).collect()),
         })
     }
@@ -119,6 +143,10 @@ mod tests {
             ("/overslaan", Command::Skip),
             ("/terug", Command::Back),
             ("/wijzig", Command::Change),
+            ("/abonneer", Command::Subscribe(None)),
+            ("/subscribe wmo", Command::Subscribe(Some("wmo".into()))),
+            ("/opzeggen", Command::Unsubscribe(None)),
+            ("/unsubscribe wmo", Command::Unsubscribe(Some("wmo".into()))),
             ("/stop@meepraten_bot", Command::Stop),
             ("/frobnicate", Command::Unknown("frobnicate".into())),
         ];

@@ -12,6 +12,7 @@ mod flow;
 mod input;
 mod reply;
 mod state;
+mod subscribe;
 mod validate;
 
 use time::OffsetDateTime;
@@ -21,7 +22,9 @@ pub use input::{Command, Input};
 pub use reply::{Arg, Button, ButtonAction, Reply, Text};
 pub use state::{Conversation, Progress, Stage};
 
-use crate::domain::{AnswerValue, Lang, Phase, Question, QuestionKind, Round, RoundId, RoundState};
+use crate::domain::{
+    AnswerValue, Lang, Named, Phase, Question, QuestionKind, Round, RoundId, RoundState, Subscriptions,
+};
 use crate::i18n::Key;
 
 /// A round as the engine may see it: its definition and its lifecycle state.
@@ -45,6 +48,20 @@ pub struct Context<'a> {
     /// True when the service removed personal data from the typed text in the input,
     /// so the resident can be told (and can rephrase).
     pub personal_data_removed: bool,
+    /// What residents can follow, and what this resident follows.
+    pub reach: Reach<'a>,
+}
+
+/// Topics and neighbourhoods to follow, for `/abonneer`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reach<'a> {
+    /// Topics residents can follow, with readable names.
+    pub topics: &'a [Named],
+    /// The municipality's neighbourhoods (empty: none to choose).
+    pub neighbourhoods: &'a [Named],
+    /// What this resident follows now, loaded by the service for subscription
+    /// commands and buttons ([`Input::needs_subscriptions`]).
+    pub mine: Option<&'a Subscriptions>,
 }
 
 impl Context<'_> {
@@ -224,6 +241,8 @@ impl<'a> Turn<'a> {
             }),
             Command::Back => self.with_progress(stage, |t, round, p| t.back(round, p)),
             Command::Change => self.change(stage),
+            Command::Subscribe(topic) => self.subscribe(stage, topic.as_deref()),
+            Command::Unsubscribe(topic) => self.unsubscribe(stage, topic.as_deref()),
             Command::Unknown(name) => {
                 self.say_text(Text::with(
                     Key::UnknownCommand,
@@ -241,6 +260,10 @@ impl<'a> Turn<'a> {
             ButtonAction::Change => return self.change(stage),
             ButtonAction::Back => return self.command(stage, &Command::Back),
             ButtonAction::FollowUp(yes) => return self.follow_up(stage, *yes),
+            ButtonAction::Topic(_)
+            | ButtonAction::AreaMenu
+            | ButtonAction::Area(_)
+            | ButtonAction::SubscriptionsDone => return self.subscription_button(stage, action),
             ButtonAction::Answer { question, .. }
             | ButtonAction::Toggle { question, .. }
             | ButtonAction::Done { question }
@@ -429,13 +452,13 @@ impl<'a> Turn<'a> {
 
     /// The answer to "do you want to hear what was done with the input?".
     fn follow_up(&mut self, stage: Stage, yes: bool) -> Stage {
-        let topic = stage
+        let round = stage
             .round()
             .and_then(|r| self.ctx.view(r))
-            .map(|v| v.round.topic.clone());
-        match (topic, yes) {
-            (Some(topic), true) => {
-                self.effects.push(Effect::Subscribe { topic });
+            .map(|v| v.round.id.clone());
+        match (round, yes) {
+            (Some(round), true) => {
+                self.effects.push(Effect::HearBack { round });
                 self.say(Key::FollowUpYes);
             }
             (Some(_), false) => self.say(Key::FollowUpNo),

@@ -71,6 +71,14 @@ pub enum ButtonAction {
     Language(Lang),
     /// Yes (`true`) or no to hearing back what was done with the input.
     FollowUp(bool),
+    /// Follow or stop following a topic (in the `/abonneer` menu).
+    Topic(String),
+    /// Show the neighbourhoods to choose from.
+    AreaMenu,
+    /// Choose a neighbourhood (`None`: the whole municipality).
+    Area(Option<String>),
+    /// Close the `/abonneer` menu.
+    SubscriptionsDone,
 }
 
 impl ButtonAction {
@@ -87,11 +95,29 @@ impl ButtonAction {
             ButtonAction::StartRound(r) => format!("r:{r}"),
             ButtonAction::Language(l) => format!("l:{l}"),
             ButtonAction::FollowUp(yes) => (if *yes { "f:y" } else { "f:n" }).to_owned(),
+            ButtonAction::Topic(topic) => format!("st:{topic}"),
+            ButtonAction::AreaMenu => "sm".to_owned(),
+            ButtonAction::Area(Some(area)) => format!("sa:{area}"),
+            ButtonAction::Area(None) => "sa".to_owned(),
+            ButtonAction::SubscriptionsDone => "sd".to_owned(),
         }
     }
 
     /// Reads a payload back; `None` for anything the engine did not make.
     pub fn decode(payload: &str) -> Option<ButtonAction> {
+        // Topics and neighbourhoods are free labels and may hold a colon.
+        if let Some(topic) = payload.strip_prefix("st:") {
+            return Some(ButtonAction::Topic(topic.to_owned()));
+        }
+        if let Some(area) = payload.strip_prefix("sa:") {
+            return Some(ButtonAction::Area(Some(area.to_owned())));
+        }
+        match payload {
+            "sm" => return Some(ButtonAction::AreaMenu),
+            "sa" => return Some(ButtonAction::Area(None)),
+            "sd" => return Some(ButtonAction::SubscriptionsDone),
+            _ => {}
+        }
         let mut parts = payload.splitn(3, ':');
         let tag = parts.next()?;
         let first = parts.next();

@@ -84,6 +84,7 @@ fn converse(round: &Round, state: RoundState, now: OffsetDateTime, inputs: &[Inp
         now,
         rounds: &views,
         personal_data_removed: false,
+        reach: Reach::default(),
     };
     let mut conv = Conversation::new(Lang::Nl);
     let mut steps = Vec::new();
@@ -354,6 +355,7 @@ fn a_closed_round_refuses_answers_politely() {
         now: DURING,
         rounds: &views,
         personal_data_removed: false,
+        reach: Reach::default(),
     };
     let started = step(&during, &Conversation::new(Lang::Nl), &text("/start"));
     for (name, state, now) in [
@@ -366,6 +368,7 @@ fn a_closed_round_refuses_answers_politely() {
             now,
             rounds: &views,
             personal_data_removed: false,
+            reach: Reach::default(),
         };
         // Closed before its planned end: no date in the future is named.
         let closed = if now >= r.closes {
@@ -468,6 +471,7 @@ fn a_choice_between_open_rounds() {
         now: DURING,
         rounds: &views,
         personal_data_removed: false,
+        reach: Reach::default(),
     };
     let s = step(&ctx, &Conversation::new(Lang::Nl), &text("/start"));
     assert!(keys(&s).contains(&Key::ChooseRound));
@@ -503,6 +507,7 @@ fn the_resident_hears_when_personal_data_was_removed() {
         now: DURING,
         rounds: &views,
         personal_data_removed: false,
+        reach: Reach::default(),
     };
     let scrubbed = Context {
         personal_data_removed: true,
@@ -695,7 +700,7 @@ fn stray_words_after_a_step_are_read_as_the_resident_meant() {
                 text(typed),
             ],
         );
-        let subscribed = s[4].effects.iter().any(|e| matches!(e, Effect::Subscribe { .. }));
+        let subscribed = s[4].effects.iter().any(|e| matches!(e, Effect::HearBack { .. }));
         assert_eq!(subscribed, yes, "{typed}");
         let answer = if yes { Key::FollowUpYes } else { Key::FollowUpNo };
         assert!(keys(&s[4]).contains(&answer), "{typed}");

@@ -263,6 +263,25 @@ keys! {
     Month10 => "month-10",
     Month11 => "month-11",
     Month12 => "month-12",
+    // reach.ftl
+    SubscribeMenu => "subscribe-menu",
+    SubscribeNoTopics => "subscribe-no-topics",
+    SubscribedTo => "subscribed-to",
+    UnsubscribedFrom => "unsubscribed-from",
+    UnsubscribedAll => "unsubscribed-all",
+    TopicUnknown => "topic-unknown",
+    AreaChoose => "area-choose",
+    ButtonArea => "button-area",
+    ButtonAreaAll => "button-area-all",
+    SubscriptionsSaved => "subscriptions-saved",
+    SubscriptionsNone => "subscriptions-none",
+    CommandSubscribe => "command-subscribe",
+    CommandUnsubscribe => "command-unsubscribe",
+    OutboxInvite => "outbox-invite",
+    OutboxReminder => "outbox-reminder",
+    OutboxThanks => "outbox-thanks",
+    OutboxFeedback => "outbox-feedback",
+    ButtonContinue => "button-continue",
 }
 
 impl Key {

@@ -14,13 +14,14 @@ use crate::domain::Lang;
 use crate::engine::{Arg, Text};
 
 /// The areas each locale has one file for; every locale has the same set.
-pub const AREAS: [&str; 6] = [
+pub const AREAS: [&str; 7] = [
     "conversation",
     "question",
     "validation",
     "commands",
     "summary",
     "dates",
+    "reach",
 ];
 
 macro_rules! locale_files {
@@ -33,13 +34,14 @@ macro_rules! locale_files {
                 include_str!(concat!("../../locales/", $lang, "/commands.ftl")),
                 include_str!(concat!("../../locales/", $lang, "/summary.ftl")),
                 include_str!(concat!("../../locales/", $lang, "/dates.ftl")),
+                include_str!(concat!("../../locales/", $lang, "/reach.ftl")),
             ]),
         )*]
     };
 }
 
 /// The embedded sources, per language code, in [`AREAS`] order.
-pub const SOURCES: &[(&str, [&str; 6])] = locale_files!("nl", "en");
+pub const SOURCES: &[(&str, [&str; 7])] = locale_files!("nl", "en");
 
 /// A locale file that does not parse or clashes with another.
 #[derive(Debug, thiserror::Error)]

@@ -71,14 +71,40 @@ impl Checker<'_> {
             .join(", ")
     }
 
-    fn datetime(&mut self, key: &str, raw: &Spanned<toml::value::Datetime>) -> Option<OffsetDateTime> {
+    /// A moment: with a UTC offset as written, or a local time in `zone`
+    /// (Europe/Amsterdam unless the file names another `timezone`).
+    fn datetime(
+        &mut self,
+        key: &str,
+        raw: &Spanned<toml::value::Datetime>,
+        zone: &jiff::tz::TimeZone,
+    ) -> Option<OffsetDateTime> {
         let dt = raw.get_ref();
-        if dt.date.is_none() || dt.time.is_none() || dt.offset.is_none() {
+        if dt.date.is_none() || dt.time.is_none() {
             self.report(
                 raw,
-                format!("`{key}` needs a date, a time and a UTC offset, e.g. 2027-01-11T09:00:00+01:00"),
+                format!("`{key}` needs a date and a time, e.g. 2027-01-11T09:00:00 (Dutch time) or 2027-01-11T09:00:00+01:00"),
             );
             return None;
+        }
+        if dt.offset.is_none() {
+            let local: Result<jiff::civil::DateTime, _> = dt.to_string().parse();
+            // Kept with the zone's offset at that moment, so it shows as written.
+            let moment = local
+                .ok()
+                .and_then(|l| zone.to_ambiguous_timestamp(l).compatible().ok())
+                .and_then(|t| {
+                    let offset = time::UtcOffset::from_whole_seconds(zone.to_offset(t).seconds()).ok()?;
+                    Some(
+                        OffsetDateTime::from_unix_timestamp(t.as_second())
+                            .ok()?
+                            .to_offset(offset),
+                    )
+                });
+            if moment.is_none() {
+                self.report(raw, format!("`{key}` is not a valid moment"));
+            }
+            return moment;
         }
         match OffsetDateTime::parse(&dt.to_string(), &Rfc3339) {
             Ok(t) => Some(t),
@@ -131,8 +157,25 @@ pub(super) fn check(text: &str, raw: RawRound) -> Result<Round, Vec<Diagnostic>>
         c.report(&raw.topic, "`topic` may not be empty");
     }
 
-    let opens = c.datetime("opens", &raw.opens);
-    let closes = c.datetime("closes", &raw.closes);
+    let zone = match &raw.timezone {
+        None => jiff::tz::TimeZone::get(crate::config::outreach::DEFAULT_TIMEZONE).ok(),
+        Some(tz) => {
+            let zone = jiff::tz::TimeZone::get(tz.get_ref().trim()).ok();
+            if zone.is_none() {
+                c.report(
+                    tz,
+                    format!(
+                        "`timezone`: `{}` is not a time zone name such as Europe/Amsterdam",
+                        tz.get_ref()
+                    ),
+                );
+            }
+            zone
+        }
+    }
+    .unwrap_or(jiff::tz::TimeZone::UTC);
+    let opens = c.datetime("opens", &raw.opens, &zone);
+    let closes = c.datetime("closes", &raw.closes, &zone);
     if let (Some(o), Some(cl)) = (opens, closes)
         && cl <= o
     {
@@ -220,6 +263,10 @@ pub(super) fn check(text: &str, raw: RawRound) -> Result<Round, Vec<Diagnostic>>
             population_file,
             population: None,
             follows,
+            neighbourhood: raw
+                .neighbourhood
+                .map(|n| n.into_inner().trim().to_owned())
+                .filter(|n| !n.is_empty()),
         }),
         _ => Err(c.problems),
     }

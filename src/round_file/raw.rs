@@ -32,6 +32,8 @@ pub struct RawRound {
     pub questions: Spanned<Vec<Spanned<RawQuestion>>>,
     pub population: Option<Spanned<String>>,
     pub follows: Option<Spanned<String>>,
+    pub neighbourhood: Option<Spanned<String>>,
+    pub timezone: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -76,7 +78,7 @@ pub struct RawWhen {
 }
 
 /// Every top-level key a round file may have.
-const ROUND_KEYS: [&str; 15] = [
+const ROUND_KEYS: [&str; 17] = [
     "id",
     "languages",
     "title",
@@ -92,6 +94,8 @@ const ROUND_KEYS: [&str; 15] = [
     "questions",
     "population",
     "follows",
+    "neighbourhood",
+    "timezone",
 ];
 
 /// Reads the file into a [`RawRound`], reporting every problem of shape it can
@@ -137,6 +141,8 @@ pub fn read(text: &str) -> Result<RawRound, Vec<Diagnostic>> {
     let questions = reader.questions();
     let population = reader.optional("population");
     let follows = reader.optional("follows");
+    let neighbourhood = reader.optional("neighbourhood");
+    let timezone = reader.optional("timezone");
     let mut problems = reader.problems;
     match (
         id, languages, title, intro, topic, phase, opens, closes, questions,
@@ -167,6 +173,8 @@ pub fn read(text: &str) -> Result<RawRound, Vec<Diagnostic>> {
             questions,
             population,
             follows,
+            neighbourhood,
+            timezone,
         }),
         _ => {
             if problems.is_empty() {

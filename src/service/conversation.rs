@@ -7,8 +7,8 @@ use time::OffsetDateTime;
 
 use super::{Service, ServiceError, day, month};
 use crate::anon::{ContactAddress, EventKey, Pseudonym, ResidentRef, RespondentKey, RoundSalt, Scrubber};
-use crate::domain::{Lang, RoundId};
-use crate::engine::{self, Context, Conversation, Effect, Input, Reply, RoundView};
+use crate::domain::{Lang, Named, RoundId, Subscriptions};
+use crate::engine::{self, Context, Conversation, Effect, Input, Reach, Reply, RoundView};
 use crate::store::{AnswerWrite, ConversationWrite, StoreError, StoredRound, Tx};
 
 /// A progress marker committed with an update's effects.
@@ -276,11 +276,26 @@ impl Service {
             }
             other => (other.clone(), false),
         };
+        let topics = self.followable_topics(open);
+        let mine = if input.needs_subscriptions() {
+            let (topics, neighbourhood) = tx.subscriptions_of(&pseudonym).await?;
+            Some(Subscriptions {
+                topics,
+                neighbourhood,
+            })
+        } else {
+            None
+        };
         let ctx = Context {
             now,
             retention_days: self.retention_days,
             rounds: &views,
             personal_data_removed,
+            reach: Reach {
+                topics: &topics,
+                neighbourhoods: &self.outreach.neighbourhoods,
+                mine: mine.as_ref(),
+            },
         };
         let step = engine::step(&ctx, &conversation, &input);
 
@@ -294,11 +309,14 @@ impl Service {
                 batch,
                 &pseudonym,
                 who.platform,
-                contact.as_ref(),
+                contact.as_ref().map(|c| (c, step.next.lang)),
                 &step.effects,
             )
             .await?;
         batch.erased |= forget || erased;
+        if !forget && step.next.lang != conversation.lang {
+            tx.set_contact_lang(&pseudonym, step.next.lang.code()).await?;
+        }
         let state = if forget {
             None
         } else {
@@ -367,9 +385,10 @@ impl Service {
         batch: &mut Batch,
         who: &Pseudonym,
         channel: &str,
-        contact: Option<&ContactAddress>,
+        contact: Option<(&ContactAddress, Lang)>,
         effects: &[Effect],
     ) -> Result<Applied, ServiceError> {
+        let mut contact_saved = false;
         let mut keys: HashMap<RoundId, RespondentKey> = HashMap::new();
         let mut forget = false;
         let mut erased = false;
@@ -425,9 +444,20 @@ impl Service {
                 }
                 Effect::Subscribe { topic } => {
                     tx.subscribe(who, topic).await?;
-                    if let Some(address) = contact {
-                        tx.save_contact(who, &self.vault.seal(who, address)).await?;
-                    }
+                    self.keep_contact(tx, who, contact, &mut contact_saved).await?;
+                }
+                Effect::DropTopics { topic } => {
+                    erased |= tx.drop_topics(who, topic.as_deref()).await?;
+                }
+                Effect::SetNeighbourhood { neighbourhood } => {
+                    self.keep_contact(tx, who, contact, &mut contact_saved).await?;
+                    tx.set_neighbourhood(who, neighbourhood.as_deref()).await?;
+                }
+                Effect::HearBack { round } => {
+                    // The participation row waits in the batch: write it first.
+                    batch.flush(tx).await?;
+                    tx.hear_back(who, round.as_str()).await?;
+                    self.keep_contact(tx, who, contact, &mut contact_saved).await?;
                 }
                 Effect::Unsubscribe => {
                     batch.participants.retain(|(_, p)| p != who);
@@ -441,6 +471,37 @@ impl Service {
             }
         }
         Ok(Applied { forget, erased })
+    }
+
+    /// Seals and keeps where to reach the resident (once per message), with the
+    /// language to write in.
+    async fn keep_contact(
+        &self,
+        tx: &mut Tx,
+        who: &Pseudonym,
+        contact: Option<(&ContactAddress, Lang)>,
+        saved: &mut bool,
+    ) -> Result<(), ServiceError> {
+        if let Some((address, lang)) = contact
+            && !*saved
+        {
+            tx.save_contact(who, &self.vault.seal(who, address), lang.code())
+                .await?;
+            *saved = true;
+        }
+        Ok(())
+    }
+
+    /// Topics residents can follow: those in the settings, with their names,
+    /// and those of open rounds.
+    fn followable_topics(&self, open: &[StoredRound]) -> Vec<Named> {
+        let mut topics = self.outreach.topics.clone();
+        for s in open {
+            if !topics.iter().any(|t| t.id == s.round.topic) {
+                topics.push(Named::bare(&s.round.topic));
+            }
+        }
+        topics
     }
 
     /// Erases conversation state not touched for `days` days, except for residents
@@ -457,10 +518,20 @@ impl Service {
         Ok(n)
     }
 
-    /// Where to reach everyone who asked to hear back about `topic`. Rows that do
-    /// not open (a key mix-up) are skipped and logged without identifying anyone.
+    /// Where to reach everyone who follows `topic`. Rows that do not open (a
+    /// key mix-up) are skipped and logged without identifying anyone.
     pub async fn subscribers(&self, topic: &str) -> Result<Vec<ContactAddress>, ServiceError> {
-        let rows = self.store.subscribers(topic).await?;
+        let rows = self.store.topic_subscribers(topic, None).await?;
+        Ok(self.open_contacts(rows))
+    }
+
+    /// Where to reach the participants of `round` who asked to hear back.
+    pub async fn hear_back_contacts(&self, round: &str) -> Result<Vec<ContactAddress>, ServiceError> {
+        let rows = self.store.reachable_participants(round, true).await?;
+        Ok(self.open_contacts(rows))
+    }
+
+    fn open_contacts(&self, rows: Vec<(String, String)>) -> Vec<ContactAddress> {
         let mut out = Vec::with_capacity(rows.len());
         for (pseudonym, sealed) in rows {
             let who = Pseudonym::from_stored(pseudonym);
@@ -469,7 +540,7 @@ impl Service {
                 Err(e) => tracing::warn!(resident = who.short(), error = %e, "contact skipped"),
             }
         }
-        Ok(out)
+        out
     }
 
     /// Renders an engine reply in `lang`.

@@ -7,9 +7,11 @@
 pub mod announcements;
 pub mod conversation;
 pub mod exports;
+pub mod outbox;
 pub mod outcomes;
 pub mod polls;
 pub mod rounds;
+pub mod schedule;
 
 use time::OffsetDateTime;
 
@@ -91,6 +93,10 @@ pub struct Service {
     traces_failed_at: std::sync::Arc<std::sync::atomic::AtomicI64>,
     /// The open rounds as last parsed, with the rounds generation they are of.
     open_rounds: OpenRoundsCache,
+    /// Topics, neighbourhoods, quiet hours and the weekly cap.
+    outreach: std::sync::Arc<crate::config::outreach::Outreach>,
+    /// Rung when broadcasts are planned, so the senders look at once.
+    outbox_bell: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// Parsed open rounds and the rounds generation they belong to.
@@ -146,6 +152,8 @@ impl Service {
             traces_owed: Default::default(),
             traces_failed_at: Default::default(),
             open_rounds: Default::default(),
+            outreach: std::sync::Arc::new(settings.outreach.clone()),
+            outbox_bell: Default::default(),
         };
         if owed != NOTHING_OWED {
             // An earlier process could not clean the file (another reader held

@@ -301,30 +301,6 @@ impl Service {
         Ok(due)
     }
 
-    /// Closes each open round at its closing moment, for as long as the returned
-    /// future runs (`serve` runs it beside the channels): a bot that runs for
-    /// weeks must not keep answers linkable past the deadline.
-    pub async fn close_rounds_on_time(&self) {
-        loop {
-            let now = OffsetDateTime::now_utc();
-            let wait = match self.store.next_closing().await {
-                Ok(Some(at)) => Duration::seconds(at - now.unix_timestamp()),
-                Ok(None) => Duration::minutes(1),
-                Err(e) => {
-                    tracing::warn!(error = %e, "cannot read closing times; trying again in a minute");
-                    Duration::minutes(1)
-                }
-            };
-            // Wake at the next closing moment, and at least once a minute so a
-            // round opened or re-imported meanwhile is seen.
-            let wait = wait.clamp(Duration::milliseconds(200), Duration::minutes(1));
-            tokio::time::sleep(wait.unsigned_abs()).await;
-            if let Err(e) = self.close_due_rounds(OffsetDateTime::now_utc()).await {
-                tracing::warn!(error = %e, "closing rounds on time failed; trying again");
-            }
-        }
-    }
-
     /// Every round.
     pub async fn list_rounds(&self) -> Result<Vec<StoredRound>, ServiceError> {
         Ok(self.store.rounds().await?)

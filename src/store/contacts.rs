@@ -1,7 +1,7 @@
 //! Sealed contact addresses and subscriptions. Apart from answers by design:
 //! nothing here joins to responses or answers.
 
-use super::{Store, StoreError, Tx};
+use super::{StoreError, Tx};
 use crate::anon::Pseudonym;
 
 impl Tx {
@@ -17,23 +17,147 @@ impl Tx {
         Ok(())
     }
 
-    /// Stores (or replaces) a resident's sealed contact address.
-    pub async fn save_contact(&mut self, who: &Pseudonym, sealed: &str) -> Result<(), StoreError> {
+    /// Stores (or replaces) a resident's sealed contact address and the
+    /// language to write to them in.
+    pub async fn save_contact(
+        &mut self,
+        who: &Pseudonym,
+        sealed: &str,
+        lang: &str,
+    ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO contacts (pseudonym, sealed) VALUES (?, ?)
-             ON CONFLICT (pseudonym) DO UPDATE SET sealed = excluded.sealed",
+            "INSERT INTO contacts (pseudonym, sealed, lang) VALUES (?, ?, ?)
+             ON CONFLICT (pseudonym) DO UPDATE SET sealed = excluded.sealed, lang = excluded.lang",
         )
         .bind(who.as_str())
         .bind(sealed)
+        .bind(lang)
         .execute(&mut *self.inner)
         .await
         .map_err(StoreError::sqlx)?;
         Ok(())
     }
 
+    /// Records that a participant asked to hear what is done with the input of
+    /// `round` (a thank-you at close, feedback later).
+    pub async fn hear_back(&mut self, who: &Pseudonym, round: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO participation (pseudonym, round_id, hear_back) VALUES (?, ?, 1)
+             ON CONFLICT (pseudonym, round_id) DO UPDATE SET hear_back = 1",
+        )
+        .bind(who.as_str())
+        .bind(round)
+        .execute(&mut *self.inner)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
+    /// Changes the language a subscriber is written to in (if one is kept).
+    pub async fn set_contact_lang(&mut self, who: &Pseudonym, lang: &str) -> Result<(), StoreError> {
+        sqlx::query("UPDATE contacts SET lang = ? WHERE pseudonym = ? AND lang IS NOT ?")
+            .bind(lang)
+            .bind(who.as_str())
+            .bind(lang)
+            .execute(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
+    /// Sets (or clears) the neighbourhood a subscriber wants rounds about.
+    pub async fn set_neighbourhood(
+        &mut self,
+        who: &Pseudonym,
+        neighbourhood: Option<&str>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("UPDATE contacts SET neighbourhood = ? WHERE pseudonym = ?")
+            .bind(neighbourhood)
+            .bind(who.as_str())
+            .execute(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+
+    /// Drops one topic, or every topic and the neighbourhood (`None`). The
+    /// contact goes too when nothing is left to send: no topic, and no round
+    /// the resident asked to hear back about. Returns whether anything was erased.
+    pub async fn drop_topics(&mut self, who: &Pseudonym, topic: Option<&str>) -> Result<bool, StoreError> {
+        let dropped =
+            sqlx::query("DELETE FROM subscriptions WHERE pseudonym = ? AND (? IS NULL OR topic = ?)")
+                .bind(who.as_str())
+                .bind(topic)
+                .bind(topic)
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        let gone = sqlx::query(
+            "DELETE FROM contacts WHERE pseudonym = ?1
+             AND NOT EXISTS (SELECT 1 FROM subscriptions WHERE pseudonym = ?1)
+             AND NOT EXISTS (SELECT 1 FROM participation WHERE pseudonym = ?1 AND hear_back = 1)",
+        )
+        .bind(who.as_str())
+        .execute(&mut *self.inner)
+        .await
+        .map_err(StoreError::sqlx)?;
+        if gone.rows_affected() > 0 {
+            self.drop_outbox(who).await?;
+        } else if topic.is_none() {
+            self.set_neighbourhood(who, None).await?;
+        }
+        Ok(dropped.rows_affected() + gone.rows_affected() > 0)
+    }
+
+    /// The topics a resident subscribed to, and their neighbourhood.
+    pub async fn subscriptions_of(
+        &mut self,
+        who: &Pseudonym,
+    ) -> Result<(Vec<String>, Option<String>), StoreError> {
+        let topics: Vec<String> =
+            sqlx::query_scalar("SELECT topic FROM subscriptions WHERE pseudonym = ? ORDER BY topic")
+                .bind(who.as_str())
+                .fetch_all(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        let area: Option<Option<String>> =
+            sqlx::query_scalar("SELECT neighbourhood FROM contacts WHERE pseudonym = ?")
+                .bind(who.as_str())
+                .fetch_optional(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        Ok((topics, area.flatten()))
+    }
+
+    /// Removes what waits in the outbox for `who`, counted as skipped, so no
+    /// row names them after they left.
+    async fn drop_outbox(&mut self, who: &Pseudonym) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE broadcasts SET skipped = skipped + (SELECT COUNT(*) FROM outbox o
+               WHERE o.pseudonym = ?1 AND (o.round_id, o.kind, o.ref) = (broadcasts.round_id, broadcasts.kind, broadcasts.ref))
+             WHERE (round_id, kind, ref) IN (SELECT round_id, kind, ref FROM outbox WHERE pseudonym = ?1)",
+        )
+        .bind(who.as_str())
+        .execute(&mut *self.inner)
+        .await
+        .map_err(StoreError::sqlx)?;
+        for sql in [
+            "DELETE FROM outbox WHERE pseudonym = ?",
+            "DELETE FROM prompts_received WHERE pseudonym = ?",
+        ] {
+            sqlx::query(sql)
+                .bind(who.as_str())
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        }
+        Ok(())
+    }
+
     /// Erases a resident's contact address and every subscription. Returns
     /// whether anything was there to erase.
     pub async fn forget_contact(&mut self, who: &Pseudonym) -> Result<bool, StoreError> {
+        self.drop_outbox(who).await?;
         let mut erased = false;
         for sql in [
             "DELETE FROM contacts WHERE pseudonym = ?",
@@ -48,19 +172,5 @@ impl Tx {
             erased |= done.rows_affected() > 0;
         }
         Ok(erased)
-    }
-}
-
-impl Store {
-    /// Sealed addresses of everyone subscribed to `topic`, with their pseudonyms.
-    pub async fn subscribers(&self, topic: &str) -> Result<Vec<(String, String)>, StoreError> {
-        sqlx::query_as(
-            "SELECT c.pseudonym, c.sealed FROM subscriptions s JOIN contacts c ON c.pseudonym = s.pseudonym
-             WHERE s.topic = ? ORDER BY c.pseudonym",
-        )
-        .bind(topic)
-        .fetch_all(&self.pool)
-        .await
-        .map_err(StoreError::sqlx)
     }
 }

@@ -360,6 +360,33 @@ impl Tx {
         Ok(n)
     }
 
+    /// Which of `keys` finished the round.
+    pub async fn finished_keys(
+        &mut self,
+        id: &RoundId,
+        keys: &[String],
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut out = std::collections::HashSet::new();
+        for chunk in keys.chunks(500) {
+            let mut q = sqlx::QueryBuilder::<sqlx::Sqlite>::new(
+                "SELECT respondent_key FROM responses WHERE completed = 1 AND round_id = ",
+            );
+            q.push_bind(id.as_str()).push(" AND respondent_key IN (");
+            let mut list = q.separated(", ");
+            for k in chunk {
+                list.push_bind(k.as_str());
+            }
+            q.push(")");
+            let found: Vec<String> = q
+                .build_query_scalar()
+                .fetch_all(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+            out.extend(found);
+        }
+        Ok(out)
+    }
+
     pub async fn round_salt(&mut self, id: &RoundId) -> Result<Option<RoundSalt>, StoreError> {
         let hex_salt: Option<Option<String>> =
             sqlx::query_scalar("SELECT respondent_salt FROM rounds WHERE id = ?")

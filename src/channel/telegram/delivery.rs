@@ -77,6 +77,37 @@ pub struct Sender {
     warned: Arc<std::sync::Mutex<std::collections::HashMap<i64, std::time::Instant>>>,
 }
 
+/// The outbox's way to Telegram: one message to a private chat, within the
+/// same limits as replies.
+pub struct Courier(pub Sender);
+
+impl crate::service::outbox::Courier for Courier {
+    fn platform(&self) -> &'static str {
+        super::PLATFORM
+    }
+
+    async fn send(
+        &self,
+        address: &str,
+        message: &OutboundMessage,
+        _key: &str,
+    ) -> crate::service::outbox::Delivery {
+        use crate::service::outbox::Delivery;
+        let Ok(chat) = address.parse::<i64>() else {
+            return Delivery::Failed;
+        };
+        match self
+            .0
+            .deliver(ChatId(chat), None, std::slice::from_ref(message))
+            .await
+        {
+            Outcome::Delivered => Delivery::Sent,
+            Outcome::Unreachable => Delivery::Unreachable,
+            Outcome::Failed => Delivery::Later(Duration::from_secs(60)),
+        }
+    }
+}
+
 /// Whether a resident's message is taken, given how fast they send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Admit {

@@ -57,6 +57,11 @@ pub struct TelegramConfig {
     pub officials: Vec<String>,
     /// Receive updates by webhook instead of long polling.
     pub webhook: Option<webhook::Webhook>,
+    /// Where the outbox reads the time (quiet hours, retries): the system
+    /// clock, or a test's.
+    pub clock: crate::service::schedule::Clock,
+    /// How long the outbox sleeps when nothing is due.
+    pub outbox_every: Duration,
 }
 
 impl std::fmt::Debug for TelegramConfig {
@@ -78,6 +83,8 @@ impl TelegramConfig {
             limits: delivery::Limits::telegram(),
             officials: Vec::new(),
             webhook: None,
+            clock: crate::service::schedule::system_clock(),
+            outbox_every: Duration::from_secs(2),
         }
     }
 
@@ -93,10 +100,12 @@ impl TelegramConfig {
 /// The command menu per language: Dutch names for Dutch apps (and as the
 /// default), English names for English apps.
 pub fn command_menu(service: &Service, lang: Lang) -> Vec<BotCommand> {
-    let names: [(&str, Key); 6] = match lang {
+    let names: [(&str, Key); 8] = match lang {
         Lang::Nl => [
             ("start", Key::CommandStart),
             ("hulp", Key::CommandHelp),
+            ("abonneer", Key::CommandSubscribe),
+            ("opzeggen", Key::CommandUnsubscribe),
             ("taal", Key::CommandLanguage),
             ("privacy", Key::CommandPrivacy),
             ("vergeet", Key::CommandForget),
@@ -105,6 +114,8 @@ pub fn command_menu(service: &Service, lang: Lang) -> Vec<BotCommand> {
         Lang::En => [
             ("start", Key::CommandStart),
             ("help", Key::CommandHelp),
+            ("subscribe", Key::CommandSubscribe),
+            ("unsubscribe", Key::CommandUnsubscribe),
             ("language", Key::CommandLanguage),
             ("privacy", Key::CommandPrivacy),
             ("forget", Key::CommandForget),
@@ -537,7 +548,16 @@ pub async fn serve(
         username,
         lanes: lanes::Lanes::on(delivery.handle().clone()),
     };
-    let served = serve_with(service, config, &bot, &sender, adapter, stopped(stopping)).await;
+    // The outbox goes out beside the conversations, through the same limits.
+    let courier = delivery::Courier(sender.clone());
+    let outbox = service.deliver_outbox(
+        &courier,
+        config.clock.clone(),
+        config.outbox_every,
+        stopped(stopping.clone()),
+    );
+    let served = serve_with(service, config, &bot, &sender, adapter, stopped(stopping.clone()));
+    let (served, ()) = tokio::join!(served, outbox);
     delivery.shutdown_background();
     served
 }

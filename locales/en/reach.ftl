@@ -1,0 +1,32 @@
+# Following topics, and what the bot sends on its own: an invitation, one
+# reminder, a thank-you, and what was done with the answers.
+# Plain English: short sentences, common words.
+
+subscribe-menu = Which topics do you want a message about when there are new questions? Tap a topic to turn it on or off.
+subscribe-no-topics = There are no topics to follow yet. Have a look later.
+subscribed-to = You will get a message when there are new questions about { $topic }. Don't want that any more? Send /unsubscribe.
+unsubscribed-from = You will get no more messages about { $topic }.
+unsubscribed-all = You follow no topics any more. We will not send you invitations.
+topic-unknown = I don't know the topic "{ $topic }". Choose one from the list.
+area-choose = Which neighbourhood do you want questions about? You always get questions for the whole municipality.
+button-area = Neighbourhood: { $area }
+button-area-all = Whole municipality
+subscriptions-saved = Saved. When there are new questions, I will send you a message. Not more than a few times a week, and not at night.
+subscriptions-none = You follow no topics, so you will get no invitations.
+command-subscribe = Follow topics
+command-unsubscribe = Stop following
+outbox-invite =
+    New questions: { $title }
+
+    { $intro }
+
+    You can take part until { $closes }. You get this message because you follow { $topic }. To stop, send /unsubscribe.
+outbox-reminder = You started "{ $title }". You can take part until { $closes }. Would you like to answer the last questions?
+outbox-thanks = Thank you for your answers about "{ $title }". The round is now closed. When the municipality says what it does with them, you will hear it here.
+outbox-feedback =
+    What did the municipality do with your answers about "{ $title }"?
+
+    { $status }
+
+    { $text }
+button-continue = Continue

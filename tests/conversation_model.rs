@@ -70,7 +70,7 @@ impl Q {
                 (
                     "zelf-kiezen",
                     "Zelf kiezen wat er gebeurt",
-                    "Choosing myself what is done",
+                    "Choosing myself what happens",
                 ),
             ],
             _ => &[],

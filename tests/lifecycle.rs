@@ -158,21 +158,20 @@ fn serve_on_an_empty_database_opens_the_example_round() {
 /// While `serve` runs, a round closes itself at its closing moment: the salt is
 /// destroyed then, not at the next start (found trying the bot for weeks).
 #[test]
-fn a_round_closes_itself_while_serve_runs() {
+fn a_round_opens_and_closes_itself_while_serve_runs() {
     use std::io::Write;
     let ws = Workspace::new();
     let file = ws.current_example(crate::support::WMO_EXAMPLE);
-    let soon = time::OffsetDateTime::now_utc() + time::Duration::seconds(8);
+    let now = time::OffsetDateTime::now_utc();
+    let at = |t: time::OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339).unwrap();
     let text = std::fs::read_to_string(&file).unwrap();
     let text: String = text
         .lines()
         .map(|l| {
-            if l.starts_with("closes = ") {
-                format!(
-                    "closes = {}",
-                    soon.format(&time::format_description::well_known::Rfc3339)
-                        .unwrap()
-                )
+            if l.starts_with("opens = ") {
+                format!("opens = {}", at(now + time::Duration::seconds(4)))
+            } else if l.starts_with("closes = ") {
+                format!("closes = {}", at(now + time::Duration::seconds(12)))
             } else {
                 l.to_owned()
             }
@@ -180,12 +179,12 @@ fn a_round_closes_itself_while_serve_runs() {
         .collect::<Vec<_>>()
         .join("\n");
     std::fs::write(&file, text).unwrap();
-    assert!(
-        ws.run(&["round", "import", file.to_str().unwrap()])
-            .status
-            .success()
-    );
-    assert!(ws.run(&["round", "open", ID]).status.success());
+    let out = ws.run(&["round", "import", file.to_str().unwrap()]);
+    assert!(stdout(&out).contains("opens by itself"), "{}", stdout(&out));
+    // Opening before the planned moment asks for --now.
+    let early = ws.run(&["round", "open", ID]);
+    assert!(!early.status.success());
+    assert!(stderr(&early).contains("--now"), "{}", stderr(&early));
     let mut serve = ws
         .cli()
         .args(["serve", "--terminal", "--resident", "jan"])
@@ -194,22 +193,20 @@ fn a_round_closes_itself_while_serve_runs() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    serve.stdin.as_mut().unwrap().write_all(b"/start\n").unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(40);
-    let closed = loop {
+    serve.stdin.as_mut().unwrap().write_all(b"/hulp\n").unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let (mut opened, mut closed) = (false, false);
+    while std::time::Instant::now() < deadline && !closed {
         let status = stdout(&ws.run(&["round", "status", ID]));
-        if status.contains("state:       closed") {
-            break true;
-        }
-        if std::time::Instant::now() > deadline {
-            break false;
-        }
+        opened |= status.contains("state:       open");
+        closed = status.contains("state:       closed");
         std::thread::sleep(std::time::Duration::from_millis(300));
-    };
+    }
     let _ = std::process::Command::new("kill")
         .args(["-TERM", &serve.id().to_string()])
         .status();
     let out = serve.wait_with_output().unwrap();
+    assert!(opened, "the round did not open itself: {}", stderr(&out));
     assert!(closed, "the round did not close itself: {}", stderr(&out));
     assert!(out.status.success(), "{}", stderr(&out));
 }

@@ -270,3 +270,47 @@ fn round_check_reports_on_the_command_line_and_fails() {
     assert!(err.contains("missing.toml: error: cannot read the file"), "{err}");
     assert!(!ws.database().exists(), "check stores nothing");
 }
+
+#[test]
+fn round_check_flags_texts_above_plain_language_and_passes_the_examples() {
+    let ws = Workspace::new();
+    let hard = ws.write(
+        "hard.toml",
+        VALID
+            .replace(
+                "intro = { nl = \"Intro\", en = \"Intro\" }",
+                "intro = { nl = \"Teneinde de kwaliteit van de dienstverlening inzake huishoudelijke ondersteuning te kunnen waarborgen, wordt u middels deze vragenlijst verzocht uw ervaringen kenbaar te maken.\", en = \"Tell us what you think.\" }",
+            )
+            .replace("Hoe tevreden?", "Hoe tevreden bent u over de hulp bij het huishouden die u sinds vorig jaar van de gemeente krijgt?"),
+    );
+    // A warning by default, naming the text and what to change.
+    let out = ws.run(&["round", "check", hard.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("warning: intro (nl): sentence of"), "{said}");
+    assert!(
+        said.contains("warning: question `tevreden` (nl): sentence of"),
+        "{said}"
+    );
+    assert!(said.contains("\"Teneinde\" is officialese"), "{said}");
+    assert!(said.contains("passive"), "{said}");
+    assert!(!said.contains("(en)"), "the plain English texts pass: {said}");
+    // --strict refuses.
+    let strict = ws.run(&["round", "check", "--strict", hard.to_str().unwrap()]);
+    assert!(!strict.status.success());
+    assert!(
+        stderr(&strict).contains("error: intro (nl)"),
+        "{}",
+        stderr(&strict)
+    );
+    // The bundled examples are plain.
+    for example in [
+        WMO_EXAMPLE,
+        PLEIN_EXAMPLE,
+        "examples/rounds/huishoudelijke-hulp-2028.toml",
+    ] {
+        let out = ws.run(&["round", "check", "--strict", repo(example).to_str().unwrap()]);
+        assert!(out.status.success(), "{example}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{example}: {}", stderr(&out));
+    }
+}

@@ -869,3 +869,101 @@ async fn sigterm_stops_the_bot_while_telegram_cannot_be_reached() {
         .unwrap();
     assert!(status.success(), "{status}");
 }
+
+/// The outbox over real HTTP, with a clock the test moves: a subscriber of the
+/// topic gets the invitation when the round opens by itself, not at night;
+/// someone who follows another topic gets nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_opening_by_itself_invites_subscribers_outside_quiet_hours() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let ws = Workspace::new();
+    let service = ws.service().await;
+    let api = BotApi::start().await;
+    let night = time::macros::datetime!(2027-01-10 23:30 +01:00);
+    let clock_at = Arc::new(AtomicI64::new(night.unix_timestamp()));
+    let mut config = config(&api);
+    config.clock = {
+        let at = clock_at.clone();
+        Arc::new(move || OffsetDateTime::from_unix_timestamp(at.load(Ordering::SeqCst)).unwrap())
+    };
+    config.outbox_every = Duration::from_millis(50);
+    let running = {
+        let service = service.clone();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            telegram::serve(&service, &config, async {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("serving ends cleanly");
+        });
+        Running { stop, task }
+    };
+    // Before any round exists there is nothing to follow.
+    api.say(FATIMA, "nl", "/abonneer wmo");
+    api.wait_for(FATIMA, "ken ik niet").await;
+
+    // The example round as a draft that opens at 23:00 (the test's night).
+    let file = ws.current_example(crate::support::WMO_EXAMPLE);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text: String = text
+        .lines()
+        .map(|l| match l {
+            l if l.starts_with("opens = ") => "opens = 2027-01-10T23:00:00".to_owned(),
+            l if l.starts_with("closes = ") => "closes = 2027-01-25T17:00:00".to_owned(),
+            l => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&file, text).unwrap();
+    service.import_round(&file, night).await.unwrap();
+    // Its topic can be followed now; Olena follows another one.
+    api.say(FATIMA, "nl", "/abonneer wmo");
+    api.wait_for(FATIMA, "U krijgt een bericht als er nieuwe vragen over wmo zijn")
+        .await;
+    let youth = std::fs::read_to_string(crate::support::repo(crate::support::PLEIN_EXAMPLE))
+        .unwrap()
+        .replace("topic = \"buurt\"", "topic = \"jeugd\"");
+    let youth = ws.write("jeugd.toml", youth);
+    service.import_round(&youth, night).await.unwrap();
+    api.say(OLENA, "en", "/subscribe jeugd");
+    api.wait_for(OLENA, "new questions about jeugd").await;
+    let pass = service.keep_calendar(night).await.unwrap();
+    assert_eq!(pass.opened.len(), 1);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        !api.sent_to(FATIMA)
+            .iter()
+            .any(|m| m.text.contains("Nieuwe vragen")),
+        "nothing at night"
+    );
+    // Morning: the invitation goes, with a button to take part.
+    clock_at.store(
+        time::macros::datetime!(2027-01-11 08:00 +01:00).unix_timestamp(),
+        Ordering::SeqCst,
+    );
+    let invite = api.wait_for(FATIMA, "Nieuwe vragen").await;
+    assert!(invite.text.contains("Hulp bij het huishouden"), "{}", invite.text);
+    assert!(!invite.buttons.is_empty(), "a button to take part");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        api.sent_to(FATIMA)
+            .iter()
+            .filter(|m| m.text.contains("Nieuwe vragen"))
+            .count(),
+        1
+    );
+    assert!(
+        !api.sent_to(OLENA)
+            .iter()
+            .any(|m| m.text.contains("New questions"))
+    );
+    let b = service
+        .store()
+        .broadcasts("huishoudelijke-hulp-2027")
+        .await
+        .unwrap();
+    assert_eq!((b[0].planned, b[0].sent, b[0].queued), (1, 1, 0), "{b:?}");
+    running.stop().await;
+}

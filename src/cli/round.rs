@@ -24,6 +24,9 @@ pub enum RoundCommand {
         /// Round files (TOML).
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Treat plain-language warnings (texts above B1) as errors.
+        #[arg(long)]
+        strict: bool,
     },
     /// Import a round file as a draft (or update a draft). An open round may change
     /// texts and closing time, never its questions.
@@ -33,10 +36,14 @@ pub enum RoundCommand {
     },
     /// List every round with its state and schedule.
     List,
-    /// Open a draft round for answers.
+    /// Open a draft round for answers. A draft opens by itself at its `opens`
+    /// while `meepraten serve` runs; before that moment, `--now` opens it early.
     Open {
         /// Round id.
         id: String,
+        /// Open before the planned moment.
+        #[arg(long)]
+        now: bool,
     },
     /// Close an open round: no more answers, and the link between residents and
     /// their answers is destroyed.
@@ -91,8 +98,8 @@ impl RoundCommand {
     /// Runs the command.
     pub async fn run(self, settings: &Settings, config: &Config) -> anyhow::Result<ExitCode> {
         let now = OffsetDateTime::now_utc();
-        if let RoundCommand::Check { files } = &self {
-            return Ok(check(files));
+        if let RoundCommand::Check { files, strict } = &self {
+            return Ok(check(files, *strict));
         }
         let creating = !settings.database.exists();
         if !matches!(self, RoundCommand::Import { .. }) {
@@ -114,20 +121,33 @@ impl RoundCommand {
             RoundCommand::Import { file } => match service.import_round(&file, now).await {
                 Ok((id, outcome)) => {
                     match outcome {
-                        ImportOutcome::Created => say!("imported round `{id}` as a draft; open it with `meepraten round open {id}`"),
-                        ImportOutcome::Replaced { version } => say!("replaced draft round `{id}` (version {version})"),
-                        ImportOutcome::Updated { version } => say!("updated texts or schedule of open round `{id}` (version {version}); its questions are unchanged"),
-                        ImportOutcome::Unchanged => say!("round `{id}` is already stored exactly like this; nothing changed"),
+                        ImportOutcome::Created => say!(
+                            "imported round `{id}` as a draft; it opens by itself at its `opens` while `meepraten serve` runs (`meepraten round open {id} --now` opens it at once)"
+                        ),
+                        ImportOutcome::Replaced { version } => {
+                            say!("replaced draft round `{id}` (version {version})")
+                        }
+                        ImportOutcome::Updated { version } => say!(
+                            "updated texts or schedule of open round `{id}` (version {version}); its questions are unchanged"
+                        ),
+                        ImportOutcome::Unchanged => {
+                            say!("round `{id}` is already stored exactly like this; nothing changed")
+                        }
                     }
                     if let Ok(status) = service.round_status(id.as_str()).await {
                         let round = &status.stored.round;
                         if let Some(earlier) = &round.follows
                             && service.round_status(earlier.as_str()).await.is_err()
                         {
-                            say_err!("note: round `{id}` follows `{earlier}`, which is not in this database (yet); the report compares them once it is, and closed");
+                            say_err!(
+                                "note: round `{id}` follows `{earlier}`, which is not in this database (yet); the report compares them once it is, and closed"
+                            );
                         }
                         if round.closes <= now {
-                            say_err!("note: round `{id}` closes {}, which has passed; change `closes` before opening it", moment(round.closes));
+                            say_err!(
+                                "note: round `{id}` closes {}, which has passed; change `closes` before opening it",
+                                moment(round.closes)
+                            );
                         }
                     }
                     Ok(())
@@ -149,42 +169,75 @@ impl RoundCommand {
                     );
                 }
             }),
-            RoundCommand::Open { id } => service
-                .open_round(&id, now)
-                .await
-                .map(|s| say!("round `{}` is open until {}", s.round.id, moment(s.round.closes))),
+            RoundCommand::Open { id, now: early } => match service.round_status(&id).await {
+                Ok(s)
+                    if s.stored.state == crate::domain::RoundState::Draft
+                        && now < s.stored.round.opens
+                        && !early =>
+                {
+                    Err(crate::service::ServiceError::Lifecycle(format!(
+                        "round `{id}` is planned to open at {}; it opens by itself then while `meepraten serve` runs. To open it now, give `--now`",
+                        moment(s.stored.round.opens)
+                    )))
+                }
+                _ => service
+                    .open_round(&id, now)
+                    .await
+                    .map(|s| say!("round `{}` is open until {}", s.round.id, moment(s.round.closes))),
+            },
             RoundCommand::Close { id } => service.close_round(&id, now).await.map(|s| {
-                say!("round `{}` is closed; answers can no longer be linked to residents", s.round.id)
+                say!(
+                    "round `{}` is closed; answers can no longer be linked to residents",
+                    s.round.id
+                )
             }),
             RoundCommand::Archive { id } => service
                 .archive_round(&id)
                 .await
                 .map(|s| say!("round `{}` is archived", s.round.id)),
-            RoundCommand::Status { id } => service
-                .round_progress(&id)
-                .await
-                .map(|(stored, p)| print_status(&stored, p)),
+            RoundCommand::Status { id } => match service.round_progress(&id).await {
+                Ok((stored, p)) => {
+                    print_status(&stored, p);
+                    service
+                        .store()
+                        .broadcasts(&id)
+                        .await
+                        .map_err(Into::into)
+                        .map(|b| print_broadcasts(&b))
+                }
+                Err(e) => Err(e),
+            },
             RoundCommand::Feedback {
                 id,
                 status,
                 files,
                 review_by,
             } => match feedback_texts(&service, &id, &files).await {
-                Ok(texts) => service
+                Ok(texts) => match service
                     .publish_outcome(&id, status, texts, review_by.as_deref(), now.date())
                     .await
-                    .map(|seq| {
+                {
+                    Ok(seq) => {
                         say!(
                             "recorded outcome {seq} of round `{id}` ({}, {}); the report and summaries show it",
                             status.as_str(),
                             now.date()
                         );
-                    }),
+                        service.hear_back_contacts(&id).await.map(|c| {
+                            say!(
+                                "it goes to the {} participants who asked to hear back, in their language, while `meepraten serve` runs (`meepraten round status {id}` shows how far it got)",
+                                c.len()
+                            );
+                        })
+                    }
+                    Err(e) => Err(e),
+                },
                 Err(e) => Err(e),
             },
             RoundCommand::Link { id, bot, output_dir } => match service.round_status(&id).await {
                 Ok(status) => {
-                    let Some(bot) = bot.or_else(|| config.telegram.bot_username.as_ref().map(|b| b.value.clone()))
+                    let Some(bot) =
+                        bot.or_else(|| config.telegram.bot_username.as_ref().map(|b| b.value.clone()))
                     else {
                         service.close().await;
                         anyhow::bail!(
@@ -197,7 +250,10 @@ impl RoundCommand {
                     say!("{link}");
                     say_err!("QR code written to {} and {}", png.display(), svg.display());
                     if status.stored.state != crate::domain::RoundState::Open {
-                        say_err!("note: the round is {}; residents can answer once it is open", status.stored.state);
+                        say_err!(
+                            "note: the round is {}; residents can answer once it is open",
+                            status.stored.state
+                        );
                     }
                     Ok(())
                 }
@@ -286,11 +342,25 @@ async fn feedback_texts(
     Ok(texts)
 }
 
-fn check(files: &[PathBuf]) -> ExitCode {
+fn check(files: &[PathBuf], strict: bool) -> ExitCode {
     let mut failed = false;
     for file in files {
         match Service::check_round_file(file) {
             Ok(round) => {
+                let advice = crate::round_file::readability::warnings(&round);
+                let level = if strict { "error" } else { "warning" };
+                for w in &advice {
+                    say_err!("{}: {level}: {}: {}", file.display(), w.text, w.advice);
+                }
+                if strict && !advice.is_empty() {
+                    failed = true;
+                    say_err!(
+                        "{}: {} texts are above plain language (B1); shorten them, or check without --strict",
+                        file.display(),
+                        advice.len()
+                    );
+                    continue;
+                }
                 say!(
                     "{}: ok: round `{}` with {} questions in {}",
                     file.display(),
@@ -332,6 +402,28 @@ fn check(files: &[PathBuf]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// What the round sent on its own, and how far each message got.
+fn print_broadcasts(list: &[crate::store::Broadcast]) {
+    use crate::store::BroadcastKind;
+    for b in list {
+        let what = match b.kind {
+            BroadcastKind::Invite => "invitation".to_owned(),
+            BroadcastKind::Reminder => "reminder".to_owned(),
+            BroadcastKind::Thanks => "thank-you".to_owned(),
+            BroadcastKind::Feedback => format!("outcome {}", b.reference),
+        };
+        say!(
+            "sent:        {what} ({}): {} sent, {} queued, {} failed, {} held back (weekly cap or left) of {}",
+            b.planned_on,
+            b.sent,
+            b.queued,
+            b.failed,
+            b.skipped,
+            b.planned
+        );
     }
 }
 

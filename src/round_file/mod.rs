@@ -9,8 +9,10 @@
 
 mod check;
 mod diagnostic;
+pub mod plain_language;
 pub mod population;
 mod raw;
+pub mod readability;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
 

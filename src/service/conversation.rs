@@ -276,15 +276,19 @@ impl Service {
             }
             other => (other.clone(), false),
         };
-        let topics = self.followable_topics(open);
-        let mine = if input.needs_subscriptions() {
+        let (topics, mine) = if input.needs_subscriptions() {
             let (topics, neighbourhood) = tx.subscriptions_of(&pseudonym).await?;
-            Some(Subscriptions {
-                topics,
-                neighbourhood,
-            })
+            let known = tx.round_topics().await?;
+            (
+                self.followable_topics(&known),
+                Some(Subscriptions {
+                    topics,
+                    neighbourhood,
+                }),
+            )
         } else {
-            None
+            let known: Vec<String> = open.iter().map(|s| s.round.topic.clone()).collect();
+            (self.followable_topics(&known), None)
         };
         let ctx = Context {
             now,
@@ -493,12 +497,12 @@ impl Service {
     }
 
     /// Topics residents can follow: those in the settings, with their names,
-    /// and those of open rounds.
-    fn followable_topics(&self, open: &[StoredRound]) -> Vec<Named> {
+    /// and the `known` topics of rounds.
+    fn followable_topics(&self, known: &[String]) -> Vec<Named> {
         let mut topics = self.outreach.topics.clone();
-        for s in open {
-            if !topics.iter().any(|t| t.id == s.round.topic) {
-                topics.push(Named::bare(&s.round.topic));
+        for topic in known {
+            if !topics.iter().any(|t| &t.id == topic) {
+                topics.push(Named::bare(topic));
             }
         }
         topics

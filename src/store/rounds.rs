@@ -360,6 +360,17 @@ impl Tx {
         Ok(n)
     }
 
+    /// The topics of every round, for residents to follow.
+    pub async fn round_topics(&mut self) -> Result<Vec<String>, StoreError> {
+        sqlx::query_scalar(
+            "SELECT DISTINCT json_extract(definition, '$.topic') FROM rounds
+             WHERE json_extract(definition, '$.topic') IS NOT NULL ORDER BY 1",
+        )
+        .fetch_all(&mut *self.inner)
+        .await
+        .map_err(StoreError::sqlx)
+    }
+
     /// Which of `keys` finished the round.
     pub async fn finished_keys(
         &mut self,

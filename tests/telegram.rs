@@ -45,8 +45,12 @@ struct Running {
 }
 
 fn start(service: &Service, api: &BotApi) -> Running {
+    start_with(service, config(api))
+}
+
+/// Serves Telegram with `config` until stopped.
+fn start_with(service: &Service, config: TelegramConfig) -> Running {
     let service = service.clone();
-    let config = config(api);
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         telegram::serve(&service, &config, async {
@@ -888,18 +892,7 @@ async fn a_round_opening_by_itself_invites_subscribers_outside_quiet_hours() {
         Arc::new(move || OffsetDateTime::from_unix_timestamp(at.load(Ordering::SeqCst)).unwrap())
     };
     config.outbox_every = Duration::from_millis(50);
-    let running = {
-        let service = service.clone();
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            telegram::serve(&service, &config, async {
-                let _ = stopped.await;
-            })
-            .await
-            .expect("serving ends cleanly");
-        });
-        Running { stop, task }
-    };
+    let running = start_with(&service, config);
     // Before any round exists there is nothing to follow.
     api.say(FATIMA, "nl", "/abonneer wmo");
     api.wait_for(FATIMA, "ken ik niet").await;

@@ -522,25 +522,26 @@ impl Service {
         Ok(n)
     }
 
-    /// Where to reach everyone who follows `topic`. Rows that do not open (a
-    /// key mix-up) are skipped and logged without identifying anyone.
+    /// Where to reach everyone who follows `topic`.
     pub async fn subscribers(&self, topic: &str) -> Result<Vec<ContactAddress>, ServiceError> {
         let rows = self.store.topic_subscribers(topic, None).await?;
-        Ok(self.open_contacts(rows))
+        Ok(self.open_contacts(rows).into_iter().map(|(_, c)| c).collect())
     }
 
     /// Where to reach the participants of `round` who asked to hear back.
     pub async fn hear_back_contacts(&self, round: &str) -> Result<Vec<ContactAddress>, ServiceError> {
         let rows = self.store.reachable_participants(round, true).await?;
-        Ok(self.open_contacts(rows))
+        Ok(self.open_contacts(rows).into_iter().map(|(_, c)| c).collect())
     }
 
-    fn open_contacts(&self, rows: Vec<(String, String)>) -> Vec<ContactAddress> {
+    /// Opens sealed contacts (pseudonym, sealed). Rows that do not open (a key
+    /// mix-up) are skipped and logged without identifying anyone.
+    pub(super) fn open_contacts(&self, rows: Vec<(String, String)>) -> Vec<(Pseudonym, ContactAddress)> {
         let mut out = Vec::with_capacity(rows.len());
         for (pseudonym, sealed) in rows {
             let who = Pseudonym::from_stored(pseudonym);
             match self.vault.open(&who, &sealed) {
-                Ok(c) => out.push(c),
+                Ok(c) => out.push((who, c)),
                 Err(e) => tracing::warn!(resident = who.short(), error = %e, "contact skipped"),
             }
         }

@@ -175,13 +175,20 @@ impl Service {
             return Ok(None);
         };
         if row.kind.is_prompt() {
+            // Checked and counted in one commit, before the send: two prompts
+            // to one resident in the same pass cannot both slip under the cap.
             let mut tx = self.store.begin().await?;
             let week = day(now - time::Duration::days(6));
             let had = tx.prompts_since(&row.pseudonym, &week).await?;
+            let capped = had >= i64::from(self.outreach.prompts_per_week);
+            if capped {
+                tx.end_outbox_row(row.id, RowEnd::Skipped).await?;
+            } else {
+                tx.count_prompt(&row.pseudonym, &day(now)).await?;
+            }
             tx.commit().await?;
-            if had >= i64::from(self.outreach.prompts_per_week) {
+            if capped {
                 tracing::debug!(kind = row.kind.as_str(), "weekly cap reached; not sent");
-                self.end(row.id, RowEnd::Skipped).await?;
                 return Ok(None);
             }
         }
@@ -197,37 +204,26 @@ impl Service {
         Ok(Some((contact.address, self.render(lang, &reply))))
     }
 
-    /// Records how a send ended.
+    /// Records how a send ended, in one commit.
     async fn settle(&self, row: &OutboxRow, delivery: Delivery, now_unix: i64) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin().await?;
+        let mut erased = false;
         match delivery {
-            Delivery::Sent => {
-                let mut tx = self.store.begin().await?;
-                tx.end_outbox_row(row.id, RowEnd::Sent).await?;
-                if row.kind.is_prompt() {
-                    tx.count_prompt(
-                        &row.pseudonym,
-                        &day(OffsetDateTime::from_unix_timestamp(now_unix)
-                            .unwrap_or(OffsetDateTime::UNIX_EPOCH)),
-                    )
-                    .await?;
-                }
-                tx.commit().await?;
-            }
+            Delivery::Sent => tx.end_outbox_row(row.id, RowEnd::Sent).await?,
             Delivery::Unreachable => {
-                let mut tx = self.store.begin().await?;
                 tx.end_outbox_row(row.id, RowEnd::Failed).await?;
-                tx.forget_contact(&Pseudonym::from_stored(row.pseudonym.clone()))
-                    .await?;
-                tx.commit().await?;
-                self.erase_traces(false).await;
+                let who = Pseudonym::from_stored(row.pseudonym.clone());
+                erased = tx.forget_contact(&who).await?;
             }
             Delivery::Later(after) if row.attempts + 1 < ATTEMPTS => {
                 let at = now_unix + i64::try_from(after.as_secs().max(1)).unwrap_or(60);
-                let mut tx = self.store.begin().await?;
                 tx.retry_outbox_row(row.id, at).await?;
-                tx.commit().await?;
             }
-            Delivery::Later(_) | Delivery::Failed => self.end(row.id, RowEnd::Failed).await?,
+            Delivery::Later(_) | Delivery::Failed => tx.end_outbox_row(row.id, RowEnd::Failed).await?,
+        }
+        tx.commit().await?;
+        if erased {
+            self.erase_traces(false).await;
         }
         Ok(())
     }

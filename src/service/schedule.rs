@@ -54,9 +54,18 @@ impl Service {
         for stored in self.list_rounds().await? {
             let r = &stored.round;
             if stored.state == RoundState::Draft && r.opens <= now && now < r.closes {
-                self.open_round(r.id.as_str(), now).await?;
-                tracing::info!(round = %r.id, "round opened on schedule");
-                pass.opened.push(r.id.clone());
+                // An official may open it by hand at the same moment: then
+                // there is nothing left to do here.
+                match self.open_round(r.id.as_str(), now).await {
+                    Ok(_) => {
+                        tracing::info!(round = %r.id, "round opened on schedule");
+                        pass.opened.push(r.id.clone());
+                    }
+                    Err(ServiceError::Lifecycle(e)) => {
+                        tracing::info!(round = %r.id, "not opened on schedule: {e}")
+                    }
+                    Err(e) => return Err(e),
+                }
             }
         }
         for stored in self.list_rounds().await? {
@@ -178,18 +187,10 @@ impl Service {
         now: OffsetDateTime,
         pass: &mut Pass,
     ) -> Result<(), ServiceError> {
-        let recipients: Vec<(String, String)> = rows
+        let recipients: Vec<(String, String)> = self
+            .open_contacts(rows)
             .into_iter()
-            .filter_map(|(pseudonym, sealed)| {
-                let who = Pseudonym::from_stored(pseudonym);
-                match self.vault.open(&who, &sealed) {
-                    Ok(c) => Some((who.as_str().to_owned(), c.platform)),
-                    Err(e) => {
-                        tracing::warn!(resident = who.short(), error = %e, "contact skipped");
-                        None
-                    }
-                }
-            })
+            .map(|(who, c)| (who.as_str().to_owned(), c.platform))
             .collect();
         let mut tx = self.store.begin().await?;
         let planned = tx

@@ -68,6 +68,8 @@ fn config(synapse: &Synapse, ws: &Workspace) -> MatrixConfig {
         officials: Vec::new(),
         council_rooms: Vec::new(),
         announcement_rooms: Vec::new(),
+        clock: meepraten::service::schedule::system_clock(),
+        outbox_every: Duration::from_millis(100),
     }
 }
 
@@ -896,5 +898,97 @@ async fn messages_sent_while_the_bot_was_down_survive_quick_restarts() {
     assert_eq!(times("Vraag 2 van"), 1, "{:#?}", eva.heard);
     assert_eq!(times("Vraag 3 van"), 1, "{:#?}", eva.heard);
     assert!((60..=61).contains(&times("Vraag 4 van")), "{:#?}", eva.heard);
+    service.close().await;
+}
+
+/// The outbox on Matrix, with a clock the test moves: a resident who follows
+/// the topic gets the invitation in her direct chat when a round opens by
+/// itself, not at night, once (also across a restart); one who does not
+/// follow it gets nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_opening_by_itself_invites_followers_in_their_direct_chat() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let night = time::macros::datetime!(2027-03-01 23:30 +01:00);
+    let clock_at = Arc::new(AtomicI64::new(night.unix_timestamp()));
+    let settings = MatrixConfig {
+        clock: {
+            let at = clock_at.clone();
+            Arc::new(move || time::OffsetDateTime::from_unix_timestamp(at.load(Ordering::SeqCst)).unwrap())
+        },
+        ..config(&synapse, &ws)
+    };
+    let bot = Bot::run(&service, settings.clone());
+    let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
+    let mut fatima = Resident::login(&synapse, "fatima").await;
+    let with_fatima = fatima.client.create_dm(&bot_id).await.unwrap();
+    fatima.wait_for(&with_fatima, "Vraag 1").await;
+    fatima.say(&with_fatima, "!abonneer wmo").await;
+    fatima
+        .wait_for(
+            &with_fatima,
+            "U krijgt een bericht als er nieuwe vragen over wmo zijn",
+        )
+        .await;
+    let mut karel = Resident::login(&synapse, "karel").await;
+    let with_karel = karel.client.create_dm(&bot_id).await.unwrap();
+    karel.wait_for(&with_karel, "Vraag 1").await;
+
+    // A wmo round for the square, planned for 23:00 on the test's clock.
+    let square = std::fs::read_to_string(crate::support::repo(crate::support::PLEIN_EXAMPLE))
+        .unwrap()
+        .replace("topic = \"buurt\"", "topic = \"wmo\"")
+        .replace("neighbourhood = \"oost\"\n", "")
+        .replace(
+            "opens = 2027-03-01T09:00:00+01:00",
+            "opens = 2027-03-01T23:00:00+01:00",
+        );
+    let square = ws.write("plein.toml", square);
+    service.import_round(&square, night).await.unwrap();
+    let pass = service.keep_calendar(night).await.unwrap();
+    assert_eq!(pass.opened.len(), 1, "{pass:?}");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let quiet = fatima.sync_texts(Some(&with_fatima)).await;
+    assert!(
+        !quiet.iter().any(|t| t.contains("Nieuwe vragen")),
+        "nothing at night: {quiet:?}"
+    );
+    fatima.heard.extend(quiet);
+
+    clock_at.store(
+        time::macros::datetime!(2027-03-02 08:00 +01:00).unix_timestamp(),
+        Ordering::SeqCst,
+    );
+    let invite = fatima.wait_for(&with_fatima, "Nieuwe vragen").await;
+    assert!(invite.contains("Het plein in Oost"), "{invite}");
+    assert!(
+        invite.contains("!start plein-oost-2027"),
+        "Matrix says what to type: {invite}"
+    );
+    bot.stop().await;
+
+    // Started again: nothing is sent twice.
+    let bot = Bot::run(&service, settings);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let later = fatima.sync_texts(Some(&with_fatima)).await;
+    fatima.heard.extend(later);
+    bot.stop().await;
+    let invites = fatima
+        .heard
+        .iter()
+        .filter(|t| t.contains("Nieuwe vragen"))
+        .count();
+    assert_eq!(invites, 1, "{:#?}", fatima.heard);
+    let to_karel = karel.sync_texts(Some(&with_karel)).await;
+    assert!(
+        !to_karel.iter().any(|t| t.contains("Nieuwe vragen")),
+        "{to_karel:?}"
+    );
+    let b = service.store().broadcasts("plein-oost-2027").await.unwrap();
+    assert_eq!((b[0].planned, b[0].sent, b[0].queued), (1, 1, 0), "{b:?}");
     service.close().await;
 }

@@ -20,8 +20,9 @@ outbox-invite =
 
     { $intro }
 
-    You can take part until { $closes }. You get this message because you follow { $topic }. To stop, send /unsubscribe.
-outbox-reminder = You started "{ $title }". You can take part until { $closes }. Would you like to answer the last questions?
+    You can take part until { $closes }. To begin, send /start { $id }
+    You get this message because you follow { $topic }. To stop, send /unsubscribe.
+outbox-reminder = You started "{ $title }". You can take part until { $closes }. Would you like to answer the last questions? Send /start { $id }
 outbox-thanks = Thank you for your answers about "{ $title }". The round is now closed. When the municipality says what it does with them, you will hear it here.
 outbox-feedback =
     What did the municipality do with your answers about "{ $title }"?

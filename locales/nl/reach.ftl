@@ -20,8 +20,9 @@ outbox-invite =
 
     { $intro }
 
-    Meedoen kan tot { $closes }. U krijgt dit bericht omdat u { $topic } volgt. Stoppen? Stuur /opzeggen.
-outbox-reminder = U bent begonnen aan "{ $title }". Meedoen kan nog tot { $closes }. Wilt u de laatste vragen nog beantwoorden?
+    Meedoen kan tot { $closes }. Beginnen? Stuur /start { $id }
+    U krijgt dit bericht omdat u { $topic } volgt. Stoppen? Stuur /opzeggen.
+outbox-reminder = U bent begonnen aan "{ $title }". Meedoen kan nog tot { $closes }. Wilt u de laatste vragen nog beantwoorden? Stuur /start { $id }
 outbox-thanks = Dank u wel voor uw antwoorden over "{ $title }". De ronde is nu gesloten. Als de gemeente laat weten wat ze ermee doet, hoort u het hier.
 outbox-feedback =
     Wat deed de gemeente met uw antwoorden over "{ $title }"?

@@ -168,6 +168,8 @@ impl Serve {
                     officials: m.officials.value.clone(),
                     council_rooms: m.council_rooms.value.clone(),
                     announcement_rooms: m.announcement_rooms.value.clone(),
+                    clock: crate::service::schedule::system_clock(),
+                    outbox_every: std::time::Duration::from_secs(2),
                 };
                 matrix::serve(&service, &matrix_config, when_stopped(stopped.clone())).await?;
                 Ok(())

@@ -271,6 +271,7 @@ fn message(row: &OutboxRow, texts: &RoundTexts, lang: Lang, topics: &[Named]) ->
         .map_or(r.topic.as_str(), |t| t.name(lang));
     let title = ("title", Arg::Str(r.title.get(lang).to_owned()));
     let closes = ("closes", Arg::Date(r.closes));
+    let id = || ("id", Arg::Str(r.id.to_string()));
     let start = |label: Key| Button {
         label: Text::msg(label),
         action: ButtonAction::StartRound(r.id.clone()),
@@ -284,12 +285,13 @@ fn message(row: &OutboxRow, texts: &RoundTexts, lang: Lang, topics: &[Named]) ->
                     ("intro", Arg::Str(r.intro.get(lang).to_owned())),
                     closes,
                     ("topic", Arg::Str(topic.to_owned())),
+                    id(),
                 ],
             ),
             vec![start(Key::ButtonTakePart)],
         ),
         BroadcastKind::Reminder => (
-            Text::with(Key::OutboxReminder, vec![title, closes]),
+            Text::with(Key::OutboxReminder, vec![title, closes, id()]),
             vec![start(Key::ButtonContinue)],
         ),
         BroadcastKind::Thanks => (Text::with(Key::OutboxThanks, vec![title]), Vec::new()),

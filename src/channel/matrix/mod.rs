@@ -14,6 +14,7 @@
 //! its id, so a sync repeated after a restart skips what was handled; the sync
 //! position is stored after that.
 
+mod courier;
 pub mod translate;
 
 use std::collections::HashMap;
@@ -70,6 +71,11 @@ pub struct MatrixConfig {
     /// invitation when a round opens and the published summary after it
     /// closes, never questions.
     pub announcement_rooms: Vec<String>,
+    /// Where the outbox reads the time (quiet hours, retries): the system
+    /// clock, or a test's.
+    pub clock: crate::service::schedule::Clock,
+    /// How long the outbox sleeps when nothing is due.
+    pub outbox_every: Duration,
 }
 
 impl std::fmt::Debug for MatrixConfig {
@@ -253,7 +259,30 @@ pub async fn serve(
     config: &MatrixConfig,
     shutdown: impl Future<Output = ()> + Send,
 ) -> Result<(), MatrixError> {
+    use futures_util::FutureExt as _;
     let client = connect(service, config).await?;
+    // The outbox goes out beside the conversations, until the same shutdown.
+    let shutdown = shutdown.boxed().shared();
+    let courier = courier::Courier {
+        client: client.clone(),
+    };
+    let outbox = service.deliver_outbox(
+        &courier,
+        config.clock.clone(),
+        config.outbox_every,
+        shutdown.clone(),
+    );
+    let (served, ()) = tokio::join!(converse(service, config, client, shutdown), outbox);
+    served
+}
+
+/// The sync loop: residents' messages in, replies out, until `shutdown`.
+async fn converse(
+    service: &Service,
+    config: &MatrixConfig,
+    client: Client,
+    shutdown: impl Future<Output = ()> + Send,
+) -> Result<(), MatrixError> {
     let own = client
         .user_id()
         .map(ToString::to_string)

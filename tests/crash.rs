@@ -138,3 +138,113 @@ async fn killed_at_random_moments_the_bot_stores_every_answer_exactly_once() {
         .unwrap();
     assert_eq!(check, "ok");
 }
+
+/// A broadcast survives SIGKILL: `meepraten serve` opens a round by itself and
+/// invites 600 subscribers through the simulator; it is killed three times in
+/// the middle and started again. Every subscriber gets the invitation; a send
+/// can only be repeated when it was under way at a kill (Telegram has no key
+/// to drop a repeat), and the outbox ends empty with every message counted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_in_the_middle_of_a_broadcast_every_subscriber_gets_it() {
+    const SUBSCRIBERS: i64 = 600;
+    let ws = Workspace::new();
+    // Any hour of the day (no quiet hours), room for the prompts, and a pace
+    // that leaves time to kill it halfway.
+    ws.write(
+        "meepraten.toml",
+        "[telegram]\nsends_per_second = 50\n[outreach]\nquiet_hours = \"\"\nprompts_per_week = 10\n",
+    );
+    let file = ws.current_example(crate::support::WMO_EXAMPLE);
+    {
+        let service = ws.service().await;
+        service
+            .import_round(&file, time::OffsetDateTime::now_utc())
+            .await
+            .unwrap();
+        for i in 0..SUBSCRIBERS {
+            let mut r = crate::support::Resident::new(&service, &format!("tg{i}"));
+            r.platform = "telegram";
+            r.address = Some((5_570_000_000 + i).to_string());
+            r.say("/abonneer wmo").await;
+        }
+        service.close().await;
+    }
+    let api = BotApi::start().await;
+    let invited = |api: &BotApi| {
+        api.sent()
+            .into_iter()
+            .filter(|m| m.text.starts_with("Nieuwe vragen"))
+            .count()
+    };
+    let mut rng = rand::rngs::StdRng::seed_from_u64(20_261_201);
+    for _ in 0..3 {
+        let before = invited(&api);
+        let mut bot = serve(&ws, &api);
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+        while invited(&api) == before {
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the broadcast made no progress"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(rng.random_range(100..800))).await;
+        bot.start_kill().unwrap();
+        let _ = bot.wait().await;
+    }
+    assert!(invited(&api) < SUBSCRIBERS as usize, "killed before the end");
+    let mut bot = serve(&ws, &api);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    let reached = loop {
+        let chats: std::collections::BTreeSet<i64> = api
+            .sent()
+            .into_iter()
+            .filter(|m| m.text.starts_with("Nieuwe vragen"))
+            .map(|m| m.chat_id)
+            .collect();
+        if chats.len() == SUBSCRIBERS as usize || tokio::time::Instant::now() > deadline {
+            break chats.len();
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    bot.start_kill().unwrap();
+    let _ = bot.wait().await;
+    assert_eq!(
+        reached, SUBSCRIBERS as usize,
+        "every subscriber got the invitation"
+    );
+    // Repeats only of sends under way at one of the three kills (16 at most each).
+    let repeats = invited(&api) - SUBSCRIBERS as usize;
+    assert!(repeats <= 3 * 16, "{repeats} repeats");
+    let service = ws.service().await;
+    let b = service.store().broadcasts(ROUND).await.unwrap();
+    assert_eq!(
+        (b[0].planned, b[0].sent, b[0].queued),
+        (SUBSCRIBERS, SUBSCRIBERS, 0),
+        "{b:?}"
+    );
+    service.close().await;
+    let url = format!("sqlite://{}", ws.database().display());
+    let mut db = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(check, "ok");
+    let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(left, 0, "the outbox is empty");
+    drop(db);
+    // No chat id in the file's bytes: addresses stay sealed in the vault.
+    let bytes = std::fs::read(ws.database()).unwrap();
+    for i in [0, SUBSCRIBERS / 2, SUBSCRIBERS - 1] {
+        let id = (5_570_000_000 + i).to_string();
+        assert!(
+            !bytes.windows(id.len()).any(|w| w == id.as_bytes()),
+            "chat id {id} in the database file"
+        );
+    }
+}

@@ -21,7 +21,7 @@ use crate::domain::{Lang, Named, Outcome, OutcomeStatus, Round};
 use crate::engine::{Arg, Button, ButtonAction, Reply, Text};
 use crate::i18n::Key;
 use crate::service::OutboundMessage;
-use crate::store::{BroadcastKind, OutboxRow, RowEnd, StoredRound};
+use crate::store::{BroadcastKind, OutboxRow, RowEnd, StoredRound, Tx};
 
 /// How one send ended, as the platform told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,17 +119,22 @@ impl Service {
         }
         let handled = rows.len();
         let mut rounds: HashMap<String, Option<RoundTexts>> = HashMap::new();
-        let mut sends = Vec::new();
-        for row in rows {
+        for row in &rows {
             if !rounds.contains_key(&row.round) {
                 let texts = self.round_texts(&row.round).await?;
                 rounds.insert(row.round.clone(), texts);
             }
+        }
+        // What to send, decided for the whole batch in one commit.
+        let mut sends = Vec::new();
+        let mut tx = self.store.begin().await?;
+        for row in rows {
             let texts = rounds.get(&row.round).and_then(Option::as_ref);
-            if let Some((address, message)) = self.prepare(&row, texts, now).await? {
+            if let Some((address, message)) = self.prepare(&mut tx, &row, texts, now).await? {
                 sends.push((row, address, message));
             }
         }
+        tx.commit().await?;
         // Several sends under way at once; each result commits on its own.
         let mut pending = futures_util::stream::iter(sends)
             .map(|(row, address, message)| async move {
@@ -164,6 +169,7 @@ impl Service {
     /// (contact gone, round gone, weekly cap reached): then it is settled here.
     async fn prepare(
         &self,
+        tx: &mut Tx,
         row: &OutboxRow,
         texts: Option<&RoundTexts>,
         now: OffsetDateTime,
@@ -171,26 +177,20 @@ impl Service {
         let who = Pseudonym::from_stored(row.pseudonym.clone());
         let contact = row.sealed.as_deref().and_then(|s| self.vault.open(&who, s).ok());
         let (Some(contact), Some(texts)) = (contact, texts) else {
-            self.end(row.id, RowEnd::Skipped).await?;
+            tx.end_outbox_row(row.id, RowEnd::Skipped).await?;
             return Ok(None);
         };
         if row.kind.is_prompt() {
-            // Checked and counted in one commit, before the send: two prompts
-            // to one resident in the same pass cannot both slip under the cap.
-            let mut tx = self.store.begin().await?;
+            // Checked and counted before the send: two prompts to one
+            // resident in the same pass cannot both slip under the cap.
             let week = day(now - time::Duration::days(6));
             let had = tx.prompts_since(&row.pseudonym, &week).await?;
-            let capped = had >= i64::from(self.outreach.prompts_per_week);
-            if capped {
-                tx.end_outbox_row(row.id, RowEnd::Skipped).await?;
-            } else {
-                tx.count_prompt(&row.pseudonym, &day(now)).await?;
-            }
-            tx.commit().await?;
-            if capped {
+            if had >= i64::from(self.outreach.prompts_per_week) {
                 tracing::debug!(kind = row.kind.as_str(), "weekly cap reached; not sent");
+                tx.end_outbox_row(row.id, RowEnd::Skipped).await?;
                 return Ok(None);
             }
+            tx.count_prompt(&row.pseudonym, &day(now)).await?;
         }
         let lang = row
             .lang
@@ -198,7 +198,7 @@ impl Service {
             .and_then(|l| Lang::parse(l).ok())
             .map_or_else(|| texts.round.lang_for(Lang::Nl), |l| texts.round.lang_for(l));
         let Some(reply) = message(row, texts, lang, &self.outreach.topics) else {
-            self.end(row.id, RowEnd::Skipped).await?;
+            tx.end_outbox_row(row.id, RowEnd::Skipped).await?;
             return Ok(None);
         };
         Ok(Some((contact.address, self.render(lang, &reply))))
@@ -225,13 +225,6 @@ impl Service {
         if erased {
             self.erase_traces(false).await;
         }
-        Ok(())
-    }
-
-    async fn end(&self, id: i64, end: RowEnd) -> Result<(), ServiceError> {
-        let mut tx = self.store.begin().await?;
-        tx.end_outbox_row(id, end).await?;
-        tx.commit().await?;
         Ok(())
     }
 

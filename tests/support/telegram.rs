@@ -100,6 +100,11 @@ struct Sim {
     batch_limit: Option<usize>,
     /// (chat, message id) of every message sent, which can be edited.
     sent_ids: std::collections::HashSet<(i64, i64)>,
+    /// Telegram's overall limit on sendMessage, as a bucket: (messages a
+    /// second, tokens left, when last filled). Over it: 429 with retry_after.
+    send_limit: Option<(f64, f64, Instant)>,
+    /// sendMessage calls refused by that limit.
+    rate_limited: usize,
 }
 
 /// The running simulator.
@@ -232,6 +237,18 @@ impl BotApi {
         sim.tap = Some(tx);
         sim.forget_sent = true;
         rx
+    }
+
+    /// Refuses sendMessage beyond `per_second` messages a second (a bucket
+    /// that holds one second's worth), as Telegram does: 429 with retry_after.
+    pub fn set_send_limit(&self, per_second: u32) {
+        let rate = f64::from(per_second);
+        self.sim.lock().unwrap().send_limit = Some((rate, rate, Instant::now()));
+    }
+
+    /// How many sendMessage calls the limit refused.
+    pub fn rate_limited(&self) -> usize {
+        self.sim.lock().unwrap().rate_limited
     }
 
     /// Hands out at most `n` updates per getUpdates (Telegram may hand out
@@ -569,6 +586,16 @@ async fn handle(
         }
         "sendmessage" => {
             let mut s = sim.lock().unwrap();
+            if let Some((rate, tokens, at)) = s.send_limit {
+                let now = Instant::now();
+                let tokens = (tokens + rate * now.duration_since(at).as_secs_f64()).min(rate);
+                if tokens < 1.0 {
+                    s.send_limit = Some((rate, tokens, now));
+                    s.rate_limited += 1;
+                    return error(429, "Too Many Requests: retry after 1", Some(1));
+                }
+                s.send_limit = Some((rate, tokens - 1.0, now));
+            }
             let chat_id = params["chat_id"].as_i64().unwrap_or_default();
             let text = params["text"].as_str().unwrap_or_default().to_owned();
             if text.is_empty() || text.chars().count() > 4096 {

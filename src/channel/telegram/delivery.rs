@@ -129,9 +129,12 @@ impl Sender {
         Sender {
             bot,
             limits,
-            overall: Arc::new(governor::RateLimiter::direct(Quota::per_second(nonzero(
-                limits.per_second,
-            )))),
+            // A tenth of a second's worth at once, not a whole second's: a
+            // full burst on top of the steady rate would exceed the limit
+            // within one second.
+            overall: Arc::new(governor::RateLimiter::direct(
+                Quota::per_second(nonzero(limits.per_second)).allow_burst(nonzero(limits.per_second / 10)),
+            )),
             per_chat: Arc::new(governor::RateLimiter::keyed(
                 Quota::per_second(nonzero(limits.per_chat_per_second))
                     .allow_burst(nonzero(limits.per_chat_burst)),

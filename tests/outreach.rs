@@ -335,6 +335,84 @@ async fn quiet_hours_delay_and_the_weekly_cap_holds() {
     assert_eq!((b[0].planned, b[0].sent, b[0].skipped), (1, 0, 1), "{b:?}");
 }
 
+/// Read from the attacker's side: an invitation waiting in the outbox (at
+/// night) for a resident who then says `/vergeet` is gone, and nothing in the
+/// database file or its WAL names them any more: no pseudonym, no chat id.
+#[tokio::test]
+async fn a_resident_who_forgets_leaves_nothing_waiting_in_the_outbox() {
+    let ws = Workspace::new();
+    let service = service(&ws, 3).await;
+    let before = OPENS - Duration::days(3);
+    let mut anna = resident(&service, "anna", "5512345678");
+    let mut bram = resident(&service, "bram", "5598765432");
+    say(&mut anna, "/abonneer wmo", before).await;
+    say(&mut bram, "/abonneer wmo", before).await;
+    let late = ws.write(
+        "late.toml",
+        std::fs::read_to_string(round_file(&ws, "laat", "wmo", None))
+            .unwrap()
+            .replace("opens = 2027-01-11T09:00:00", "opens = 2027-01-11T22:30:00"),
+    );
+    service.import_round(&late, before).await.unwrap();
+    let night = datetime!(2027-01-11 22:30 +01:00);
+    service.keep_calendar(night).await.unwrap();
+    let waiting: Vec<String> = {
+        let url = format!("sqlite://{}", ws.database().display());
+        let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+            .await
+            .unwrap();
+        sqlx::query_scalar("SELECT pseudonym FROM outbox ORDER BY pseudonym")
+            .fetch_all(&mut db)
+            .await
+            .unwrap()
+    };
+    assert_eq!(waiting.len(), 2, "both wait for the morning");
+    let files_now = || -> Vec<u8> {
+        ["meepraten.db", "meepraten.db-wal"]
+            .iter()
+            .filter_map(|f| std::fs::read(ws.path(f)).ok())
+            .flatten()
+            .collect()
+    };
+    let holds = |bytes: &[u8], needle: &str| bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+    let before_forget = files_now();
+    say(&mut anna, "/vergeet", night).await;
+    let courier = Recorder::default();
+    assert_eq!(
+        deliver(&service, &courier, datetime!(2027-01-12 08:00 +01:00)).await,
+        1
+    );
+    assert_eq!(addresses(&courier.take()), ["5598765432"], "only Bram");
+    let b = service.store().broadcasts("laat").await.unwrap();
+    assert_eq!(
+        (b[0].planned, b[0].sent, b[0].skipped, b[0].queued),
+        (2, 1, 1, 0),
+        "{b:?}"
+    );
+    service.close().await;
+    // Anna's pseudonym is the one no contact row holds any more.
+    let url = format!("sqlite://{}", ws.database().display());
+    let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+        .await
+        .unwrap();
+    let kept: Vec<String> = sqlx::query_scalar("SELECT pseudonym FROM contacts")
+        .fetch_all(&mut db)
+        .await
+        .unwrap();
+    drop(db);
+    let annas: Vec<&String> = waiting.iter().filter(|p| !kept.contains(p)).collect();
+    assert_eq!(annas.len(), 1, "{waiting:?} {kept:?}");
+    // It was in the file while her invitation waited (so this check can fail)...
+    assert!(holds(&before_forget, annas[0]));
+    // ...and it is in neither the main file nor the WAL now.
+    let after = files_now();
+    assert!(!holds(&after, annas[0]), "Anna's pseudonym is still in the file");
+    assert!(
+        !holds(&after, "5512345678") && !holds(&after, "5598765432"),
+        "a chat id in the file"
+    );
+}
+
 #[tokio::test]
 async fn a_restart_in_the_middle_of_a_broadcast_sends_the_rest_once() {
     let ws = Workspace::new();

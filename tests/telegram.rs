@@ -339,7 +339,9 @@ async fn a_crash_in_the_middle_of_a_stream_stores_every_answer_exactly_once() {
 
     // Let the bot get part of the way, then hold the database (as a backup
     // tool might) so it waits with a fetched batch in hand, and kill it there
-    // without warning.
+    // without warning. Small batches, so the first cannot hold everything
+    // however fast the bot is.
+    api.set_batch_limit(3);
     let bot = start(&service, &api);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while counts(&service).await.started < 2 {

@@ -5,6 +5,8 @@ help = How it works:
     • /skip – skip this question
     • /back – go to the previous question
     • /change – change your answers (while the round is open)
+    • /subscribe – follow topics: you get a message when there are new questions
+    • /unsubscribe – stop following
     • /language – another language (Nederlands, English)
     • /privacy – what we keep and for how long
     • /forget – erase everything linked to you
@@ -19,7 +21,7 @@ privacy = What do we keep about you?
     • We remove names, phone numbers, addresses and other details about people from your text. We do this before we keep anything.
     • A code instead of your chat account, so we know where you were in the conversation. The code does not tell who you are.
     • Of your conversation, only the month of your last message. No day and no time.
-    • Did you ask to hear back later? Then we keep where to reach you. Encrypted, and apart from your answers.
+    • Do you follow a topic, or did you ask to hear back later? Then we keep where to reach you, in which language, and which topics and neighbourhood you chose. Encrypted, and apart from your answers. And that you took part in a round (not what you answered), so we can tell you what happened with it.
     When the round closes, we erase the link between you and your answers. After that nobody can see what you answered. Not even the municipality.
     The advisory council gets a summary. It has numbers, and sentences from the answers (without names or other details). We leave out small groups, so nobody can be recognised.
     If you send us nothing for { $days } days, we erase your conversation, at the latest a month later. But not while you are still busy with an open round.

@@ -5,6 +5,8 @@ help = Zo werkt het:
     • /overslaan – deze vraag overslaan
     • /terug – naar de vorige vraag
     • /wijzig – uw antwoorden veranderen (zolang de ronde open is)
+    • /abonneer – onderwerpen volgen: u krijgt een bericht bij nieuwe vragen
+    • /opzeggen – niet meer volgen
     • /taal – andere taal (Nederlands, English)
     • /privacy – wat we bewaren en hoe lang
     • /vergeet – alles wissen wat aan u gekoppeld is
@@ -19,7 +21,7 @@ privacy = Wat bewaren we van u?
     • Namen, telefoonnummers, adressen en andere gegevens over mensen halen we uit uw tekst. Dat doen we voordat we iets bewaren.
     • Een code in plaats van uw chat-account. Zo weten we waar u was in het gesprek. Uit die code is niet te halen wie u bent.
     • Van uw gesprek alleen de maand van uw laatste bericht. Geen dag en geen tijd.
-    • Vroeg u om later bericht? Dan bewaren we waar we u kunnen bereiken. Versleuteld, en apart van uw antwoorden.
+    • Volgt u een onderwerp, of vroeg u om later bericht? Dan bewaren we waar we u kunnen bereiken, in welke taal, en welke onderwerpen en buurt u koos. Versleuteld, en apart van uw antwoorden. En dat u aan een ronde meedeed (niet wat u antwoordde), zodat we u kunnen laten weten wat ermee gebeurde.
     Als de ronde sluit, wissen we de koppeling tussen u en uw antwoorden. Daarna kan niemand zien wat u antwoordde. Ook de gemeente niet.
     De adviesraad krijgt een samenvatting. Daarin staan aantallen, en zinnen uit de antwoorden (zonder namen of andere gegevens). Kleine groepen laten we weg. Zo is niemand te herkennen.
     Stuurt u ons { $days } dagen niets? Dan wissen we uw gesprek, uiterlijk een maand later. Maar niet als u nog bezig bent met een open ronde.

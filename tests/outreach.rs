@@ -269,6 +269,17 @@ async fn a_round_opens_invites_its_subscribers_reminds_thanks_and_hears_back() {
     assert_eq!(addresses(&sent), ["102"], "{sent:?}");
     assert!(sent[0].1.contains("The council takes it along."), "{sent:?}");
 
+    // Anyone can ask what came out, and what was done with it.
+    let list = say(&mut dirk, "/resultaten", later).await;
+    assert!(list.contains("Welke wilt u zien?"), "{list}");
+    let shown = say(&mut dirk, "Ronde stad", later).await;
+    assert!(shown.contains("Wat deed de gemeente ermee?"), "{shown}");
+    assert!(shown.contains("De raad neemt het mee."), "{shown}");
+    // A round without an outcome entry yet says so.
+    let west = say(&mut dirk, "/resultaten west", later).await;
+    assert!(west.contains("nog niet laten weten"), "{west}");
+    assert!(!west.contains("De raad neemt het mee."), "{west}");
+
     // Status shows what went out.
     let b = service.store().broadcasts("stad").await.unwrap();
     let kinds: Vec<(BroadcastKind, i64, i64)> = b.iter().map(|b| (b.kind, b.planned, b.sent)).collect();
@@ -285,7 +296,6 @@ async fn a_round_opens_invites_its_subscribers_reminds_thanks_and_hears_back() {
             .contains("geen onderwerpen")
     );
     assert!(service.subscribers("jeugd").await.unwrap().is_empty());
-    let _ = &mut dirk;
 }
 
 #[tokio::test]

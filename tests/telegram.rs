@@ -121,7 +121,15 @@ async fn residents_answer_a_round_over_telegram() {
         menus.contains(&(
             "".into(),
             vec![
-                "start", "hulp", "abonneer", "opzeggen", "taal", "privacy", "vergeet", "stop"
+                "start",
+                "hulp",
+                "abonneer",
+                "opzeggen",
+                "resultaten",
+                "taal",
+                "privacy",
+                "vergeet",
+                "stop"
             ]
             .into_iter()
             .map(String::from)

@@ -7,6 +7,7 @@ help = How it works:
     • /change – change your answers (while the round is open)
     • /subscribe – follow topics: you get a message when there are new questions
     • /unsubscribe – stop following
+    • /results – what came out of closed rounds, and what the municipality did with it
     • /language – another language (Nederlands, English)
     • /privacy – what we keep and for how long
     • /forget – erase everything linked to you

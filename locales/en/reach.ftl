@@ -31,3 +31,9 @@ outbox-feedback =
 
     { $text }
 button-continue = Continue
+results-choose = The results of these rounds are known. Which one do you want to see?
+results-none = There are no results yet. When a round closes, you can see here what came out of it.
+results-unknown = That round has no results (yet).
+results-outcomes = What did the municipality do with them?
+results-no-outcome = The municipality has not yet said what it does with the results. Did you ask to hear back? Then you will hear it here.
+command-results = Results of rounds

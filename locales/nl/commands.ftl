@@ -7,6 +7,7 @@ help = Zo werkt het:
     • /wijzig – uw antwoorden veranderen (zolang de ronde open is)
     • /abonneer – onderwerpen volgen: u krijgt een bericht bij nieuwe vragen
     • /opzeggen – niet meer volgen
+    • /resultaten – wat kwam er uit gesloten rondes, en wat deed de gemeente ermee
     • /taal – andere taal (Nederlands, English)
     • /privacy – wat we bewaren en hoe lang
     • /vergeet – alles wissen wat aan u gekoppeld is

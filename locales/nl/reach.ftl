@@ -31,3 +31,9 @@ outbox-feedback =
 
     { $text }
 button-continue = Verder gaan
+results-choose = Van deze rondes zijn de uitkomsten bekend. Welke wilt u zien?
+results-none = Er zijn nog geen uitkomsten. Als een ronde sluit, kunt u hier zien wat eruit kwam.
+results-unknown = Van die ronde zijn (nog) geen uitkomsten.
+results-outcomes = Wat deed de gemeente ermee?
+results-no-outcome = De gemeente heeft nog niet laten weten wat ze met de uitkomsten doet. Vroeg u om bericht? Dan hoort u het hier.
+command-results = Uitkomsten van rondes

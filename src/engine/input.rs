@@ -42,6 +42,9 @@ pub enum Command {
     Subscribe(Option<String>),
     /// `/opzeggen` or `/unsubscribe`, optionally with a topic: stop following.
     Unsubscribe(Option<String>),
+    /// `/resultaten` or `/results`, optionally with a round id: what came out
+    /// of closed rounds.
+    Results(Option<String>),
     /// A command the bot does not know, as typed (without the slash).
     Unknown(String),
 }
@@ -71,6 +74,15 @@ impl Input {
                         | ButtonAction::SubscriptionsDone
                 )
             ),
+            _ => false,
+        }
+    }
+
+    /// Whether handling this needs the closed rounds with published results.
+    pub fn needs_results(&self) -> bool {
+        match self {
+            Input::Command(Command::Results(_)) => true,
+            Input::Button(payload) => matches!(ButtonAction::decode(payload), Some(ButtonAction::Results(_))),
             _ => false,
         }
     }
@@ -117,6 +129,7 @@ impl Command {
             "wijzig" | "change" | "wijzigen" => Command::Change,
             "abonneer" | "abonneren" | "subscribe" | "volg" | "follow" => Command::Subscribe(arg),
             "opzeggen" | "unsubscribe" | "afmelden" | "ontvolg" | "unfollow" => Command::Unsubscribe(arg),
+            "resultaten" | "results" | "uitkomsten" | "uitkomst" => Command::Results(arg),
             _ => Command::Unknown(name.chars().take(32).collect()),
         })
     }
@@ -144,6 +157,11 @@ mod tests {
             ("/terug", Command::Back),
             ("/wijzig", Command::Change),
             ("/abonneer", Command::Subscribe(None)),
+            ("/resultaten", Command::Results(None)),
+            (
+                "/results huishoudelijke-hulp-2027",
+                Command::Results(Some("huishoudelijke-hulp-2027".into())),
+            ),
             ("/subscribe wmo", Command::Subscribe(Some("wmo".into()))),
             ("/opzeggen", Command::Unsubscribe(None)),
             ("/unsubscribe wmo", Command::Unsubscribe(Some("wmo".into()))),

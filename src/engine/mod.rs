@@ -62,6 +62,9 @@ pub struct Reach<'a> {
     /// What this resident follows now, loaded by the service for subscription
     /// commands and buttons ([`Input::needs_subscriptions`]).
     pub mine: Option<&'a Subscriptions>,
+    /// Closed rounds whose results residents can see, newest first, loaded by
+    /// the service for `/resultaten` ([`Input::needs_results`]).
+    pub results: &'a [&'a Round],
 }
 
 impl Context<'_> {
@@ -243,6 +246,7 @@ impl<'a> Turn<'a> {
             Command::Change => self.change(stage),
             Command::Subscribe(topic) => self.subscribe(stage, topic.as_deref()),
             Command::Unsubscribe(topic) => self.unsubscribe(stage, topic.as_deref()),
+            Command::Results(round) => self.results(stage, round.as_deref()),
             Command::Unknown(name) => {
                 self.say_text(Text::with(
                     Key::UnknownCommand,
@@ -264,6 +268,7 @@ impl<'a> Turn<'a> {
             | ButtonAction::AreaMenu
             | ButtonAction::Area(_)
             | ButtonAction::SubscriptionsDone => return self.subscription_button(stage, action),
+            ButtonAction::Results(id) => return self.results(stage, Some(id.as_str())),
             ButtonAction::Answer { question, .. }
             | ButtonAction::Toggle { question, .. }
             | ButtonAction::Done { question }
@@ -448,6 +453,41 @@ impl<'a> Turn<'a> {
                 Stage::Stopped
             }
         }
+    }
+
+    /// `/resultaten [round]`: the list of closed rounds with results, or one
+    /// round's results (the service fills them in).
+    fn results(&mut self, stage: Stage, wanted: Option<&str>) -> Stage {
+        let rounds = self.ctx.reach.results;
+        if let Some(wanted) = wanted {
+            let found = rounds.iter().find(|r| {
+                r.id.as_str() == wanted.trim() || r.title.get(self.lang).eq_ignore_ascii_case(wanted.trim())
+            });
+            if let Some(r) = found {
+                self.replies.push(Reply::text(Text::Results(r.id.clone())));
+                return self.reprompt(stage);
+            }
+            if !rounds.is_empty() {
+                self.say(Key::ResultsUnknown);
+            }
+        }
+        if rounds.is_empty() {
+            self.say(Key::ResultsNone);
+            return self.reprompt(stage);
+        }
+        let lang = self.lang;
+        self.replies.push(Reply {
+            lines: vec![Text::msg(Key::ResultsChoose)],
+            buttons: rounds
+                .iter()
+                .map(|r| Button {
+                    label: Text::Plain(r.title.get(lang).to_owned()),
+                    action: ButtonAction::Results(r.id.clone()),
+                })
+                .collect(),
+            free_text: false,
+        });
+        stage
     }
 
     /// The answer to "do you want to hear what was done with the input?".

@@ -30,6 +30,9 @@ pub enum Text {
     },
     /// Text from a round file, already in the resident's language.
     Plain(String),
+    /// The published results of a closed round (its summary and what was done
+    /// with them), filled in by the service, which holds them.
+    Results(RoundId),
 }
 
 impl Text {
@@ -79,6 +82,8 @@ pub enum ButtonAction {
     Area(Option<String>),
     /// Close the `/abonneer` menu.
     SubscriptionsDone,
+    /// Show the results of this closed round.
+    Results(RoundId),
 }
 
 impl ButtonAction {
@@ -100,6 +105,7 @@ impl ButtonAction {
             ButtonAction::Area(Some(area)) => format!("sa:{area}"),
             ButtonAction::Area(None) => "sa".to_owned(),
             ButtonAction::SubscriptionsDone => "sd".to_owned(),
+            ButtonAction::Results(r) => format!("rs:{r}"),
         }
     }
 
@@ -144,6 +150,7 @@ impl ButtonAction {
             ("b", None, None) => ButtonAction::Back,
             ("c", None, None) => ButtonAction::Change,
             ("r", Some(round), None) => ButtonAction::StartRound(RoundId::parse(round).ok()?),
+            ("rs", Some(round), None) => ButtonAction::Results(RoundId::parse(round).ok()?),
             ("l", Some(lang), None) => ButtonAction::Language(Lang::parse(lang).ok()?),
             ("f", Some("y"), None) => ButtonAction::FollowUp(true),
             ("f", Some("n"), None) => ButtonAction::FollowUp(false),

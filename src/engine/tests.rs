@@ -63,7 +63,7 @@ fn keys(step: &Step) -> Vec<Key> {
         .flat_map(|r| r.lines.iter())
         .filter_map(|t| match t {
             Text::Msg { key, .. } => Some(*key),
-            Text::Plain(_) => None,
+            Text::Plain(_) | Text::Results(_) => None,
         })
         .collect()
 }

@@ -282,6 +282,12 @@ keys! {
     OutboxThanks => "outbox-thanks",
     OutboxFeedback => "outbox-feedback",
     ButtonContinue => "button-continue",
+    ResultsChoose => "results-choose",
+    ResultsNone => "results-none",
+    ResultsUnknown => "results-unknown",
+    ResultsOutcomes => "results-outcomes",
+    ResultsNoOutcome => "results-no-outcome",
+    CommandResults => "command-results",
 }
 
 impl Key {

@@ -120,6 +120,8 @@ impl Localizer {
     pub fn render(&self, lang: Lang, text: &Text) -> String {
         match text {
             Text::Plain(s) => s.clone(),
+            // Filled in by the service; the id if it was not.
+            Text::Results(id) => id.to_string(),
             Text::Msg { key, args } => {
                 let (out, errors) = self.format(lang, *key, args);
                 if !errors.is_empty() {

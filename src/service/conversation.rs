@@ -276,6 +276,11 @@ impl Service {
             }
             other => (other.clone(), false),
         };
+        let results = if input.needs_results() {
+            self.rounds_with_results(now).await?
+        } else {
+            Vec::new()
+        };
         let (topics, mine) = if input.needs_subscriptions() {
             let (topics, neighbourhood) = tx.subscriptions_of(&pseudonym).await?;
             let known = tx.round_topics().await?;
@@ -299,6 +304,7 @@ impl Service {
                 topics: &topics,
                 neighbourhoods: &self.outreach.neighbourhoods,
                 mine: mine.as_ref(),
+                results: &results.iter().map(|s| &s.round).collect::<Vec<_>>(),
             },
         };
         let step = engine::step(&ctx, &conversation, &input);
@@ -339,7 +345,9 @@ impl Service {
         tracing::debug!(effects = step.effects.len(), "message handled");
 
         let lang = step.next.lang;
-        Ok(step.replies.iter().map(|r| self.render(lang, r)).collect())
+        let mut replies = step.replies;
+        self.fill_in_results(&mut replies, lang).await?;
+        Ok(replies.iter().map(|r| self.render(lang, r)).collect())
     }
 
     /// Moves a checkpoint past an update that needed no handling.
@@ -475,6 +483,62 @@ impl Service {
             }
         }
         Ok(Applied { forget, erased })
+    }
+
+    /// Closed rounds of the last year whose results residents can see, newest first.
+    async fn rounds_with_results(&self, now: OffsetDateTime) -> Result<Vec<StoredRound>, ServiceError> {
+        use crate::domain::RoundState;
+        let since = day(now - time::Duration::days(RESULTS_DAYS));
+        let mut closed: Vec<StoredRound> = self
+            .store
+            .rounds()
+            .await?
+            .into_iter()
+            .filter(|s| matches!(s.state, RoundState::Closed | RoundState::Archived))
+            .filter(|s| s.closed_on.as_deref().is_some_and(|d| d >= since.as_str()))
+            .collect();
+        closed.sort_by(|a, b| b.closed_on.cmp(&a.closed_on));
+        closed.truncate(MAX_RESULTS);
+        Ok(closed)
+    }
+
+    /// Replaces each [`Text::Results`] with the round's published summary and
+    /// what the municipality did with it, in `lang`.
+    async fn fill_in_results(&self, replies: &mut [Reply], lang: Lang) -> Result<(), ServiceError> {
+        use crate::engine::Text;
+        use crate::i18n::Key;
+        for reply in replies.iter_mut() {
+            for line in reply.lines.iter_mut() {
+                let Text::Results(id) = line else { continue };
+                let summary = self
+                    .export_summary(id.as_str(), crate::summary::Format::Md, lang)
+                    .await?;
+                let outcomes = self.store.outcomes(id.as_str()).await?;
+                let l = &self.localizer;
+                let mut text = format!(
+                    "{summary}\n\n{}",
+                    l.render(lang, &Text::msg(Key::ResultsOutcomes))
+                );
+                if outcomes.is_empty() {
+                    text.push_str(&format!(
+                        "\n{}",
+                        l.render(lang, &Text::msg(Key::ResultsNoOutcome))
+                    ));
+                }
+                for o in &outcomes {
+                    let status = l.render(lang, &Text::msg(super::outbox::status_key(o.status)));
+                    let body = o
+                        .texts
+                        .get(&lang)
+                        .or_else(|| o.texts.values().next())
+                        .cloned()
+                        .unwrap_or_default();
+                    text.push_str(&format!("\n\n{} ({}): {body}", status, o.day));
+                }
+                *line = Text::Plain(text);
+            }
+        }
+        Ok(())
     }
 
     /// Seals and keeps where to reach the resident (once per message), with the
@@ -676,6 +740,11 @@ pub struct Incoming<'a> {
     /// may deliver an event again; only a keyed hash of it is stored.
     pub event: Option<String>,
 }
+
+/// How far back closed rounds are offered under `/resultaten`.
+const RESULTS_DAYS: i64 = 365;
+/// At most this many rounds are offered there.
+const MAX_RESULTS: usize = 8;
 
 /// Days a handled event's key is kept: longer than any sync is repeated.
 const HANDLED_EVENTS_DAYS: i64 = 7;

@@ -297,12 +297,7 @@ fn message(row: &OutboxRow, texts: &RoundTexts, lang: Lang, topics: &[Named]) ->
                 .get(&lang)
                 .or_else(|| outcome.texts.values().next())?
                 .clone();
-            let status = match outcome.status {
-                OutcomeStatus::InAdvice => Key::SummaryOutcomeInAdvice,
-                OutcomeStatus::Adopted => Key::SummaryOutcomeAdopted,
-                OutcomeStatus::PartlyAdopted => Key::SummaryOutcomePartlyAdopted,
-                OutcomeStatus::NotAdopted => Key::SummaryOutcomeNotAdopted,
-            };
+            let status = status_key(outcome.status);
             (
                 Text::with(
                     Key::OutboxFeedback,
@@ -317,6 +312,16 @@ fn message(row: &OutboxRow, texts: &RoundTexts, lang: Lang, topics: &[Named]) ->
         buttons,
         free_text: false,
     })
+}
+
+/// The words for an outcome's status.
+pub(super) fn status_key(status: OutcomeStatus) -> Key {
+    match status {
+        OutcomeStatus::InAdvice => Key::SummaryOutcomeInAdvice,
+        OutcomeStatus::Adopted => Key::SummaryOutcomeAdopted,
+        OutcomeStatus::PartlyAdopted => Key::SummaryOutcomePartlyAdopted,
+        OutcomeStatus::NotAdopted => Key::SummaryOutcomeNotAdopted,
+    }
 }
 
 /// A stable transaction key for one message: the same after a restart, and

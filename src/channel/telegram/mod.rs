@@ -100,12 +100,13 @@ impl TelegramConfig {
 /// The command menu per language: Dutch names for Dutch apps (and as the
 /// default), English names for English apps.
 pub fn command_menu(service: &Service, lang: Lang) -> Vec<BotCommand> {
-    let names: [(&str, Key); 8] = match lang {
+    let names: [(&str, Key); 9] = match lang {
         Lang::Nl => [
             ("start", Key::CommandStart),
             ("hulp", Key::CommandHelp),
             ("abonneer", Key::CommandSubscribe),
             ("opzeggen", Key::CommandUnsubscribe),
+            ("resultaten", Key::CommandResults),
             ("taal", Key::CommandLanguage),
             ("privacy", Key::CommandPrivacy),
             ("vergeet", Key::CommandForget),
@@ -116,6 +117,7 @@ pub fn command_menu(service: &Service, lang: Lang) -> Vec<BotCommand> {
             ("help", Key::CommandHelp),
             ("subscribe", Key::CommandSubscribe),
             ("unsubscribe", Key::CommandUnsubscribe),
+            ("results", Key::CommandResults),
             ("language", Key::CommandLanguage),
             ("privacy", Key::CommandPrivacy),
             ("forget", Key::CommandForget),

@@ -992,3 +992,59 @@ async fn a_round_opening_by_itself_invites_followers_in_their_direct_chat() {
     assert_eq!((b[0].planned, b[0].sent, b[0].queued), (1, 1, 0), "{b:?}");
     service.close().await;
 }
+
+/// An official with a direct chat with the bot is reminded there, once, when
+/// a round's review-by date passes without a new outcome entry.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_official_is_reminded_in_a_direct_chat_when_feedback_is_overdue() {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+    let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
+    synapse.register(BOT, PASSWORD);
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    service
+        .close_round("huishoudelijke-hulp-2027", time::OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    service
+        .publish_outcome(
+            "huishoudelijke-hulp-2027",
+            meepraten::domain::OutcomeStatus::InAdvice,
+            BTreeMap::from([
+                (meepraten::domain::Lang::Nl, "In het advies.".to_owned()),
+                (meepraten::domain::Lang::En, "In the advice.".to_owned()),
+            ]),
+            Some("2027-03-01"),
+            time::macros::date!(2027 - 02 - 01),
+        )
+        .await
+        .unwrap();
+    let settings = MatrixConfig {
+        officials: vec![Synapse::user_id("ambtenaar")],
+        clock: Arc::new(|| time::macros::datetime!(2027-03-02 09:00 +01:00)),
+        ..config(&synapse, &ws)
+    };
+    let bot = Bot::run(&service, settings.clone());
+    let mut ambtenaar = Resident::login(&synapse, "ambtenaar").await;
+    let bot_id = UserId::parse(Synapse::user_id(BOT)).unwrap();
+    let room = ambtenaar.client.create_dm(&bot_id).await.unwrap();
+    let reminder = ambtenaar.wait_for(&room, "was gepland voor 2027-03-01").await;
+    assert!(
+        reminder.contains("meepraten round feedback huishoudelijke-hulp-2027"),
+        "{reminder}"
+    );
+    bot.stop().await;
+    let bot = Bot::run(&service, settings);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    let later = ambtenaar.sync_texts(Some(&room)).await;
+    ambtenaar.heard.extend(later);
+    bot.stop().await;
+    let n = ambtenaar
+        .heard
+        .iter()
+        .filter(|t| t.contains("was gepland voor"))
+        .count();
+    assert_eq!(n, 1, "{:#?}", ambtenaar.heard);
+    service.close().await;
+}

@@ -970,3 +970,59 @@ async fn a_round_opening_by_itself_invites_subscribers_outside_quiet_hours() {
     assert_eq!((b[0].planned, b[0].sent, b[0].queued), (1, 1, 0), "{b:?}");
     running.stop().await;
 }
+
+/// When a round's review-by date passes without a new outcome entry, each
+/// official is reminded in a private chat, once (also across a restart).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn officials_are_reminded_once_when_feedback_is_overdue() {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    service
+        .close_round("huishoudelijke-hulp-2027", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let published = time::macros::date!(2027 - 02 - 01);
+    service
+        .publish_outcome(
+            "huishoudelijke-hulp-2027",
+            meepraten::domain::OutcomeStatus::InAdvice,
+            BTreeMap::from([
+                (meepraten::domain::Lang::Nl, "In het advies.".to_owned()),
+                (meepraten::domain::Lang::En, "In the advice.".to_owned()),
+            ]),
+            Some("2027-03-01"),
+            published,
+        )
+        .await
+        .unwrap();
+    let api = BotApi::start().await;
+    let at = |t: OffsetDateTime| -> meepraten::service::schedule::Clock { Arc::new(move || t) };
+    // Before the date: nothing.
+    let mut before = config(&api);
+    before.clock = at(time::macros::datetime!(2027-03-01 12:00 +01:00));
+    let bot = start_with(&service, before);
+    api.say(FATIMA, "nl", "/hulp");
+    api.wait_for(FATIMA, "Zo werkt het").await;
+    bot.stop().await;
+    assert!(api.sent_to(OFFICIAL).is_empty(), "{:?}", api.sent_to(OFFICIAL));
+    // The day after: one reminder, and not again after a restart.
+    for _ in 0..2 {
+        let mut after = config(&api);
+        after.clock = at(time::macros::datetime!(2027-03-02 09:00 +01:00));
+        let bot = start_with(&service, after);
+        api.wait_for(OFFICIAL, "was gepland voor 2027-03-01").await;
+        api.say(FATIMA, "nl", "/hulp");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        bot.stop().await;
+    }
+    let reminders = api.sent_to(OFFICIAL);
+    assert_eq!(reminders.len(), 1, "{reminders:?}");
+    assert!(
+        reminders[0]
+            .text
+            .contains("meepraten round feedback huishoudelijke-hulp-2027")
+    );
+    assert!(api.sent_to(OLENA).is_empty());
+}

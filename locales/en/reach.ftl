@@ -37,3 +37,5 @@ results-unknown = That round has no results (yet).
 results-outcomes = What did the municipality do with them?
 results-no-outcome = The municipality has not yet said what it does with the results. Did you ask to hear back? Then you will hear it here.
 command-results = Results of rounds
+# For officials of the municipality: feedback to participants is overdue.
+official-review-due = Round { $id } ({ $title }): the next feedback to participants was planned for { $day }. Nothing new has been published since. Tell them what happens with their input: meepraten round feedback { $id } --status ... --file ...

@@ -37,3 +37,5 @@ results-unknown = Van die ronde zijn (nog) geen uitkomsten.
 results-outcomes = Wat deed de gemeente ermee?
 results-no-outcome = De gemeente heeft nog niet laten weten wat ze met de uitkomsten doet. Vroeg u om bericht? Dan hoort u het hier.
 command-results = Uitkomsten van rondes
+# Voor medewerkers van de gemeente: de terugkoppeling aan deelnemers is over tijd.
+official-review-due = Ronde { $id } ({ $title }): de volgende terugkoppeling aan de deelnemers was gepland voor { $day }. Er is sindsdien niets nieuws gepubliceerd. Laat weten wat er met hun inbreng gebeurt: meepraten round feedback { $id } --status ... --file ...

@@ -288,6 +288,7 @@ keys! {
     ResultsOutcomes => "results-outcomes",
     ResultsNoOutcome => "results-no-outcome",
     CommandResults => "command-results",
+    OfficialReviewDue => "official-review-due",
 }
 
 impl Key {

@@ -97,3 +97,84 @@ impl Service {
         Ok(seq)
     }
 }
+
+/// An outcome entry whose review-by date passed without a newer entry: an
+/// official is to be reminded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewDue {
+    /// The round.
+    pub round: String,
+    /// The entry whose review-by passed.
+    pub seq: i64,
+    /// The message for the official (in Dutch, as officials' messages are).
+    pub text: String,
+}
+
+impl Service {
+    /// Reminders owed to `official` on `platform` on `today`: rounds whose
+    /// latest outcome entry names a review-by date before today. Each is owed
+    /// once; [`Service::mark_reminded`] records it was given.
+    pub async fn reviews_due(
+        &self,
+        platform: &str,
+        official: &str,
+        today: Date,
+    ) -> Result<Vec<ReviewDue>, ServiceError> {
+        use crate::engine::{Arg, Text};
+        use crate::i18n::Key;
+        let key = self.official_key(platform, official);
+        let today = today.to_string();
+        let mut due = Vec::new();
+        for stored in self.list_rounds().await? {
+            let id = stored.round.id.as_str();
+            let outcomes = self.store.outcomes(id).await?;
+            let Some(latest) = outcomes.last() else { continue };
+            let seq = i64::try_from(outcomes.len()).unwrap_or(i64::MAX);
+            let Some(review_by) = latest.review_by.as_deref().filter(|d| *d < today.as_str()) else {
+                continue;
+            };
+            if self.store.reminded(id, seq, &key).await? {
+                continue;
+            }
+            let text = self.localizer.render(
+                Lang::Nl,
+                &Text::with(
+                    Key::OfficialReviewDue,
+                    vec![
+                        ("id", Arg::Str(id.to_owned())),
+                        ("title", Arg::Str(stored.round.title.get(Lang::Nl).to_owned())),
+                        ("day", Arg::Str(review_by.to_owned())),
+                    ],
+                ),
+            );
+            due.push(ReviewDue {
+                round: id.to_owned(),
+                seq,
+                text,
+            });
+        }
+        Ok(due)
+    }
+
+    /// Records that `official` was reminded of `due`.
+    pub async fn mark_reminded(
+        &self,
+        platform: &str,
+        official: &str,
+        due: &ReviewDue,
+        today: Date,
+    ) -> Result<(), ServiceError> {
+        let key = self.official_key(platform, official);
+        self.store
+            .record_reminded(&due.round, due.seq, &key, &today.to_string())
+            .await?;
+        Ok(())
+    }
+
+    /// An official as stored: a keyed hash, never their id.
+    fn official_key(&self, platform: &str, official: &str) -> String {
+        crate::anon::EventKey::of(&self.secret, &format!("{platform}-official"), official)
+            .as_str()
+            .to_owned()
+    }
+}

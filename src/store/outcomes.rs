@@ -58,3 +58,41 @@ impl Store {
             .collect()
     }
 }
+
+impl Store {
+    /// Whether `official` (a keyed hash) was reminded about entry `seq` of `round`.
+    pub async fn reminded(&self, round: &str, seq: i64, official: &str) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM review_reminders WHERE round_id = ? AND seq = ? AND official = ?",
+        )
+        .bind(round)
+        .bind(seq)
+        .bind(official)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(n > 0)
+    }
+
+    /// Records that `official` was reminded about entry `seq` of `round` on `day`.
+    pub async fn record_reminded(
+        &self,
+        round: &str,
+        seq: i64,
+        official: &str,
+        day: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO review_reminders (round_id, seq, official, reminded_on) VALUES (?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(round)
+        .bind(seq)
+        .bind(official)
+        .bind(day)
+        .execute(&self.pool)
+        .await
+        .map_err(StoreError::sqlx)?;
+        Ok(())
+    }
+}

@@ -299,6 +299,8 @@ async fn converse(
         txn_key: service.derived_key("matrix-txn/v1"),
         announced_at: None,
         announced_generation: None,
+        reviewed_at: None,
+        clock: config.clock.clone(),
     };
     adapter.join_configured_rooms().await;
     let mut token = service
@@ -319,6 +321,9 @@ async fn converse(
         }
         if let Err(e) = adapter.announce().await {
             tracing::warn!(error = %redacted(&e), "announcement rooms not brought up to date; trying again later");
+        }
+        if let Err(e) = adapter.remind_officials().await {
+            tracing::warn!(error = %redacted(&e), "officials not reminded of overdue feedback; trying again later");
         }
         tracing::debug!(since = token.as_deref().unwrap_or("-"), "syncing");
         let synced = tokio::select! {
@@ -438,6 +443,10 @@ struct Adapter {
     /// The rounds generation they were brought up to date with: a round opened,
     /// closed or imported since changes it.
     announced_generation: Option<String>,
+    /// When officials were last reminded of overdue feedback.
+    reviewed_at: Option<std::time::Instant>,
+    /// Where the time comes from (the test's clock in tests).
+    clock: crate::service::schedule::Clock,
 }
 
 /// How often the announcement rooms are brought up to date when no round
@@ -498,6 +507,10 @@ impl Adapter {
                         tracing::info!("left a 'direct' chat that has someone else in it");
                         let _ = room.leave().await;
                         continue;
+                    }
+                    // An official's new direct chat may be where a reminder goes.
+                    if self.officials.iter().any(|o| o.as_str() == inviter.as_str()) {
+                        self.reviewed_at = None;
                     }
                     // Greet at once: the resident need not guess a command.
                     waiting.push(Waiting {
@@ -940,6 +953,45 @@ impl Adapter {
     /// invitation for each open round, the summary of each round closed lately.
     /// A post is recorded after the server took it; its transaction id makes a
     /// repeat after a crash in between a no-op.
+    /// A joined room of just the bot and `user`, if there is one.
+    async fn direct_chat_with(&self, user: &str) -> Option<Room> {
+        for room in self.client.joined_rooms() {
+            let Ok(members) = room.members_no_sync(matrix_sdk::RoomMemberships::ACTIVE).await else {
+                continue;
+            };
+            if members.len() == 2 && members.iter().any(|m| m.user_id().as_str() == user) {
+                return Some(room);
+            }
+        }
+        None
+    }
+
+    /// Tells each official with a direct chat with the bot of rounds whose
+    /// review-by date passed without a new outcome entry (once per entry).
+    async fn remind_officials(&mut self) -> Result<(), MatrixError> {
+        if self.officials.is_empty() || self.reviewed_at.is_some_and(|t| t.elapsed() < ANNOUNCE_EVERY) {
+            return Ok(());
+        }
+        self.reviewed_at = Some(std::time::Instant::now());
+        let today = (self.clock)().date();
+        for official in &self.officials {
+            let Some(room) = self.direct_chat_with(official).await else {
+                continue;
+            };
+            for due in self.service.reviews_due(PLATFORM, official, today).await? {
+                let cause = format!("review:{}:{}:{official}", due.round, due.seq);
+                let content = RoomMessageEventContent::text_plain(due.text.clone());
+                if self.send_content(&room, content, &self.txn(&cause, 0)).await {
+                    self.service
+                        .mark_reminded(PLATFORM, official, &due, today)
+                        .await?;
+                    tracing::info!(round = %due.round, "an official was reminded of overdue feedback");
+                }
+            }
+        }
+        Ok(())
+    }
+
     async fn announce(&mut self) -> Result<(), MatrixError> {
         if self.announcement_rooms.is_empty() {
             return Ok(());

@@ -256,6 +256,36 @@ async fn post_polls(
     invite_from_group(service, sender, username, call).await
 }
 
+/// How often overdue feedback is looked for.
+const REVIEWS_EVERY: Duration = Duration::from_secs(600);
+
+/// Tells each official, in a private chat, of rounds whose review-by date
+/// passed without a new outcome entry (once per entry).
+async fn remind_officials(
+    service: &Service,
+    sender: &delivery::Sender,
+    config: &TelegramConfig,
+) -> Result<(), ServiceError> {
+    let today = (config.clock)().date();
+    for official in &config.officials {
+        let Ok(chat) = official.parse::<i64>() else {
+            continue;
+        };
+        for due in service.reviews_due(PLATFORM, official, today).await? {
+            let message = OutboundMessage {
+                text: due.text.clone(),
+                buttons: Vec::new(),
+                free_text: false,
+            };
+            if sender.deliver(ChatId(chat), None, &[message]).await == delivery::Outcome::Delivered {
+                service.mark_reminded(PLATFORM, official, &due, today).await?;
+                tracing::info!(round = %due.round, "an official was reminded of overdue feedback");
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Stops the polls of rounds that closed, and stores their final totals.
 pub(crate) async fn stop_closed_polls(
     service: &Service,
@@ -593,10 +623,17 @@ async fn serve_with(
     tracing::info!("serving Telegram");
     let mut tidied = tokio::time::Instant::now();
     let mut polls_checked = tokio::time::Instant::now() - POLLS_EVERY;
+    let mut reviews_checked = tokio::time::Instant::now() - REVIEWS_EVERY;
     loop {
         if tidied.elapsed() >= TIDY_EVERY {
             sender.forget_quiet();
             tidied = tokio::time::Instant::now();
+        }
+        if reviews_checked.elapsed() >= REVIEWS_EVERY {
+            reviews_checked = tokio::time::Instant::now();
+            if let Err(e) = remind_officials(service, sender, config).await {
+                tracing::warn!(error = %e, "reminding officials of overdue feedback failed; trying again later");
+            }
         }
         if polls_checked.elapsed() >= POLLS_EVERY {
             polls_checked = tokio::time::Instant::now();

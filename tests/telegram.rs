@@ -1026,3 +1026,34 @@ async fn officials_are_reminded_once_when_feedback_is_overdue() {
     );
     assert!(api.sent_to(OLENA).is_empty());
 }
+
+/// A configured announcement group hears of each round that opens, once (also
+/// across a restart), with a button to take part in a private chat: never a
+/// question in the group.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_announcement_group_gets_one_invitation_per_round() {
+    const GROUP: i64 = -1_001_234_567_890;
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    for _ in 0..2 {
+        let mut c = config(&api);
+        c.announcement_chats = vec![GROUP];
+        let bot = start_with(&service, c);
+        api.wait_for(GROUP, "Nieuwe ronde: Hulp bij het huishouden").await;
+        api.say(FATIMA, "nl", "/hulp");
+        api.wait_for(FATIMA, "Zo werkt het").await;
+        bot.stop().await;
+    }
+    let posts = api.sent_to(GROUP);
+    assert_eq!(posts.len(), 1, "{posts:?}");
+    assert!(
+        posts[0]
+            .buttons
+            .iter()
+            .any(|(_, url)| url.contains("start=huishoudelijke-hulp-2027")),
+        "{:?}",
+        posts[0].buttons
+    );
+    assert!(!posts[0].text.contains("Vraag 1"), "no question in a group");
+}

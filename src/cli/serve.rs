@@ -148,6 +148,12 @@ impl Serve {
                 telegram_config.webhook = webhook_settings(t)?;
                 telegram_config.limits.per_second = t.sends_per_second.value;
                 telegram_config.officials = t.officials.value.clone();
+                telegram_config.announcement_chats = t
+                    .announcement_chats
+                    .value
+                    .iter()
+                    .filter_map(|c| c.parse().ok())
+                    .collect();
                 telegram::serve(&service, &telegram_config, when_stopped(stopped.clone())).await?;
                 Ok(())
             };

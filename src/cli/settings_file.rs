@@ -73,6 +73,12 @@ pub fn render(config: &Config) -> String {
     line(&mut out, "sends_per_second", Some(&t.sends_per_second), |n| {
         n.to_string()
     });
+    line(
+        &mut out,
+        "announcement_chats",
+        Some(&t.announcement_chats),
+        |ids| toml::Value::Array(ids.iter().map(|i| toml::Value::String(i.clone())).collect()).to_string(),
+    );
     let m = &config.matrix;
     out.push_str("\n[matrix]\n");
     line(&mut out, "homeserver", m.homeserver.as_ref(), |u| {
@@ -88,7 +94,37 @@ pub fn render(config: &Config) -> String {
     line(&mut out, "officials", Some(&m.officials), list);
     line(&mut out, "council_rooms", Some(&m.council_rooms), list);
     line(&mut out, "announcement_rooms", Some(&m.announcement_rooms), list);
+    outreach(&mut out, &config.outreach);
     out
+}
+
+/// The `[outreach]` table (it is read from the settings file only).
+fn outreach(out: &mut String, o: &crate::config::outreach::Outreach) {
+    let time = |(h, m): (u8, u8)| format!("{h:02}:{m:02}");
+    out.push_str("\n[outreach]\n");
+    let quiet = if o.quiet_from == o.quiet_until {
+        String::new()
+    } else {
+        format!("{}-{}", time(o.quiet_from), time(o.quiet_until))
+    };
+    let _ = writeln!(out, "quiet_hours = {}", quoted(&quiet));
+    let _ = writeln!(out, "prompts_per_week = {}", o.prompts_per_week);
+    let _ = writeln!(out, "reminder_hours = {}", o.reminder_hours);
+    let _ = writeln!(out, "timezone = {}", quoted(&o.timezone));
+    for (table, list) in [("topics", &o.topics), ("neighbourhoods", &o.neighbourhoods)] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n[outreach.{table}]");
+        for n in list {
+            let names: Vec<String> = n
+                .names
+                .iter()
+                .map(|(l, name)| format!("{l} = {}", quoted(name)))
+                .collect();
+            let _ = writeln!(out, "{} = {{ {} }}", quoted(&n.id), names.join(", "));
+        }
+    }
 }
 
 #[cfg(test)]

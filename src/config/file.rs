@@ -50,6 +50,7 @@ pub struct TelegramFile {
     pub webhook_secret: Option<String>,
     pub bot_username: Option<String>,
     pub sends_per_second: Option<u32>,
+    pub announcement_chats: Option<Vec<String>>,
 }
 
 /// Why a settings file could not be used.

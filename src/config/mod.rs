@@ -54,6 +54,8 @@ pub mod telegram_env {
     pub const BOT_USERNAME: &str = "TELEGRAM_BOT_USERNAME";
     /// Messages a second over all chats.
     pub const SENDS_PER_SECOND: &str = "TELEGRAM_SENDS_PER_SECOND";
+    /// Group chats that hear of each round that opens (an invitation, never questions).
+    pub const ANNOUNCEMENT_CHATS: &str = "TELEGRAM_ANNOUNCEMENT_CHATS";
 }
 
 /// Environment variables of the Matrix channel.
@@ -138,6 +140,7 @@ pub struct TelegramSettings {
     pub webhook_secret: Option<Setting<String>>,
     pub bot_username: Option<Setting<String>>,
     pub sends_per_second: Setting<u32>,
+    pub announcement_chats: Setting<Vec<String>>,
 }
 
 /// The Matrix settings in effect.
@@ -376,6 +379,19 @@ impl Config {
                 )?,
                 30,
             ),
+            announcement_chats: or_default(
+                pick.one(
+                    None,
+                    Some(te::ANNOUNCEMENT_CHATS),
+                    checked(
+                        "telegram.announcement_chats",
+                        t.announcement_chats.map(|v| v.join(",")),
+                        parse_chat_list,
+                    )?,
+                    parse_chat_list,
+                )?,
+                Vec::new(),
+            ),
         };
         let outreach = f
             .outreach
@@ -509,6 +525,19 @@ fn parse_matrix_user(s: &str) -> Result<String, String> {
     } else {
         Err("must be a full Matrix user id such as @meepraten:gemeente.nl".to_owned())
     }
+}
+
+/// Telegram group chat ids (negative numbers such as -1001234567890).
+fn parse_chat_list(s: &str) -> Result<Vec<String>, String> {
+    let ids = parse_list(s)?;
+    for id in &ids {
+        if !id.parse::<i64>().is_ok_and(|n| n < 0) {
+            return Err(format!(
+                "`{id}` is not a group chat id: groups have negative ids such as -1001234567890"
+            ));
+        }
+    }
+    Ok(ids)
 }
 
 fn parse_address(s: &str) -> Result<SocketAddr, String> {

@@ -46,13 +46,15 @@ pub struct Announcement {
 }
 
 impl Service {
-    /// The posts `place` on `platform` has not had yet. `take_part` tells
-    /// residents where to start a private chat (a link to the bot).
+    /// The posts of `kinds` that `place` on `platform` has not had yet.
+    /// `take_part` tells residents where to start a private chat (a link to
+    /// the bot).
     pub async fn announcements_due(
         &self,
         platform: &str,
         place: &str,
         take_part: &str,
+        kinds: &[AnnouncementKind],
         now: OffsetDateTime,
     ) -> Result<Vec<Announcement>, ServiceError> {
         let key = self.place_key(platform, place);
@@ -72,10 +74,11 @@ impl Service {
                 }
                 _ => continue,
             };
-            if self
-                .store
-                .announced(round.id.as_str(), &key, kind.as_str())
-                .await?
+            if !kinds.contains(&kind)
+                || self
+                    .store
+                    .announced(round.id.as_str(), &key, kind.as_str())
+                    .await?
             {
                 continue;
             }

@@ -1018,7 +1018,12 @@ impl Adapter {
             else {
                 continue;
             };
-            for post in self.service.announcements_due(PLATFORM, id, &link, now).await? {
+            let kinds = [AnnouncementKind::Opened, AnnouncementKind::Closed];
+            for post in self
+                .service
+                .announcements_due(PLATFORM, id, &link, &kinds, now)
+                .await?
+            {
                 let cause = format!("announce:{}:{id}:{:?}", post.round, post.kind);
                 // The summary is Markdown; the invitation is plain lines.
                 let content = match post.kind {

@@ -62,6 +62,8 @@ pub struct TelegramConfig {
     pub clock: crate::service::schedule::Clock,
     /// How long the outbox sleeps when nothing is due.
     pub outbox_every: Duration,
+    /// Group chats that get an invitation when a round opens (never questions).
+    pub announcement_chats: Vec<i64>,
 }
 
 impl std::fmt::Debug for TelegramConfig {
@@ -85,6 +87,7 @@ impl TelegramConfig {
             webhook: None,
             clock: crate::service::schedule::system_clock(),
             outbox_every: Duration::from_secs(2),
+            announcement_chats: Vec::new(),
         }
     }
 
@@ -254,6 +257,51 @@ async fn post_polls(
     }
     // Everything else, and answering in private, through the deep link.
     invite_from_group(service, sender, username, call).await
+}
+
+/// Posts in each announcement group an invitation for each round that opened
+/// (once per group), with a button that starts it in a private chat.
+async fn announce_in_groups(
+    service: &Service,
+    sender: &delivery::Sender,
+    username: Option<&str>,
+    config: &TelegramConfig,
+) -> Result<(), ServiceError> {
+    let Some(username) = username.filter(|_| !config.announcement_chats.is_empty()) else {
+        return Ok(());
+    };
+    let now = (config.clock)();
+    let bot_link = format!("https://t.me/{username}");
+    for chat in &config.announcement_chats {
+        let place = chat.to_string();
+        let kinds = [crate::service::announcements::AnnouncementKind::Opened];
+        for post in service
+            .announcements_due(PLATFORM, &place, &bot_link, &kinds, now)
+            .await?
+        {
+            let Some(round) = crate::domain::RoundId::parse(&post.round).ok() else {
+                continue;
+            };
+            let Some(link) = poster::deep_link(username, &round)
+                .ok()
+                .and_then(|l| url::Url::parse(&l).ok())
+            else {
+                continue;
+            };
+            let button = service
+                .localizer()
+                .render(Lang::Nl, &Text::msg(Key::ButtonTakePart));
+            if sender
+                .invite(ChatId(*chat), post.text.clone(), button, link)
+                .await
+                == delivery::Outcome::Delivered
+            {
+                service.mark_announced(PLATFORM, &place, &post, now).await?;
+                tracing::info!(round = %post.round, "posted an invitation in an announcement group");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// How often overdue feedback is looked for.
@@ -628,6 +676,11 @@ async fn serve_with(
         if tidied.elapsed() >= TIDY_EVERY {
             sender.forget_quiet();
             tidied = tokio::time::Instant::now();
+        }
+        if polls_checked.elapsed() >= POLLS_EVERY
+            && let Err(e) = announce_in_groups(service, sender, adapter.username.as_deref(), config).await
+        {
+            tracing::warn!(error = %e, "announcement groups not brought up to date; trying again later");
         }
         if reviews_checked.elapsed() >= REVIEWS_EVERY {
             reviews_checked = tokio::time::Instant::now();

@@ -188,6 +188,18 @@ async fn a_round_opens_invites_its_subscribers_reminds_thanks_and_hears_back() {
     assert!(say(&mut cas, "/subscribe jeugd", before).await.contains("Jeugd"));
     say(&mut dirk, "/start", before).await;
 
+    // The neighbourhood and language chosen are sealed with the address: not
+    // in the file's bytes beside the pseudonym.
+    let bytes: Vec<u8> = ["meepraten.db", "meepraten.db-wal"]
+        .iter()
+        .filter_map(|f| std::fs::read(ws.path(f)).ok())
+        .flatten()
+        .collect();
+    assert!(
+        !bytes.windows(4).any(|w| w == b"oost"),
+        "Bram's neighbourhood in the file"
+    );
+
     // A city-wide wmo round and a wmo round for West, imported as drafts.
     for (id, area) in [("stad", None), ("west", Some("west"))] {
         service

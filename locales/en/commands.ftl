@@ -22,7 +22,8 @@ privacy = What do we keep about you?
     • We remove names, phone numbers, addresses and other details about people from your text. We do this before we keep anything.
     • A code instead of your chat account, so we know where you were in the conversation. The code does not tell who you are.
     • Of your conversation, only the month of your last message. No day and no time.
-    • Do you follow a topic, or did you ask to hear back later? Then we keep where to reach you, in which language, and which topics and neighbourhood you chose. Encrypted, and apart from your answers. And that you took part in a round (not what you answered), so we can tell you what happened with it.
+    • Do you follow a topic, or did you ask to hear back later? Then we keep where to reach you, your language and your neighbourhood. Encrypted, and apart from your answers. Which topics you follow is kept with your code.
+    • That you took part in a round, not what you answered. So we can count how many people take part again, and know who asked to hear back. We erase this too after the keeping period.
     When the round closes, we erase the link between you and your answers. After that nobody can see what you answered. Not even the municipality.
     The advisory council gets a summary. It has numbers, and sentences from the answers (without names or other details). We leave out small groups, so nobody can be recognised.
     If you send us nothing for { $days } days, we erase your conversation, at the latest a month later. But not while you are still busy with an open round.

@@ -22,7 +22,8 @@ privacy = Wat bewaren we van u?
     • Namen, telefoonnummers, adressen en andere gegevens over mensen halen we uit uw tekst. Dat doen we voordat we iets bewaren.
     • Een code in plaats van uw chat-account. Zo weten we waar u was in het gesprek. Uit die code is niet te halen wie u bent.
     • Van uw gesprek alleen de maand van uw laatste bericht. Geen dag en geen tijd.
-    • Volgt u een onderwerp, of vroeg u om later bericht? Dan bewaren we waar we u kunnen bereiken, in welke taal, en welke onderwerpen en buurt u koos. Versleuteld, en apart van uw antwoorden. En dat u aan een ronde meedeed (niet wat u antwoordde), zodat we u kunnen laten weten wat ermee gebeurde.
+    • Volgt u een onderwerp, of vroeg u om later bericht? Dan bewaren we waar we u kunnen bereiken, uw taal en uw buurt. Versleuteld, en apart van uw antwoorden. Welke onderwerpen u volgt, staat bij uw code.
+    • Dat u aan een ronde meedeed, niet wat u antwoordde. Zo tellen we hoeveel mensen vaker meedoen, en weten we wie om bericht vroeg. Ook dit wissen we na de bewaartijd.
     Als de ronde sluit, wissen we de koppeling tussen u en uw antwoorden. Daarna kan niemand zien wat u antwoordde. Ook de gemeente niet.
     De adviesraad krijgt een samenvatting. Daarin staan aantallen, en zinnen uit de antwoorden (zonder namen of andere gegevens). Kleine groepen laten we weg. Zo is niemand te herkennen.
     Stuurt u ons { $days } dagen niets? Dan wissen we uw gesprek, uiterlijk een maand later. Maar niet als u nog bezig bent met een open ronde.

@@ -18,6 +18,13 @@ pub struct ContactAddress {
     pub platform: String,
     /// The platform's address, e.g. a chat id.
     pub address: String,
+    /// The language to write in (`nl`, `en`), when the resident chose to hear
+    /// from the bot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The neighbourhood the resident follows, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighbourhood: Option<String>,
 }
 
 impl std::fmt::Debug for ContactAddress {
@@ -125,6 +132,8 @@ mod tests {
         let contact = ContactAddress {
             platform: "telegram".into(),
             address: "5512345678".into(),
+            lang: Some("nl".into()),
+            neighbourhood: Some("oost".into()),
         };
         let sealed = vault.seal(&alice, &contact);
         assert!(!sealed.contains(&hex::encode("5512345678")));

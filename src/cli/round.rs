@@ -136,6 +136,14 @@ impl RoundCommand {
                     }
                     if let Ok(status) = service.round_status(id.as_str()).await {
                         let round = &status.stored.round;
+                        let areas = &config.outreach.neighbourhoods;
+                        if let Some(area) = &round.neighbourhood
+                            && !areas.iter().any(|n| &n.id == area)
+                        {
+                            say_err!(
+                                "note: neighbourhood `{area}` is not in the settings' [outreach.neighbourhoods], so no resident can choose it and nobody will be invited to this round"
+                            );
+                        }
                         if let Some(earlier) = &round.follows
                             && service.round_status(earlier.as_str()).await.is_err()
                         {
@@ -354,10 +362,13 @@ fn check(files: &[PathBuf], strict: bool) -> ExitCode {
                 }
                 if strict && !advice.is_empty() {
                     failed = true;
+                    let texts: std::collections::BTreeSet<&str> =
+                        advice.iter().map(|w| w.text.as_str()).collect();
                     say_err!(
-                        "{}: {} texts are above plain language (B1); shorten them, or check without --strict",
+                        "{}: {} findings in {} texts above plain language (B1); shorten them, or check without --strict",
                         file.display(),
-                        advice.len()
+                        advice.len(),
+                        texts.len()
                     );
                     continue;
                 }

@@ -182,6 +182,8 @@ impl Serve {
             };
             let served = tokio::try_join!(telegram_served, matrix_served);
             closer.abort();
+            // Let it end before the database closes under it.
+            let _ = closer.await;
             service.close().await;
             served?;
             return Ok(ExitCode::SUCCESS);
@@ -206,6 +208,8 @@ impl Serve {
             () = shutdown_signal() => true,
         };
         closer.abort();
+        // Let it end before the database closes under it.
+        let _ = closer.await;
         service.close().await;
         if stopped {
             // The thread reading standard input blocks until a line arrives, and

@@ -12,6 +12,16 @@ use crate::domain::{Lang, Named};
 /// The municipality's time zone unless the settings say otherwise.
 pub const DEFAULT_TIMEZONE: &str = "Europe/Amsterdam";
 
+/// The same moment in Dutch time (Europe/Amsterdam, summer time included),
+/// as residents and officials read it.
+pub fn dutch_time(t: time::OffsetDateTime) -> time::OffsetDateTime {
+    let zone = jiff::tz::TimeZone::get(DEFAULT_TIMEZONE).unwrap_or(jiff::tz::TimeZone::UTC);
+    let offset = jiff::Timestamp::from_second(t.unix_timestamp())
+        .map(|ts| zone.to_offset(ts).seconds())
+        .unwrap_or(0);
+    time::UtcOffset::from_whole_seconds(offset).map_or(t, |o| t.to_offset(o))
+}
+
 /// A local time of day: hour and minute.
 pub type ClockTime = (u8, u8);
 
@@ -101,7 +111,7 @@ fn named(
     table
         .into_iter()
         .map(|(id, names)| {
-            let id = id.trim().to_owned();
+            let id = id.trim().to_lowercase();
             if id.is_empty() || id.len() > 48 {
                 return Err((key.to_owned(), format!("`{id}`: a label has 1 to 48 characters")));
             }

@@ -156,6 +156,8 @@ impl Localizer {
     /// A moment as people write it, in the offset it was given in (a round
     /// file's): "25 januari 2027 om 17:00", "25 January 2027 at 17:00".
     pub fn moment(&self, lang: Lang, moment: time::OffsetDateTime) -> String {
+        // Residents read Dutch time, whatever offset the round file used.
+        let moment = crate::config::outreach::dutch_time(moment);
         let time = format!("{:02}:{:02}", moment.hour(), moment.minute());
         self.render(
             lang,
@@ -171,6 +173,7 @@ impl Localizer {
 
     /// A date as people write it: "25 januari 2027", "25 January 2027".
     pub fn date(&self, lang: Lang, moment: time::OffsetDateTime) -> String {
+        let moment = crate::config::outreach::dutch_time(moment);
         let month = self.render(lang, &Text::msg(Key::month(u8::from(moment.month()))));
         self.render(
             lang,

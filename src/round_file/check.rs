@@ -251,7 +251,8 @@ pub(super) fn check(text: &str, raw: RawRound) -> Result<Round, Vec<Diagnostic>>
             languages: c.languages,
             title,
             intro,
-            topic: raw.topic.into_inner().trim().to_owned(),
+            // Labels match whatever their case ("Verkeer" is "verkeer").
+            topic: raw.topic.into_inner().trim().to_lowercase(),
             phase: raw.phase.into_inner(),
             audience,
             council: raw.council.map(|s| s.into_inner().trim().to_owned()),
@@ -265,7 +266,7 @@ pub(super) fn check(text: &str, raw: RawRound) -> Result<Round, Vec<Diagnostic>>
             follows,
             neighbourhood: raw
                 .neighbourhood
-                .map(|n| n.into_inner().trim().to_owned())
+                .map(|n| n.into_inner().trim().to_lowercase())
                 .filter(|n| !n.is_empty()),
         }),
         _ => Err(c.problems),

@@ -282,7 +282,11 @@ impl Service {
             Vec::new()
         };
         let (topics, mine) = if input.needs_subscriptions() {
-            let (topics, neighbourhood) = tx.subscriptions_of(&pseudonym).await?;
+            let topics = tx.topics_of(&pseudonym).await?;
+            let neighbourhood = self
+                .stored_contact(tx, &pseudonym)
+                .await?
+                .and_then(|c| c.neighbourhood);
             let known = tx.round_topics().await?;
             (
                 self.followable_topics(&known),
@@ -312,6 +316,8 @@ impl Service {
         let contact = who.address.map(|address| ContactAddress {
             platform: who.platform.to_owned(),
             address: address.to_owned(),
+            lang: None,
+            neighbourhood: None,
         });
         let Applied { forget, erased } = self
             .apply(
@@ -325,7 +331,11 @@ impl Service {
             .await?;
         batch.erased |= forget || erased;
         if !forget && step.next.lang != conversation.lang {
-            tx.set_contact_lang(&pseudonym, step.next.lang.code()).await?;
+            // A kept contact writes in the language chosen now.
+            self.update_contact(tx, &pseudonym, None, |c| {
+                c.lang = Some(step.next.lang.code().to_owned())
+            })
+            .await?;
         }
         let state = if forget {
             None
@@ -459,11 +469,17 @@ impl Service {
                     self.keep_contact(tx, who, contact, &mut contact_saved).await?;
                 }
                 Effect::DropTopics { topic } => {
-                    erased |= tx.drop_topics(who, topic.as_deref()).await?;
+                    let (dropped, kept) = tx.drop_topics(who, topic.as_deref()).await?;
+                    erased |= dropped;
+                    if kept && topic.is_none() {
+                        self.update_contact(tx, who, None, |c| c.neighbourhood = None)
+                            .await?;
+                    }
                 }
                 Effect::SetNeighbourhood { neighbourhood } => {
-                    self.keep_contact(tx, who, contact, &mut contact_saved).await?;
-                    tx.set_neighbourhood(who, neighbourhood.as_deref()).await?;
+                    self.update_contact(tx, who, contact, |c| c.neighbourhood.clone_from(neighbourhood))
+                        .await?;
+                    contact_saved = true;
                 }
                 Effect::HearBack { round } => {
                     // The participation row waits in the batch: write it first.
@@ -550,13 +566,48 @@ impl Service {
         contact: Option<(&ContactAddress, Lang)>,
         saved: &mut bool,
     ) -> Result<(), ServiceError> {
-        if let Some((address, lang)) = contact
-            && !*saved
-        {
-            tx.save_contact(who, &self.vault.seal(who, address), lang.code())
-                .await?;
+        if contact.is_some() && !*saved {
+            self.update_contact(tx, who, contact, |_| {}).await?;
             *saved = true;
         }
+        Ok(())
+    }
+
+    /// The resident's kept contact, opened.
+    async fn stored_contact(
+        &self,
+        tx: &mut Tx,
+        who: &Pseudonym,
+    ) -> Result<Option<ContactAddress>, ServiceError> {
+        Ok(tx
+            .sealed_contact(who)
+            .await?
+            .and_then(|sealed| self.vault.open(who, &sealed).ok()))
+    }
+
+    /// Changes the kept contact and seals it again: the address the platform
+    /// gives now (with the language of this message), else the one kept;
+    /// what the resident chose before (neighbourhood) stays unless `change`
+    /// changes it. Without either there is nothing to keep.
+    async fn update_contact(
+        &self,
+        tx: &mut Tx,
+        who: &Pseudonym,
+        now: Option<(&ContactAddress, Lang)>,
+        change: impl FnOnce(&mut ContactAddress),
+    ) -> Result<(), ServiceError> {
+        let kept = self.stored_contact(tx, who).await?;
+        let mut contact = match (now, kept) {
+            (Some((address, lang)), kept) => ContactAddress {
+                lang: Some(lang.code().to_owned()),
+                neighbourhood: kept.and_then(|k| k.neighbourhood),
+                ..address.clone()
+            },
+            (None, Some(kept)) => kept,
+            (None, None) => return Ok(()),
+        };
+        change(&mut contact);
+        tx.save_contact(who, &self.vault.seal(who, &contact)).await?;
         Ok(())
     }
 
@@ -588,7 +639,7 @@ impl Service {
 
     /// Where to reach everyone who follows `topic`.
     pub async fn subscribers(&self, topic: &str) -> Result<Vec<ContactAddress>, ServiceError> {
-        let rows = self.store.topic_subscribers(topic, None).await?;
+        let rows = self.store.topic_subscribers(topic).await?;
         Ok(self.open_contacts(rows).into_iter().map(|(_, c)| c).collect())
     }
 

@@ -247,10 +247,11 @@ impl Service {
 
 /// A moment as officials read it: `2027-01-25 17:00 +01:00`.
 pub fn moment(t: OffsetDateTime) -> String {
-    t.format(time::macros::format_description!(
-        "[year]-[month]-[day] [hour]:[minute] [offset_hour sign:mandatory]:[offset_minute]"
-    ))
-    .unwrap_or_else(|_| t.to_string())
+    crate::config::outreach::dutch_time(t)
+        .format(time::macros::format_description!(
+            "[year]-[month]-[day] [hour]:[minute] [offset_hour sign:mandatory]:[offset_minute]"
+        ))
+        .unwrap_or_else(|_| t.to_string())
 }
 
 /// A day as stored: times are kept at day grain at most.

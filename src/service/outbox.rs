@@ -192,7 +192,7 @@ impl Service {
             }
             tx.count_prompt(&row.pseudonym, &day(now)).await?;
         }
-        let lang = row
+        let lang = contact
             .lang
             .as_deref()
             .and_then(|l| Lang::parse(l).ok())

@@ -96,15 +96,16 @@ impl Service {
         let r = &stored.round;
         let id = r.id.as_str();
         if now + LAST_CALL < r.closes && !self.store.broadcast_planned(id, BroadcastKind::Invite, 0).await? {
-            let rows = self
-                .store
-                .topic_subscribers(&r.topic, r.neighbourhood.as_deref())
+            let rows = self.store.topic_subscribers(&r.topic).await?;
+            // A round about one neighbourhood goes to those who chose it.
+            let wanted = |c: &crate::anon::ContactAddress| {
+                r.neighbourhood.is_none() || c.neighbourhood == r.neighbourhood
+            };
+            self.plan(id, BroadcastKind::Invite, 0, rows, wanted, now, pass)
                 .await?;
-            self.plan(id, BroadcastKind::Invite, 0, rows, now, pass).await?;
         }
-        let hours = i64::from(self.outreach.reminder_hours);
-        if hours > 0
-            && now >= r.closes - Duration::hours(hours)
+        if let Some(at) = self.reminder_at(r)
+            && now >= at
             && now < r.closes
             && !self
                 .store
@@ -112,9 +113,18 @@ impl Service {
                 .await?
         {
             let rows = self.unfinished_participants(&r.id).await?;
-            self.plan(id, BroadcastKind::Reminder, 0, rows, now, pass).await?;
+            self.plan(id, BroadcastKind::Reminder, 0, rows, |_| true, now, pass)
+                .await?;
         }
         Ok(())
+    }
+
+    /// When the one reminder goes: `reminder_hours` before closing, but not
+    /// before half the round has passed (so residents had time to start);
+    /// `None` when reminders are off.
+    fn reminder_at(&self, r: &crate::domain::Round) -> Option<OffsetDateTime> {
+        let hours = i64::from(self.outreach.reminder_hours);
+        (hours > 0).then(|| (r.closes - Duration::hours(hours)).max(r.opens + (r.closes - r.opens) / 2))
     }
 
     /// The thank-you after the close, and feedback for new outcome entries.
@@ -133,7 +143,8 @@ impl Service {
             && !self.store.broadcast_planned(id, BroadcastKind::Thanks, 0).await?
         {
             let rows = self.store.reachable_participants(id, true).await?;
-            self.plan(id, BroadcastKind::Thanks, 0, rows, now, pass).await?;
+            self.plan(id, BroadcastKind::Thanks, 0, rows, |_| true, now, pass)
+                .await?;
         }
         for (i, outcome) in self.store.outcomes(id).await?.iter().enumerate() {
             let seq = i64::try_from(i + 1).unwrap_or(i64::MAX);
@@ -144,7 +155,7 @@ impl Service {
                     .await?
             {
                 let rows = self.store.reachable_participants(id, true).await?;
-                self.plan(id, BroadcastKind::Feedback, seq, rows, now, pass)
+                self.plan(id, BroadcastKind::Feedback, seq, rows, |_| true, now, pass)
                     .await?;
             }
         }
@@ -177,19 +188,23 @@ impl Service {
             .collect())
     }
 
-    /// Writes a broadcast and its outbox rows in one transaction (once).
+    /// Writes a broadcast and its outbox rows, for the sealed contacts in
+    /// `rows` that are `wanted`, in one transaction (once).
+    #[allow(clippy::too_many_arguments)]
     async fn plan(
         &self,
         round: &str,
         kind: BroadcastKind,
         reference: i64,
         rows: Vec<(String, String)>,
+        wanted: impl Fn(&crate::anon::ContactAddress) -> bool,
         now: OffsetDateTime,
         pass: &mut Pass,
     ) -> Result<(), ServiceError> {
         let recipients: Vec<(String, String)> = self
             .open_contacts(rows)
             .into_iter()
+            .filter(|(_, c)| wanted(c))
             .map(|(who, c)| (who.as_str().to_owned(), c.platform))
             .collect();
         let mut tx = self.store.begin().await?;
@@ -229,13 +244,12 @@ impl Service {
 
     /// The next moment the calendar has something to do.
     async fn next_moment(&self, now: OffsetDateTime) -> Result<Option<OffsetDateTime>, ServiceError> {
-        let hours = Duration::hours(i64::from(self.outreach.reminder_hours));
         let mut next: Option<OffsetDateTime> = None;
         for s in self.list_rounds().await? {
             let r = &s.round;
             let candidates = match s.state {
                 RoundState::Draft => vec![r.opens],
-                RoundState::Open => vec![r.closes - hours, r.closes],
+                RoundState::Open => self.reminder_at(r).into_iter().chain([r.closes]).collect(),
                 _ => Vec::new(),
             };
             for at in candidates.into_iter().filter(|at| *at > now) {

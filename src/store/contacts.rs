@@ -17,25 +17,27 @@ impl Tx {
         Ok(())
     }
 
-    /// Stores (or replaces) a resident's sealed contact address and the
-    /// language to write to them in.
-    pub async fn save_contact(
-        &mut self,
-        who: &Pseudonym,
-        sealed: &str,
-        lang: &str,
-    ) -> Result<(), StoreError> {
+    /// Stores (or replaces) a resident's sealed contact.
+    pub async fn save_contact(&mut self, who: &Pseudonym, sealed: &str) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO contacts (pseudonym, sealed, lang) VALUES (?, ?, ?)
-             ON CONFLICT (pseudonym) DO UPDATE SET sealed = excluded.sealed, lang = excluded.lang",
+            "INSERT INTO contacts (pseudonym, sealed) VALUES (?, ?)
+             ON CONFLICT (pseudonym) DO UPDATE SET sealed = excluded.sealed",
         )
         .bind(who.as_str())
         .bind(sealed)
-        .bind(lang)
         .execute(&mut *self.inner)
         .await
         .map_err(StoreError::sqlx)?;
         Ok(())
+    }
+
+    /// A resident's sealed contact, if one is kept.
+    pub async fn sealed_contact(&mut self, who: &Pseudonym) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar("SELECT sealed FROM contacts WHERE pseudonym = ?")
+            .bind(who.as_str())
+            .fetch_optional(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)
     }
 
     /// Records that a participant asked to hear what is done with the input of
@@ -53,37 +55,15 @@ impl Tx {
         Ok(())
     }
 
-    /// Changes the language a subscriber is written to in (if one is kept).
-    pub async fn set_contact_lang(&mut self, who: &Pseudonym, lang: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE contacts SET lang = ? WHERE pseudonym = ? AND lang IS NOT ?")
-            .bind(lang)
-            .bind(who.as_str())
-            .bind(lang)
-            .execute(&mut *self.inner)
-            .await
-            .map_err(StoreError::sqlx)?;
-        Ok(())
-    }
-
-    /// Sets (or clears) the neighbourhood a subscriber wants rounds about.
-    pub async fn set_neighbourhood(
+    /// Drops one topic, or every topic (`None`). The contact goes too when
+    /// nothing is left to send: no topic, and no round the resident asked to
+    /// hear back about. Returns whether anything was erased, and whether the
+    /// contact is still kept.
+    pub async fn drop_topics(
         &mut self,
         who: &Pseudonym,
-        neighbourhood: Option<&str>,
-    ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE contacts SET neighbourhood = ? WHERE pseudonym = ?")
-            .bind(neighbourhood)
-            .bind(who.as_str())
-            .execute(&mut *self.inner)
-            .await
-            .map_err(StoreError::sqlx)?;
-        Ok(())
-    }
-
-    /// Drops one topic, or every topic and the neighbourhood (`None`). The
-    /// contact goes too when nothing is left to send: no topic, and no round
-    /// the resident asked to hear back about. Returns whether anything was erased.
-    pub async fn drop_topics(&mut self, who: &Pseudonym, topic: Option<&str>) -> Result<bool, StoreError> {
+        topic: Option<&str>,
+    ) -> Result<(bool, bool), StoreError> {
         let dropped =
             sqlx::query("DELETE FROM subscriptions WHERE pseudonym = ? AND (? IS NULL OR topic = ?)")
                 .bind(who.as_str())
@@ -103,30 +83,20 @@ impl Tx {
         .map_err(StoreError::sqlx)?;
         if gone.rows_affected() > 0 {
             self.drop_outbox(who).await?;
-        } else if topic.is_none() {
-            self.set_neighbourhood(who, None).await?;
         }
-        Ok(dropped.rows_affected() + gone.rows_affected() > 0)
+        Ok((
+            dropped.rows_affected() + gone.rows_affected() > 0,
+            gone.rows_affected() == 0,
+        ))
     }
 
-    /// The topics a resident subscribed to, and their neighbourhood.
-    pub async fn subscriptions_of(
-        &mut self,
-        who: &Pseudonym,
-    ) -> Result<(Vec<String>, Option<String>), StoreError> {
-        let topics: Vec<String> =
-            sqlx::query_scalar("SELECT topic FROM subscriptions WHERE pseudonym = ? ORDER BY topic")
-                .bind(who.as_str())
-                .fetch_all(&mut *self.inner)
-                .await
-                .map_err(StoreError::sqlx)?;
-        let area: Option<Option<String>> =
-            sqlx::query_scalar("SELECT neighbourhood FROM contacts WHERE pseudonym = ?")
-                .bind(who.as_str())
-                .fetch_optional(&mut *self.inner)
-                .await
-                .map_err(StoreError::sqlx)?;
-        Ok((topics, area.flatten()))
+    /// The topics a resident follows.
+    pub async fn topics_of(&mut self, who: &Pseudonym) -> Result<Vec<String>, StoreError> {
+        sqlx::query_scalar("SELECT topic FROM subscriptions WHERE pseudonym = ? ORDER BY topic")
+            .bind(who.as_str())
+            .fetch_all(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)
     }
 
     /// Removes what waits in the outbox for `who`, counted as skipped, so no

@@ -88,8 +88,6 @@ pub struct OutboxRow {
     pub pseudonym: String,
     /// The sealed contact address; `None` when the contact was erased meanwhile.
     pub sealed: Option<String>,
-    /// The language the resident chose, if known.
-    pub lang: Option<String>,
     /// Attempts so far.
     pub attempts: i64,
 }
@@ -114,7 +112,6 @@ struct DueRow {
     r#ref: i64,
     pseudonym: String,
     sealed: Option<String>,
-    lang: Option<String>,
     attempts: i64,
 }
 
@@ -250,7 +247,7 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<OutboxRow>, StoreError> {
         let rows: Vec<DueRow> = sqlx::query_as(
-            "SELECT o.id, o.round_id, o.kind, o.ref, o.pseudonym, c.sealed, c.lang, o.attempts
+            "SELECT o.id, o.round_id, o.kind, o.ref, o.pseudonym, c.sealed, o.attempts
              FROM outbox o LEFT JOIN contacts c ON c.pseudonym = o.pseudonym
              WHERE o.platform = ? AND o.not_before <= ? ORDER BY o.id LIMIT ?",
         )
@@ -270,7 +267,6 @@ impl Store {
                     reference: r.r#ref,
                     pseudonym: r.pseudonym,
                     sealed: r.sealed,
-                    lang: r.lang,
                     attempts: r.attempts,
                 })
             })
@@ -291,7 +287,8 @@ impl Store {
         let rows: Vec<BroadcastRow> = sqlx::query_as(
             "SELECT b.kind, b.ref, b.planned_on, b.planned, b.sent, b.failed, b.skipped,
                     (SELECT COUNT(*) FROM outbox o WHERE (o.round_id, o.kind, o.ref) = (b.round_id, b.kind, b.ref)) AS queued
-             FROM broadcasts b WHERE b.round_id = ? ORDER BY b.planned_on, b.kind, b.ref",
+             FROM broadcasts b WHERE b.round_id = ?
+             ORDER BY b.planned_on, CASE b.kind WHEN 'invite' THEN 0 WHEN 'reminder' THEN 1 WHEN 'thanks' THEN 2 ELSE 3 END, b.ref",
         )
         .bind(round)
         .fetch_all(&self.pool)
@@ -332,20 +329,14 @@ impl Store {
         Ok(n > 0)
     }
 
-    /// Subscribers of `topic` with their sealed contacts: everyone when
-    /// `neighbourhood` is `None`, else only those who chose that neighbourhood.
-    pub async fn topic_subscribers(
-        &self,
-        topic: &str,
-        neighbourhood: Option<&str>,
-    ) -> Result<Vec<(String, String)>, StoreError> {
+    /// Subscribers of `topic` with their sealed contacts (which hold the
+    /// neighbourhood each chose).
+    pub async fn topic_subscribers(&self, topic: &str) -> Result<Vec<(String, String)>, StoreError> {
         sqlx::query_as(
             "SELECT c.pseudonym, c.sealed FROM subscriptions s JOIN contacts c ON c.pseudonym = s.pseudonym
-             WHERE s.topic = ? AND (? IS NULL OR c.neighbourhood = ?) ORDER BY c.pseudonym",
+             WHERE s.topic = ? ORDER BY c.pseudonym",
         )
         .bind(topic)
-        .bind(neighbourhood)
-        .bind(neighbourhood)
         .fetch_all(&self.pool)
         .await
         .map_err(StoreError::sqlx)

@@ -21,6 +21,18 @@ fn serve(ws: &Workspace, api: &BotApi) -> tokio::process::Child {
         .expect("serve starts")
 }
 
+/// The database, after SQLite's integrity check passed on it.
+async fn intact(ws: &Workspace) -> sqlx::SqliteConnection {
+    let url = format!("sqlite://{}", ws.database().display());
+    let mut db = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(check, "ok");
+    db
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_at_random_moments_the_bot_stores_every_answer_exactly_once() {
     let ws = Workspace::new();
@@ -130,13 +142,7 @@ async fn killed_at_random_moments_the_bot_stores_every_answer_exactly_once() {
     for r in &residents {
         api.assert_nothing_twice(*r);
     }
-    let url = format!("sqlite://{}", ws.database().display());
-    let mut db = sqlx::SqliteConnection::connect(&url).await.unwrap();
-    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&mut db)
-        .await
-        .unwrap();
-    assert_eq!(check, "ok");
+    intact(&ws).await;
 }
 
 /// A broadcast survives SIGKILL: `meepraten serve` opens a round by itself and
@@ -225,13 +231,7 @@ async fn killed_in_the_middle_of_a_broadcast_every_subscriber_gets_it() {
         "{b:?}"
     );
     service.close().await;
-    let url = format!("sqlite://{}", ws.database().display());
-    let mut db = sqlx::SqliteConnection::connect(&url).await.unwrap();
-    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&mut db)
-        .await
-        .unwrap();
-    assert_eq!(check, "ok");
+    let mut db = intact(&ws).await;
     let left: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
         .fetch_one(&mut db)
         .await

@@ -997,29 +997,11 @@ async fn a_round_opening_by_itself_invites_followers_in_their_direct_chat() {
 /// a round's review-by date passes without a new outcome entry.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_official_is_reminded_in_a_direct_chat_when_feedback_is_overdue() {
-    use std::collections::BTreeMap;
     use std::sync::Arc;
     let synapse = tokio::task::spawn_blocking(Synapse::start).await.unwrap();
     synapse.register(BOT, PASSWORD);
     let ws = Workspace::new();
-    let service = ws.service_with_open_example().await;
-    service
-        .close_round("huishoudelijke-hulp-2027", time::OffsetDateTime::now_utc())
-        .await
-        .unwrap();
-    service
-        .publish_outcome(
-            "huishoudelijke-hulp-2027",
-            meepraten::domain::OutcomeStatus::InAdvice,
-            BTreeMap::from([
-                (meepraten::domain::Lang::Nl, "In het advies.".to_owned()),
-                (meepraten::domain::Lang::En, "In the advice.".to_owned()),
-            ]),
-            Some("2027-03-01"),
-            time::macros::date!(2027 - 02 - 01),
-        )
-        .await
-        .unwrap();
+    let service = crate::support::example_with_overdue_feedback(&ws).await;
     let settings = MatrixConfig {
         officials: vec![Synapse::user_id("ambtenaar")],
         clock: Arc::new(|| time::macros::datetime!(2027-03-02 09:00 +01:00)),

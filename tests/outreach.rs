@@ -126,6 +126,21 @@ async fn deliver(service: &Service, courier: &Recorder, at: OffsetDateTime) -> u
     }
 }
 
+/// A wmo round `laat` that opens at 22:30 Dutch time, imported at `before`
+/// and opened (its invitations planned) at that moment, which it returns.
+async fn open_late_round(ws: &Workspace, service: &Service, before: OffsetDateTime) -> OffsetDateTime {
+    let late = ws.write(
+        "late.toml",
+        std::fs::read_to_string(round_file(ws, "laat", "wmo", None))
+            .unwrap()
+            .replace("opens = 2027-01-11T09:00:00", "opens = 2027-01-11T22:30:00"),
+    );
+    service.import_round(&late, before).await.unwrap();
+    let night = datetime!(2027-01-11 22:30 +01:00);
+    service.keep_calendar(night).await.unwrap();
+    night
+}
+
 /// A resident on a platform that can reach them later.
 fn resident<'s>(service: &'s Service, id: &str, address: &str) -> Resident<'s> {
     let mut r = Resident::new(service, id);
@@ -321,15 +336,7 @@ async fn quiet_hours_delay_and_the_weekly_cap_holds() {
     say(&mut anna, "/abonneer jeugd", before).await;
 
     // A round that opens at 22:30 Dutch time: planned at once, sent at 08:00.
-    let late = ws.write(
-        "late.toml",
-        std::fs::read_to_string(round_file(&ws, "laat", "wmo", None))
-            .unwrap()
-            .replace("opens = 2027-01-11T09:00:00", "opens = 2027-01-11T22:30:00"),
-    );
-    service.import_round(&late, before).await.unwrap();
-    let night = datetime!(2027-01-11 22:30 +01:00);
-    service.keep_calendar(night).await.unwrap();
+    let night = open_late_round(&ws, &service, before).await;
     assert_eq!(deliver(&service, &courier, night).await, 0, "quiet at night");
     assert_eq!(
         deliver(&service, &courier, datetime!(2027-01-12 07:59 +01:00)).await,
@@ -369,15 +376,7 @@ async fn a_resident_who_forgets_leaves_nothing_waiting_in_the_outbox() {
     let mut bram = resident(&service, "bram", "5598765432");
     say(&mut anna, "/abonneer wmo", before).await;
     say(&mut bram, "/abonneer wmo", before).await;
-    let late = ws.write(
-        "late.toml",
-        std::fs::read_to_string(round_file(&ws, "laat", "wmo", None))
-            .unwrap()
-            .replace("opens = 2027-01-11T09:00:00", "opens = 2027-01-11T22:30:00"),
-    );
-    service.import_round(&late, before).await.unwrap();
-    let night = datetime!(2027-01-11 22:30 +01:00);
-    service.keep_calendar(night).await.unwrap();
+    let night = open_late_round(&ws, &service, before).await;
     let waiting: Vec<String> = {
         let url = format!("sqlite://{}", ws.database().display());
         let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)

@@ -975,28 +975,9 @@ async fn a_round_opening_by_itself_invites_subscribers_outside_quiet_hours() {
 /// official is reminded in a private chat, once (also across a restart).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn officials_are_reminded_once_when_feedback_is_overdue() {
-    use std::collections::BTreeMap;
     use std::sync::Arc;
     let ws = Workspace::new();
-    let service = ws.service_with_open_example().await;
-    service
-        .close_round("huishoudelijke-hulp-2027", OffsetDateTime::now_utc())
-        .await
-        .unwrap();
-    let published = time::macros::date!(2027 - 02 - 01);
-    service
-        .publish_outcome(
-            "huishoudelijke-hulp-2027",
-            meepraten::domain::OutcomeStatus::InAdvice,
-            BTreeMap::from([
-                (meepraten::domain::Lang::Nl, "In het advies.".to_owned()),
-                (meepraten::domain::Lang::En, "In the advice.".to_owned()),
-            ]),
-            Some("2027-03-01"),
-            published,
-        )
-        .await
-        .unwrap();
+    let service = crate::support::example_with_overdue_feedback(&ws).await;
     let api = BotApi::start().await;
     let at = |t: OffsetDateTime| -> meepraten::service::schedule::Clock { Arc::new(move || t) };
     // Before the date: nothing.

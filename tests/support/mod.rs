@@ -286,3 +286,27 @@ pub fn json_row<'a>(question: &'a serde_json::Value, id: &str) -> &'a serde_json
         .find(|o| o["id"] == id)
         .unwrap_or_else(|| panic!("no row `{id}`"))
 }
+
+/// The Wmo example, closed, with an outcome entry published on 2027-02-01
+/// that promises the next by 2027-03-01: overdue from 2027-03-02.
+pub async fn example_with_overdue_feedback(ws: &Workspace) -> Service {
+    let service = ws.service_with_open_example().await;
+    service
+        .close_round("huishoudelijke-hulp-2027", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    service
+        .publish_outcome(
+            "huishoudelijke-hulp-2027",
+            meepraten::domain::OutcomeStatus::InAdvice,
+            std::collections::BTreeMap::from([
+                (Lang::Nl, "In het advies.".to_owned()),
+                (Lang::En, "In the advice.".to_owned()),
+            ]),
+            Some("2027-03-01"),
+            time::macros::date!(2027 - 02 - 01),
+        )
+        .await
+        .unwrap();
+    service
+}

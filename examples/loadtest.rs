@@ -316,6 +316,10 @@ struct Backlog {
     answers_per_second: f64,
     /// Cores the bot kept busy while it drained the backlog.
     cores: f64,
+    /// Cores the simulator (this process) kept busy meanwhile.
+    simulator_cores: f64,
+    /// Bot API calls the bot made per update, fetching aside.
+    requests_per_update: f64,
     peak_rss_mib: f64,
     db_mib: f64,
     stop_seconds: f64,
@@ -331,10 +335,12 @@ async fn backlog_of(who: Bot<'_>, dir: &Path, name: &str, n: usize) -> Backlog {
     let mut tap = api.tap();
     let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
     queue_backlog_rest(&api, n);
+    let own = cpu_seconds(std::process::id());
     let bot = spawn(who, &api, Some(&db));
     let pid = bot.id().expect("running");
     let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
     let cores = cpu_seconds(pid) / window.as_secs_f64();
+    let simulator_cores = (cpu_seconds(std::process::id()) - own) / window.as_secs_f64();
     // Every resident hears the end of the round.
     let mut done = std::collections::HashSet::new();
     let deadline = Instant::now() + Duration::from_secs(120);
@@ -356,6 +362,8 @@ async fn backlog_of(who: Bot<'_>, dir: &Path, name: &str, n: usize) -> Backlog {
     Backlog {
         answers_per_second: 3.0 * n as f64 / window.as_secs_f64(),
         cores,
+        simulator_cores,
+        requests_per_update: requests(&api) as f64 / (4 * n) as f64,
         peak_rss_mib: peak,
         db_mib: file_mib(&db),
         stop_seconds: stopped.as_secs_f64(),
@@ -382,14 +390,30 @@ fn queue_backlog_rest(api: &BotApi, n: usize) {
     rest(api);
 }
 
-async fn backlog_echo(n: usize) -> (f64, f64) {
+/// Bot API calls other than fetching updates.
+fn requests(api: &BotApi) -> usize {
+    [
+        "sendMessage",
+        "answerCallbackQuery",
+        "editMessageText",
+        "editMessageReplyMarkup",
+    ]
+    .iter()
+    .map(|m| api.calls(m))
+    .sum()
+}
+
+/// The echo bot's backlog: (answers a second, its cores, the simulator's cores).
+async fn backlog_echo(n: usize) -> (f64, f64, f64) {
     let api = BotApi::start().await;
     let mut tap = api.tap();
     let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
     queue_backlog_rest(&api, n);
+    let own = cpu_seconds(std::process::id());
     let echo = child("echo", &api, None);
     let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
     let cores = cpu_seconds(echo.id().expect("running")) / window.as_secs_f64();
+    let simulator_cores = (cpu_seconds(std::process::id()) - own) / window.as_secs_f64();
     let mut replies = 0;
     while replies < 4 * n {
         match tokio::time::timeout(Duration::from_secs(60), tap.recv()).await {
@@ -398,7 +422,7 @@ async fn backlog_echo(n: usize) -> (f64, f64) {
         }
     }
     drop(echo);
-    (3.0 * n as f64 / window.as_secs_f64(), cores)
+    (3.0 * n as f64 / window.as_secs_f64(), cores, simulator_cores)
 }
 
 /// CPU time a process has used so far, in seconds (Linux; 100 ticks a second).
@@ -759,6 +783,8 @@ async fn run(args: Args) -> anyhow::Result<()> {
     );
     println!();
     let mut rates = Vec::new();
+    // CPU an answer (bot, simulator) of meepraten and the echo bot.
+    let mut cpu: Vec<(&str, f64, f64)> = Vec::new();
     if phase("backlog") {
         let runs: Vec<Backlog> = {
             let mut runs = Vec::new();
@@ -769,6 +795,13 @@ async fn run(args: Args) -> anyhow::Result<()> {
         };
         let m = median(runs.iter().map(|r| r.answers_per_second).collect());
         let cores = median(runs.iter().map(|r| r.cores).collect());
+        let simulator = median(runs.iter().map(|r| r.simulator_cores).collect());
+        println!(
+            "          meepraten  simulator {:.0} µs CPU an answer; {:.2} Bot API calls an update besides fetching",
+            simulator * 1e6 / m,
+            median(runs.iter().map(|r| r.requests_per_update).collect()),
+        );
+        cpu.push(("meepraten", cores * 1e6 / m, simulator * 1e6 / m));
         println!(
             "backlog   meepraten  {m:>8.0} answers/s  (runs: {}; {cores:.2} cores busy, {:.0} µs CPU an answer; peak RSS {:.1} MiB; database {:.1} MiB; SIGTERM to exit {:.2} s)",
             runs.iter()
@@ -813,10 +846,13 @@ async fn run(args: Args) -> anyhow::Result<()> {
         }
         let echo = median(runs.iter().map(|r| r.0).collect());
         let cores = median(runs.iter().map(|r| r.1).collect());
+        let simulator = median(runs.iter().map(|r| r.2).collect());
         println!(
-            "backlog   echo bot   {echo:>8.0} answers/s  (one reply per update, nothing stored; {cores:.2} cores busy, {:.0} µs CPU an answer)",
-            cores * 1e6 / echo
+            "backlog   echo bot   {echo:>8.0} answers/s  (one reply per update, nothing stored; {cores:.2} cores busy, {:.0} µs CPU an answer; simulator {:.0} µs)",
+            cores * 1e6 / echo,
+            simulator * 1e6 / echo
         );
+        cpu.push(("echo", cores * 1e6 / echo, simulator * 1e6 / echo));
         rates.push(("echo", echo));
     }
     if phase("bare") {
@@ -831,6 +867,16 @@ async fn run(args: Args) -> anyhow::Result<()> {
     let rate = |name: &str| rates.iter().find(|(n, _)| *n == name).map(|(_, r)| *r);
     if let (Some(m), Some(echo)) = (rate("meepraten"), rate("echo")) {
         println!("ratio     meepraten / echo bot     {:.2}", m / echo);
+    }
+    if let [(_, bot, sim), (_, echo_bot, echo_sim)] = cpu[..] {
+        // Both share the machine's cores with the simulator: where CPU is the
+        // limit, rates stand in inverse proportion to CPU spent an answer.
+        println!(
+            "bound     CPU an answer, bot + simulator: meepraten {:.0} µs, echo bot {:.0} µs; where CPU is the limit the ratio is at most {:.2}",
+            bot + sim,
+            echo_bot + echo_sim,
+            (echo_bot + echo_sim) / (bot + sim)
+        );
     }
     if let (Some(m), Some(bare)) = (rate("meepraten"), rate("bare")) {
         println!("ratio     meepraten / bare insert  {:.2}", m / bare);

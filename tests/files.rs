@@ -319,3 +319,62 @@ async fn a_reader_holding_the_file_delays_the_cleaning_but_never_blocks_a_close(
         "the salt is gone once the reader let go"
     );
 }
+
+/// SQLite's temporary files (statement journals, which hold the pages a
+/// statement changes, answers included, and sorts) are kept in memory: a crowd
+/// answering at once makes the bot's batch statements large enough to spill,
+/// and an unlinked file in /tmp would leave those pages in free disk blocks
+/// where nobody erases them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_crowd_answering_at_once_writes_no_temporary_file() {
+    use crate::support::telegram::BotApi;
+    let ws = Workspace::new();
+    ws.open_example_by_cli();
+    let api = BotApi::start().await;
+    // As after an announcement: everyone starts, then everyone presses each
+    // button in turn, so each batch changes rows all over the tables.
+    const RESIDENTS: i64 = 300;
+    for r in 0..RESIDENTS {
+        api.say(5_570_000_000 + r, "nl", "/start");
+    }
+    for data in crate::support::WMO_PRESSES {
+        for r in 0..RESIDENTS {
+            api.press(5_570_000_000 + r, "nl", data);
+        }
+    }
+    let tmp = ws.path("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    // A file created and unlinked at once still changes the directory's time.
+    let untouched = std::fs::metadata(&tmp).unwrap().modified().unwrap();
+    let mut bot = crate::support::serve_command(&ws, &api)
+        .env("SQLITE_TMPDIR", &tmp)
+        .env("TMPDIR", &tmp)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
+    while api.pending() > 0 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "updates not handled in time"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    bot.kill().await.unwrap();
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM responses WHERE completed = 1")
+        .fetch_one(
+            &mut SqliteConnection::connect(&format!("sqlite://{}", ws.database().display()))
+                .await
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(stored, RESIDENTS, "every resident finished");
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
+    assert_eq!(
+        std::fs::metadata(&tmp).unwrap().modified().unwrap(),
+        untouched,
+        "SQLite created a temporary file"
+    );
+}

@@ -668,13 +668,15 @@ async fn one_resident(
 }
 
 /// Memory of `meepraten serve` at rest with Telegram configured and a database
-/// of `n` residents who finished the round and asked to hear back (state,
-/// sealed contact and subscription each).
+/// of `n` residents who finished the round, asked to hear back and follow its
+/// topic (state, sealed contact, hear-back mark and subscription each).
 struct Idle {
     rss_mib: f64,
     peak_mib: f64,
     db_mib: f64,
     conversations: i64,
+    contacts: i64,
+    hear_back: i64,
     subscriptions: i64,
 }
 
@@ -687,6 +689,9 @@ async fn idle(dir: &Path, n: usize) -> Idle {
         .await
         .expect("service opens");
     let now = time::OffsetDateTime::now_utc();
+    // The round's invitation goes out before anyone follows its topic, as when
+    // they followed after it opened: at rest the bot has nobody to invite.
+    service.keep_calendar(now).await.expect("calendar kept");
     let users: Vec<String> = (0..n).map(|i| resident(i).to_string()).collect();
     let script = |i: usize| {
         [
@@ -695,10 +700,12 @@ async fn idle(dir: &Path, n: usize) -> Idle {
             Input::from_text(&(1 + i % 10).to_string()),
             Input::from_text(TIPS[i % TIPS.len()]),
             Input::Button("f:y".to_owned()),
+            Input::from_text("/abonneer"),
+            Input::Button("st:centrum".to_owned()),
         ]
     };
     for chunk in (0..n).collect::<Vec<_>>().chunks(20) {
-        let mut items = Vec::with_capacity(chunk.len() * 5);
+        let mut items = Vec::with_capacity(chunk.len() * 7);
         for &i in chunk {
             for input in script(i) {
                 items.push(Incoming {
@@ -721,7 +728,7 @@ async fn idle(dir: &Path, n: usize) -> Idle {
             .expect("residents handled");
     }
     service.close().await;
-    let (conversations, subscriptions) = {
+    let (conversations, contacts, hear_back, subscriptions) = {
         use sqlx::Connection;
         let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display()))
             .await
@@ -731,11 +738,19 @@ async fn idle(dir: &Path, n: usize) -> Idle {
             .fetch_one(&mut c)
             .await
             .expect("count");
+        let contacts = count("SELECT COUNT(*) FROM contacts")
+            .fetch_one(&mut c)
+            .await
+            .expect("count");
+        let hear_back = count("SELECT COUNT(*) FROM participation WHERE hear_back = 1")
+            .fetch_one(&mut c)
+            .await
+            .expect("count");
         let subscriptions = count("SELECT COUNT(*) FROM subscriptions")
             .fetch_one(&mut c)
             .await
             .expect("count");
-        (conversations, subscriptions)
+        (conversations, contacts, hear_back, subscriptions)
     };
     let api = BotApi::start().await;
     let bot = child("bot", &api, Some(&db));
@@ -747,6 +762,7 @@ async fn idle(dir: &Path, n: usize) -> Idle {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     tokio::time::sleep(Duration::from_secs(5)).await;
+    assert_eq!(api.calls("sendMessage"), 0, "at rest, yet the bot sent messages");
     let rss_mib = rss_mib(pid, "VmRSS:");
     let peak_mib = rss_mib_of(pid);
     stop(bot).await;
@@ -755,6 +771,8 @@ async fn idle(dir: &Path, n: usize) -> Idle {
         peak_mib,
         db_mib: file_mib(&db),
         conversations,
+        contacts,
+        hear_back,
         subscriptions,
     }
 }
@@ -910,8 +928,16 @@ async fn run(args: Args) -> anyhow::Result<()> {
             "every resident has state"
         );
         assert_eq!(
-            m.subscriptions, args.idle_residents as i64,
+            m.contacts, args.idle_residents as i64,
+            "every resident has a contact"
+        );
+        assert_eq!(
+            m.hear_back, args.idle_residents as i64,
             "every resident asked to hear back"
+        );
+        assert_eq!(
+            m.subscriptions, args.idle_residents as i64,
+            "every resident follows the topic"
         );
         println!(
             "idle      {:.1} MiB resident ({:.1} MiB at most) with {} residents in a {:.1} MiB database",

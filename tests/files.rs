@@ -353,14 +353,7 @@ async fn a_crowd_answering_at_once_writes_no_temporary_file() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("serve starts");
-    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(60);
-    while api.pending() > 0 {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "updates not handled in time"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    api.wait_until_consumed(|| api.pending() == 0).await;
     bot.kill().await.unwrap();
     let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM responses WHERE completed = 1")
         .fetch_one(

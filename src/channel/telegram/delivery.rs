@@ -208,7 +208,7 @@ impl Sender {
                 return outcome;
             }
         }
-        for reply in replies {
+        for reply in translate::one_per_turn(replies) {
             let parts = translate::chunks(&reply.text, MAX_MESSAGE_CHARS);
             let last = parts.len() - 1;
             for (i, part) in parts.into_iter().enumerate() {

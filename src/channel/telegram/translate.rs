@@ -8,7 +8,7 @@ use teloxide::types::{
 
 use crate::domain::Lang;
 use crate::engine::Input;
-use crate::service::OutboundButton;
+use crate::service::{OutboundButton, OutboundMessage};
 
 /// Telegram's limit on one message's text, in characters.
 pub const MAX_MESSAGE_CHARS: usize = 4096;
@@ -179,6 +179,44 @@ pub fn inbound(update: &Update) -> Option<Inbound> {
         }
         _ => None,
     }
+}
+
+/// One message a turn where it fits: a message without buttons is sent as the
+/// opening of the next one (a blank line between). Telegram allows a chat about
+/// one message a second, so a welcome, an intro and the first question as three
+/// messages would hold the resident's next question back; one message also buzzes
+/// the phone once, and costs one call.
+pub fn one_per_turn(replies: &[OutboundMessage]) -> Vec<OutboundMessage> {
+    let mut out: Vec<OutboundMessage> = Vec::with_capacity(replies.len());
+    let mut opening: Option<String> = None;
+    for reply in replies {
+        let mut reply = reply.clone();
+        if let Some(text) = opening.take() {
+            let joined = format!("{text}\n\n{}", reply.text);
+            if joined.chars().count() <= MAX_MESSAGE_CHARS {
+                reply.text = joined;
+            } else {
+                out.push(OutboundMessage {
+                    text,
+                    buttons: Vec::new(),
+                    free_text: false,
+                });
+            }
+        }
+        if reply.buttons.is_empty() && !reply.free_text {
+            opening = Some(reply.text);
+        } else {
+            out.push(reply);
+        }
+    }
+    if let Some(text) = opening {
+        out.push(OutboundMessage {
+            text,
+            buttons: Vec::new(),
+            free_text: false,
+        });
+    }
+    out
 }
 
 /// Splits text into chunks Telegram accepts, at paragraph or line breaks where
@@ -358,6 +396,48 @@ mod tests {
             text.replace(['\n', ' '], "")
         );
         assert_eq!(chunks("kort", MAX_MESSAGE_CHARS), vec!["kort"]);
+    }
+
+    #[test]
+    fn a_turn_is_one_message_where_it_fits() {
+        let text = |t: &str| OutboundMessage {
+            text: t.into(),
+            buttons: Vec::new(),
+            free_text: false,
+        };
+        let question = OutboundMessage {
+            buttons: vec![OutboundButton {
+                label: "Ja".into(),
+                payload: "a:q:yes".into(),
+            }],
+            ..text("Vraag 1")
+        };
+        let open = OutboundMessage {
+            free_text: true,
+            ..text("Vraag 2")
+        };
+        // Welcome and intro open the question, which keeps its buttons.
+        let turn = one_per_turn(&[text("Welkom"), text("Uitleg"), question.clone()]);
+        assert_eq!(turn.len(), 1);
+        assert_eq!(turn[0].text, "Welkom\n\nUitleg\n\nVraag 1");
+        assert_eq!(turn[0].buttons, question.buttons);
+        // An open question stays one that asks for typed text.
+        let turn = one_per_turn(&[text("Dank"), open.clone()]);
+        assert_eq!(
+            turn,
+            vec![OutboundMessage {
+                text: "Dank\n\nVraag 2".into(),
+                ..open
+            }]
+        );
+        // Closing texts without a question after them are one message too.
+        let turn = one_per_turn(&[question.clone(), text("Dank"), text("Tot ziens")]);
+        assert_eq!(turn, vec![question.clone(), text("Dank\n\nTot ziens")]);
+        // Nothing is lost when the whole would be too long for one message.
+        let long = "x".repeat(MAX_MESSAGE_CHARS - 3);
+        let turn = one_per_turn(&[text(&long), question.clone()]);
+        assert_eq!(turn, vec![text(&long), question]);
+        assert!(one_per_turn(&[]).is_empty());
     }
 
     #[test]

@@ -108,6 +108,33 @@ impl crate::service::outbox::Courier for Courier {
     }
 }
 
+/// `sendMessage`, reading nothing of the message Telegram sends back: a reply
+/// needs no more than to know it arrived, and parsing the whole message (each of
+/// its dozens of optional kinds tried in turn) cost more than sending it.
+pub fn send_text(
+    bot: &Bot,
+    chat: ChatId,
+    text: String,
+    keyboard: Option<teloxide::types::InlineKeyboardMarkup>,
+) -> impl std::future::Future<Output = Result<serde::de::IgnoredAny, RequestError>> + use<> {
+    use teloxide::payloads::SendMessage;
+    use teloxide::requests::{JsonRequest, Payload, Request};
+
+    /// [`SendMessage`] as it is sent, with the answer left unread.
+    #[derive(serde::Serialize)]
+    #[serde(transparent)]
+    struct Unread(SendMessage);
+
+    impl Payload for Unread {
+        type Output = serde::de::IgnoredAny;
+        const NAME: &'static str = <SendMessage as Payload>::NAME;
+    }
+
+    let mut payload = SendMessage::new(chat, text);
+    payload.reply_markup = keyboard.map(Into::into);
+    JsonRequest::new(bot.clone(), Unread(payload)).send()
+}
+
 /// Whether a resident's message is taken, given how fast they send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Admit {
@@ -220,13 +247,7 @@ impl Sender {
                 self.per_chat.until_key_ready(&chat.0).await;
                 self.overall.until_ready().await;
                 let sent = self
-                    .retrying(|| {
-                        let request = self.bot.send_message(chat, part.clone());
-                        match keyboard.clone() {
-                            Some(k) => request.reply_markup(k).send(),
-                            None => request.send(),
-                        }
-                    })
+                    .retrying(|| send_text(&self.bot, chat, part.clone(), keyboard.clone()))
                     .await;
                 if let Err(outcome) = sent {
                     return outcome;

@@ -14,12 +14,16 @@
 //!    them. Answers stored per second run from the first update handed out to
 //!    the last one confirmed (the offset commits with the answers).
 //! 2. the echo bot drains the same backlog, replying once to each update.
-//! 3. bare sqlx inserts the same rows in transactions of 100 updates.
-//! 4. paced: residents arrive at a steady rate (500 answers a second), each
+//! 3. a bot that only fetches drains it (how fast updates are handed out).
+//! 4. bare sqlx writes the same rows, a statement per table for each 100 updates.
+//!    Exactly once, a batch is fetched and then stored, one after the other, so
+//!    1/(1/fetch + 1/bare) bounds any bot (printed as the ceiling).
+//! 5. paced: residents arrive at a steady rate (500 answers a second), each
 //!    waiting for the bot and a second between answers, as people do; latency
 //!    runs from the update handed out to the bot's next question arriving (so the
 //!    answer was committed before).
-//! 5. the same with one account flooding 100 messages a second.
+//! 6. the same with one account flooding 100 messages a second.
+//! 7. idle: memory at rest with many residents in the database.
 //!
 //! The bot runs as its own process (this program started again as `bot`), so
 //! its peak memory is its own.

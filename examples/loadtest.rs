@@ -327,6 +327,8 @@ async fn drained(api: &BotApi, total: usize, first_update: i64, limit: Duration)
 
 struct Backlog {
     answers_per_second: f64,
+    /// The same, with the window ending at the last reply received.
+    replied_per_second: f64,
     /// Cores the bot kept busy while it drained the backlog.
     cores: f64,
     /// Cores the simulator (this process) kept busy meanwhile.
@@ -356,12 +358,14 @@ async fn backlog_of(who: Bot<'_>, dir: &Path, name: &str, n: usize) -> Backlog {
     let simulator_cores = (cpu_seconds(std::process::id()) - own) / window.as_secs_f64();
     // Every resident hears the end of the round.
     let mut done = std::collections::HashSet::new();
+    let mut last_reply = Instant::now();
     let deadline = Instant::now() + Duration::from_secs(120);
     while done.len() < n {
         let left = deadline.saturating_duration_since(Instant::now());
         match tokio::time::timeout(left, tap.recv()).await {
-            Ok(Some((m, _))) if m.text.contains(DONE) => {
+            Ok(Some((m, at))) if m.text.contains(DONE) => {
                 done.insert(m.chat_id);
+                last_reply = at;
             }
             Ok(Some(_)) => {}
             _ => panic!("only {} of {n} residents heard the end", done.len()),
@@ -372,8 +376,10 @@ async fn backlog_of(who: Bot<'_>, dir: &Path, name: &str, n: usize) -> Backlog {
     let (answers, completed) = stored(&db).await;
     assert_eq!(answers, 3 * n as i64, "every answer stored exactly once");
     assert_eq!(completed, n as i64, "every response complete");
+    let start = api.handed_out(first).expect("handed out");
     Backlog {
         answers_per_second: 3.0 * n as f64 / window.as_secs_f64(),
+        replied_per_second: 3.0 * n as f64 / last_reply.duration_since(start).as_secs_f64(),
         cores,
         simulator_cores,
         requests_per_update: requests(&api) as f64 / (4 * n) as f64,
@@ -416,9 +422,10 @@ fn requests(api: &BotApi) -> usize {
     .sum()
 }
 
-/// The echo bot's backlog: (answers a second, its cores, the simulator's cores).
-/// As `fetch`, the bot only fetches and nothing is waited for.
-async fn backlog_echo(n: usize, role: &str) -> (f64, f64, f64) {
+/// The echo bot's backlog: (answers a second, its cores, the simulator's cores,
+/// answers a second up to the last reply). As `fetch`, the bot only fetches and
+/// nothing is waited for.
+async fn backlog_echo(n: usize, role: &str) -> (f64, f64, f64, f64) {
     let api = BotApi::start().await;
     let mut tap = api.tap();
     let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
@@ -429,14 +436,25 @@ async fn backlog_echo(n: usize, role: &str) -> (f64, f64, f64) {
     let cores = cpu_seconds(echo.id().expect("running")) / window.as_secs_f64();
     let simulator_cores = (cpu_seconds(std::process::id()) - own) / window.as_secs_f64();
     let mut replies = 0;
+    let mut last_reply = Instant::now();
     while role == "echo" && replies < 4 * n {
         match tokio::time::timeout(Duration::from_secs(60), tap.recv()).await {
-            Ok(Some(_)) => replies += 1,
+            Ok(Some((_, at))) => {
+                replies += 1;
+                last_reply = at;
+            }
             _ => panic!("only {replies} echo replies"),
         }
     }
     drop(echo);
-    (3.0 * n as f64 / window.as_secs_f64(), cores, simulator_cores)
+    let start = api.handed_out(first).expect("handed out");
+    let replied = 3.0 * n as f64 / last_reply.duration_since(start).as_secs_f64();
+    (
+        3.0 * n as f64 / window.as_secs_f64(),
+        cores,
+        simulator_cores,
+        replied,
+    )
 }
 
 /// CPU time a process has used so far, in seconds (Linux; 100 ticks a second).
@@ -470,8 +488,10 @@ async fn stored(db: &Path) -> (i64, i64) {
 /// The storage limit: the rows a backlog stores (conversation state, response,
 /// participation, three answers per resident), written the fastest way sqlx
 /// allows: one multi-row statement per table for each batch of 100 updates, in
-/// one transaction with the offset, with the bot's settings. Keys are random like
-/// the bot's keyed hashes, so each batch touches as many pages as the bot's.
+/// one transaction with the offset, with the bot's settings (its page cache, and
+/// checkpoints beside the commits on a connection of their own, a few times a
+/// second). Keys are random like the bot's keyed hashes, so each batch touches
+/// as many pages as the bot's.
 async fn bare_inserts(dir: &Path, name: &str, n: usize) -> f64 {
     use sha2::{Digest, Sha256};
     use sqlx::QueryBuilder;
@@ -483,12 +503,27 @@ async fn bare_inserts(dir: &Path, name: &str, n: usize) -> f64 {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .pragma("secure_delete", "ON")
-        .pragma("temp_store", "MEMORY");
+        .pragma("temp_store", "MEMORY")
+        .pragma("wal_autocheckpoint", "0");
     let pool = SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options.clone().pragma("cache_size", "-32768"))
+        .await
+        .expect("database opens");
+    let checkpoints = SqlitePoolOptions::new()
         .max_connections(1)
         .connect_with(options)
         .await
         .expect("database opens");
+    let checkpointer = tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_millis(250));
+        loop {
+            every.tick().await;
+            let _ = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&checkpoints)
+                .await;
+        }
+    });
     let state = r#"{"lang":"nl","stage":{"Asking":{"round":"drukte-2027","question":1}}}"#;
     let hash = |kind: &str, i: usize| format!("{:x}", Sha256::digest(format!("{kind}{i}")));
     let pseudonyms: Vec<String> = (0..n).map(|i| hash("p", i)).collect();
@@ -551,6 +586,7 @@ async fn bare_inserts(dir: &Path, name: &str, n: usize) -> f64 {
         tx.commit().await.expect("commit");
     }
     let elapsed = started.elapsed();
+    checkpointer.abort();
     pool.close().await;
     3.0 * n as f64 / elapsed.as_secs_f64()
 }
@@ -854,6 +890,10 @@ async fn run(args: Args) -> anyhow::Result<()> {
             median(runs.iter().map(|r| r.stop_seconds).collect()),
         );
         rates.push(("meepraten", m));
+        rates.push((
+            "meepraten replied",
+            median(runs.iter().map(|r| r.replied_per_second).collect()),
+        ));
     }
     for exe in &args.compare {
         let mut runs = Vec::new();
@@ -894,6 +934,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
         );
         cpu.push(("echo", cores * 1e6 / echo, simulator * 1e6 / echo));
         rates.push(("echo", echo));
+        rates.push(("echo replied", median(runs.iter().map(|r| r.3).collect())));
     }
     if phase("fetch") {
         let mut runs = Vec::new();
@@ -918,6 +959,14 @@ async fn run(args: Args) -> anyhow::Result<()> {
     let rate = |name: &str| rates.iter().find(|(n, _)| *n == name).map(|(_, r)| *r);
     if let (Some(m), Some(echo)) = (rate("meepraten"), rate("echo")) {
         println!("ratio     meepraten / echo bot     {:.2}", m / echo);
+    }
+    if let (Some(m), Some(echo)) = (rate("meepraten replied"), rate("echo replied")) {
+        // The windows above end at the last confirmation, with replies still
+        // under way; these end at the last reply received.
+        println!(
+            "replied   to the last reply: meepraten {m:.0} answers/s, echo bot {echo:.0}; ratio {:.2}",
+            m / echo
+        );
     }
     if let [(_, bot, sim), (_, echo_bot, echo_sim)] = cpu[..] {
         // Both share the machine's cores with the simulator. Only if both runs

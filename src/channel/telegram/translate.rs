@@ -188,33 +188,19 @@ pub fn inbound(update: &Update) -> Option<Inbound> {
 /// the phone once, and costs one call.
 pub fn one_per_turn(replies: &[OutboundMessage]) -> Vec<OutboundMessage> {
     let mut out: Vec<OutboundMessage> = Vec::with_capacity(replies.len());
-    let mut opening: Option<String> = None;
     for reply in replies {
-        let mut reply = reply.clone();
-        if let Some(text) = opening.take() {
-            let joined = format!("{text}\n\n{}", reply.text);
-            if joined.chars().count() <= MAX_MESSAGE_CHARS {
-                reply.text = joined;
-            } else {
-                out.push(OutboundMessage {
-                    text,
-                    buttons: Vec::new(),
-                    free_text: false,
-                });
+        match out.last_mut() {
+            Some(opening)
+                if opening.buttons.is_empty()
+                    && !opening.free_text
+                    && opening.text.chars().count() + 2 + reply.text.chars().count() <= MAX_MESSAGE_CHARS =>
+            {
+                opening.text = format!("{}\n\n{}", opening.text, reply.text);
+                opening.buttons.clone_from(&reply.buttons);
+                opening.free_text = reply.free_text;
             }
+            _ => out.push(reply.clone()),
         }
-        if reply.buttons.is_empty() && !reply.free_text {
-            opening = Some(reply.text);
-        } else {
-            out.push(reply);
-        }
-    }
-    if let Some(text) = opening {
-        out.push(OutboundMessage {
-            text,
-            buttons: Vec::new(),
-            free_text: false,
-        });
     }
     out
 }

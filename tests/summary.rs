@@ -661,6 +661,31 @@ async fn each_wording_is_quoted_once() {
     );
 }
 
+/// Those not asked a follow-up are a group of their own: every scale point is
+/// hidden (none has five), but 8 of 12 asked would tell that 4 scored 4 or 5.
+#[tokio::test]
+async fn those_not_asked_a_follow_up_are_not_given_away() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let scores = ["1", "1", "2", "2", "3", "3", "3", "3", "4", "4", "5", "5"];
+    let answers: Vec<(&str, &str)> = scores.iter().map(|s| ("1", *s)).collect();
+    finishers(&service, "n", &answers).await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let json = summary_json(&service, ID).await;
+    let (tevreden, beter) = (json_question(&json, "tevreden"), json_question(&json, "beter"));
+    for point in ["1", "2", "3", "4", "5"] {
+        assert!(json_row(tevreden, point)["count"].is_null(), "point {point}");
+    }
+    let shown = |v: &serde_json::Value| v.as_i64();
+    let not_asked =
+        (|| Some(shown(&tevreden["answered"])? - shown(&beter["answered"])? - shown(&beter["skipped"])?))();
+    assert!(
+        not_asked.is_none_or(|n| n == 0 || n >= 5),
+        "{not_asked:?} not asked the follow-up can be worked out"
+    );
+    service.close().await;
+}
+
 /// A follow-up names the answers that led to it.
 #[tokio::test]
 async fn a_follow_up_names_who_was_asked() {

@@ -514,6 +514,20 @@ impl Ledger {
                 .question(cond.question())
                 .is_some_and(|p| matches!(p.kind, QuestionKind::Multi { .. }));
             if !multi_parent {
+                // Those not asked are a group too (the answers that did not lead
+                // to it, together): never published, but the follow-up's count
+                // beside the parent's would give it.
+                let others: Vec<usize> = l.questions[parent]
+                    .rows
+                    .iter()
+                    .filter(|(id, _, _)| !triggered_by(cond, id))
+                    .map(|(_, _, c)| *c)
+                    .collect();
+                if !others.is_empty() {
+                    let value = others.iter().map(|c| l.cells[*c].value).sum();
+                    let not_asked = l.virtual_cell(value);
+                    l.relations.push(Relation::sum(not_asked, &others));
+                }
                 let mut terms: Vec<(usize, i64)> = triggers.iter().map(|c| (*c, 1)).collect();
                 terms.extend(asked.iter().map(|c| (*c, -1)));
                 terms.push((l.started, -1));

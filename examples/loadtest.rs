@@ -25,6 +25,12 @@
 //! 6. the same with one account flooding 100 messages a second.
 //! 7. idle: memory at rest with many residents in the database.
 //!
+//! In webhook mode (phases hook, echo-hook, ack-hook) the simulator posts the
+//! backlog to the bot as the Bot API server does, up to `--connections` updates
+//! at once, each chat's one after another; the echo bot answers each post at
+//! once and replies beside it. No offset orders the batches there: the updates
+//! that arrive while one group commits are stored together in the next.
+//!
 //! The bot runs as its own process (this program started again as `bot`), so
 //! its peak memory is its own.
 
@@ -120,8 +126,11 @@ struct Args {
     /// side (build one with `git worktree` at an earlier commit).
     #[arg(long)]
     compare: Vec<PathBuf>,
-    /// Internal: run as the bot (`bot`), the echo bot (`echo`) or a bot that only
-    /// fetches (`fetch`).
+    /// Webhook connections (Telegram's `max_connections`) in the webhook phases.
+    #[arg(long, default_value_t = 40)]
+    connections: u32,
+    /// Internal: run as the bot (`bot`), the echo bot (`echo`, `echo-hook`) or a
+    /// bot that only fetches (`fetch`) or only answers posts (`ack-hook`).
     #[arg(long, hide = true)]
     role: Option<String>,
 }
@@ -133,6 +142,8 @@ fn main() -> anyhow::Result<()> {
         Some("bot") => runtime.block_on(run_bot()),
         Some("echo") => runtime.block_on(run_echo(true)),
         Some("fetch") => runtime.block_on(run_echo(false)),
+        Some("echo-hook") => runtime.block_on(run_echo_hook(true)),
+        Some("ack-hook") => runtime.block_on(run_echo_hook(false)),
         _ => runtime.block_on(run(args)),
     }
 }
@@ -182,9 +193,61 @@ async fn run_echo(reply: bool) -> anyhow::Result<()> {
     }
 }
 
+/// The I/O limit in webhook mode: answer each post 200 at once and send one
+/// reply beside it, store nothing. Without `reply`, only answer the posts.
+async fn run_echo_hook(reply: bool) -> anyhow::Result<()> {
+    use teloxide::prelude::*;
+    use teloxide::types::{Update, UpdateKind};
+    let url = url::Url::parse(&std::env::var("TELEGRAM_API_URL")?)?;
+    let bot = Bot::new("123456:TEST-TOKEN").set_api_url(url);
+    let hook = url::Url::parse(&std::env::var("TELEGRAM_WEBHOOK_URL")?)?;
+    let listen: std::net::SocketAddr = std::env::var("TELEGRAM_WEBHOOK_LISTEN")?.parse()?;
+    let connections: u8 = std::env::var("TELEGRAM_WEBHOOK_CONNECTIONS")?.parse()?;
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    bot.set_webhook(hook.clone())
+        .max_connections(connections)
+        .send()
+        .await?;
+    let app = axum::Router::new().route(
+        hook.path(),
+        axum::routing::post(move |body: axum::body::Bytes| {
+            let bot = bot.clone();
+            async move {
+                let Ok(update) = serde_json::from_slice::<Update>(&body) else {
+                    return axum::http::StatusCode::BAD_REQUEST;
+                };
+                let chat = match &update.kind {
+                    UpdateKind::Message(m) => Some(m.chat.id),
+                    UpdateKind::CallbackQuery(q) => q.message.as_ref().map(|m| m.chat().id),
+                    _ => None,
+                };
+                if let Some(chat) = chat.filter(|_| reply) {
+                    tokio::spawn(async move {
+                        let _ =
+                            meepraten::channel::telegram::delivery::send_text(&bot, chat, "ok".into(), None)
+                                .await;
+                    });
+                }
+                axum::http::StatusCode::OK
+            }
+        }),
+    );
+    axum::serve(listener, app).await?;
+    Ok(())
+}
+
 /// A child process of this program in `role`, for the simulator at `api`.
 fn child(role: &str, api: &BotApi, db: Option<&Path>) -> tokio::process::Child {
-    spawn(Bot::Own(role), api, db)
+    spawn(Bot::Own(role), api, db, None)
+}
+
+/// A free port of 127.0.0.1 for a webhook.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind 127.0.0.1")
+        .local_addr()
+        .expect("address")
+        .port()
 }
 
 /// Which bot a phase runs.
@@ -196,7 +259,9 @@ enum Bot<'a> {
     Binary(&'a Path),
 }
 
-fn spawn(bot: Bot<'_>, api: &BotApi, db: Option<&Path>) -> tokio::process::Child {
+/// Starts `bot` for the simulator at `api`; with `hook` (connections), in
+/// webhook mode on a free port.
+fn spawn(bot: Bot<'_>, api: &BotApi, db: Option<&Path>, hook: Option<u32>) -> tokio::process::Child {
     let mut c = match bot {
         Bot::Own(role) => {
             let mut c = tokio::process::Command::new(std::env::current_exe().expect("own path"));
@@ -220,6 +285,16 @@ fn spawn(bot: Bot<'_>, api: &BotApi, db: Option<&Path>) -> tokio::process::Child
         .kill_on_drop(true);
     if let Some(db) = db {
         c.env("MEEPRATEN_DATABASE", db);
+    }
+    if let Some(connections) = hook {
+        let port = free_port();
+        c.env(
+            "TELEGRAM_WEBHOOK_URL",
+            format!("http://127.0.0.1:{port}/telegram"),
+        )
+        .env("TELEGRAM_WEBHOOK_LISTEN", format!("127.0.0.1:{port}"))
+        .env("TELEGRAM_WEBHOOK_SECRET", "load-test-secret")
+        .env("TELEGRAM_WEBHOOK_CONNECTIONS", connections.to_string());
     }
     c.spawn().expect("child starts")
 }
@@ -340,18 +415,18 @@ struct Backlog {
     stop_seconds: f64,
 }
 
-async fn backlog_meepraten(dir: &Path, name: &str, n: usize) -> Backlog {
-    backlog_of(Bot::Own("bot"), dir, name, n).await
+async fn backlog_meepraten(dir: &Path, name: &str, n: usize, hook: Option<u32>) -> Backlog {
+    backlog_of(Bot::Own("bot"), dir, name, n, hook).await
 }
 
-async fn backlog_of(who: Bot<'_>, dir: &Path, name: &str, n: usize) -> Backlog {
+async fn backlog_of(who: Bot<'_>, dir: &Path, name: &str, n: usize, hook: Option<u32>) -> Backlog {
     let db = prepared_for(who, dir, name).await;
     let api = BotApi::start().await;
     let mut tap = api.tap();
     let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
     queue_backlog_rest(&api, n);
     let own = cpu_seconds(std::process::id());
-    let bot = spawn(who, &api, Some(&db));
+    let bot = spawn(who, &api, Some(&db), hook);
     let pid = bot.id().expect("running");
     let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
     let cores = cpu_seconds(pid) / window.as_secs_f64();
@@ -425,19 +500,19 @@ fn requests(api: &BotApi) -> usize {
 /// The echo bot's backlog: (answers a second, its cores, the simulator's cores,
 /// answers a second up to the last reply). As `fetch`, the bot only fetches and
 /// nothing is waited for.
-async fn backlog_echo(n: usize, role: &str) -> (f64, f64, f64, f64) {
+async fn backlog_echo(n: usize, role: &str, hook: Option<u32>) -> (f64, f64, f64, f64) {
     let api = BotApi::start().await;
     let mut tap = api.tap();
     let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
     queue_backlog_rest(&api, n);
     let own = cpu_seconds(std::process::id());
-    let echo = child(role, &api, None);
+    let echo = spawn(Bot::Own(role), &api, None, hook);
     let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
     let cores = cpu_seconds(echo.id().expect("running")) / window.as_secs_f64();
     let simulator_cores = (cpu_seconds(std::process::id()) - own) / window.as_secs_f64();
     let mut replies = 0;
     let mut last_reply = Instant::now();
-    while role == "echo" && replies < 4 * n {
+    while role.starts_with("echo") && replies < 4 * n {
         match tokio::time::timeout(Duration::from_secs(60), tap.recv()).await {
             Ok(Some((_, at))) => {
                 replies += 1;
@@ -865,7 +940,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
         let runs: Vec<Backlog> = {
             let mut runs = Vec::new();
             for i in 0..args.repeat {
-                runs.push(backlog_meepraten(dir.path(), &format!("backlog{i}"), n).await);
+                runs.push(backlog_meepraten(dir.path(), &format!("backlog{i}"), n, None).await);
             }
             runs
         };
@@ -904,6 +979,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
                     dir.path(),
                     &format!("compare{}-{i}", rates.len()),
                     n,
+                    None,
                 )
                 .await,
             );
@@ -922,7 +998,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
     if phase("echo") {
         let mut runs = Vec::new();
         for _ in 0..args.repeat {
-            runs.push(backlog_echo(n, "echo").await);
+            runs.push(backlog_echo(n, "echo", None).await);
         }
         let echo = median(runs.iter().map(|r| r.0).collect());
         let cores = median(runs.iter().map(|r| r.1).collect());
@@ -939,7 +1015,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
     if phase("fetch") {
         let mut runs = Vec::new();
         for _ in 0..args.repeat {
-            runs.push(backlog_echo(n, "fetch").await.0);
+            runs.push(backlog_echo(n, "fetch", None).await.0);
         }
         let fetch = median(runs);
         println!("backlog   fetch only {fetch:>8.0} answers/s  (updates fetched and confirmed, no reply)");
@@ -990,6 +1066,68 @@ async fn run(args: Args) -> anyhow::Result<()> {
         println!(
             "ceiling   fetch, then store, one after the other: at most {ceiling:.0} answers/s = 1/(1/fetch + 1/bare), {:.2} of the echo bot",
             ceiling / echo
+        );
+    }
+    let hook = Some(args.connections);
+    if phase("hook") {
+        let mut runs = Vec::new();
+        for i in 0..args.repeat {
+            runs.push(backlog_meepraten(dir.path(), &format!("hook{i}"), n, hook).await);
+        }
+        let m = median(runs.iter().map(|r| r.answers_per_second).collect());
+        println!(
+            "webhook   meepraten  {m:>8.0} answers/s  (runs: {}; {} connections; {:.2} cores busy; peak RSS {:.1} MiB; SIGTERM to exit {:.2} s)",
+            runs.iter()
+                .map(|r| format!("{:.0}", r.answers_per_second))
+                .collect::<Vec<_>>()
+                .join(", "),
+            args.connections,
+            median(runs.iter().map(|r| r.cores).collect()),
+            median(runs.iter().map(|r| r.peak_rss_mib).collect()),
+            median(runs.iter().map(|r| r.stop_seconds).collect()),
+        );
+        rates.push(("hook meepraten", m));
+        rates.push((
+            "hook meepraten replied",
+            median(runs.iter().map(|r| r.replied_per_second).collect()),
+        ));
+    }
+    if phase("echo-hook") {
+        let mut runs = Vec::new();
+        for _ in 0..args.repeat {
+            runs.push(backlog_echo(n, "echo-hook", hook).await);
+        }
+        let echo = median(runs.iter().map(|r| r.0).collect());
+        println!(
+            "webhook   echo bot   {echo:>8.0} answers/s  (answers each post at once, one reply beside it, nothing stored; {:.2} cores busy)",
+            median(runs.iter().map(|r| r.1).collect()),
+        );
+        rates.push(("hook echo", echo));
+        rates.push(("hook echo replied", median(runs.iter().map(|r| r.3).collect())));
+    }
+    if phase("ack-hook") {
+        let mut runs = Vec::new();
+        for _ in 0..args.repeat {
+            runs.push(backlog_echo(n, "ack-hook", hook).await.0);
+        }
+        let ack = median(runs);
+        println!("webhook   posts only {ack:>8.0} answers/s  (each post answered at once, no reply)");
+        rates.push(("hook ack", ack));
+    }
+    let rate = |name: &str| rates.iter().find(|(n, _)| *n == name).map(|(_, r)| *r);
+    if let (Some(m), Some(echo)) = (rate("hook meepraten"), rate("hook echo")) {
+        println!("ratio     webhook: meepraten / echo bot     {:.2}", m / echo);
+    }
+    if let (Some(m), Some(echo)) = (rate("hook meepraten replied"), rate("hook echo replied")) {
+        println!(
+            "replied   webhook, to the last reply: meepraten {m:.0} answers/s, echo bot {echo:.0}; ratio {:.2}",
+            m / echo
+        );
+    }
+    if let (Some(m), Some(echo)) = (rate("hook meepraten"), rate("echo")) {
+        println!(
+            "ratio     meepraten by webhook / echo bot polling  {:.2}",
+            m / echo
         );
     }
     let mut calm_p99 = None;

@@ -700,6 +700,7 @@ async fn webhook_mode_takes_updates_once_and_only_with_the_secret() {
         public_url: url::Url::parse(&hook).unwrap(),
         listen: format!("127.0.0.1:{port}").parse().unwrap(),
         secret: "s3cret-token_for-tests".into(),
+        connections: 40,
     });
     let (stop, stopped) = oneshot::channel::<()>();
     let served = {
@@ -765,6 +766,80 @@ async fn webhook_mode_takes_updates_once_and_only_with_the_secret() {
         .unwrap()
         .unwrap()
         .unwrap();
+    service.close().await;
+}
+
+/// A webhook on a free port of 127.0.0.1, taking `connections` updates at once.
+fn webhook_config(api: &BotApi, connections: u32) -> TelegramConfig {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut config = config(api);
+    config.webhook = Some(telegram::webhook::Webhook {
+        public_url: url::Url::parse(&format!("http://127.0.0.1:{port}/meepraten/telegram")).unwrap(),
+        listen: format!("127.0.0.1:{port}").parse().unwrap(),
+        secret: "s3cret-token_for-tests".into(),
+        connections,
+    });
+    config
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_webhook_with_several_connections_files_every_answer_once_and_in_order() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    // Every resident's whole round is waiting when the webhook is set, so the
+    // simulator posts the updates of different chats at once and out of id
+    // order, each chat's one after another.
+    let residents: Vec<i64> = (0..12).map(|i| 5_500_000_100 + i).collect();
+    for &r in &residents {
+        api.say(r, "nl", "/start");
+        api.press(r, "nl", "a:rol:zelf");
+        api.press(r, "nl", "a:tevreden:2");
+        api.say(r, "nl", "Vaker dezelfde hulp graag");
+        for data in ["a:zelfde-hulp:n", "s:belangrijk", "s:idee"] {
+            api.press(r, "nl", data);
+        }
+    }
+    // Some answers of 200 get lost on the way: Telegram posts those again.
+    api.lose_webhook_acks(6);
+    let bot = start_with(&service, webhook_config(&api, 8));
+    for &r in &residents {
+        api.wait_for(r, "Wilt u later horen").await;
+    }
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while api.pending() > 0 {
+        assert!(tokio::time::Instant::now() < deadline, "updates left unconfirmed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    bot.stop().await;
+    assert!(
+        api.most_posted_at_once() > 1,
+        "several updates were under way at once"
+    );
+    assert!(api.redelivered() >= 6, "lost answers were posted again");
+    let status = service.round_status("huishoudelijke-hulp-2027").await.unwrap();
+    let n = residents.len() as i64;
+    assert_eq!((status.counts.started, status.counts.completed), (n, n));
+    for q in ["rol", "tevreden", "beter", "zelfde-hulp", "belangrijk", "idee"] {
+        assert_eq!(status.counts.per_question.get(q).copied(), Some(n), "{q}");
+    }
+    for &r in &residents {
+        api.assert_each_at_most_once(
+            r,
+            &[
+                "Welkom!",
+                "Vraag 1 van 6",
+                "Vraag 2 van 6",
+                "Vraag 3 van 6",
+                "Ik heb iets",
+                "Dank u wel!",
+            ],
+        );
+    }
     service.close().await;
 }
 

@@ -44,6 +44,7 @@ fn webhook_settings(t: &TelegramSettings) -> anyhow::Result<Option<telegram::web
         public_url: url.value.clone(),
         listen: t.webhook_listen.value,
         secret: secret.value.clone(),
+        connections: t.webhook_connections.value,
     }))
 }
 

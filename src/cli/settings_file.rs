@@ -69,6 +69,12 @@ pub fn render(config: &Config) -> String {
         quoted(&a.to_string())
     });
     secret(&mut out, "webhook_secret", t.webhook_secret.as_ref());
+    line(
+        &mut out,
+        "webhook_connections",
+        Some(&t.webhook_connections),
+        |n| n.to_string(),
+    );
     line(&mut out, "bot_username", t.bot_username.as_ref(), |u| quoted(u));
     line(&mut out, "sends_per_second", Some(&t.sends_per_second), |n| {
         n.to_string()

@@ -48,6 +48,7 @@ pub struct TelegramFile {
     pub webhook_url: Option<String>,
     pub webhook_listen: Option<String>,
     pub webhook_secret: Option<String>,
+    pub webhook_connections: Option<u32>,
     pub bot_username: Option<String>,
     pub sends_per_second: Option<u32>,
     pub announcement_chats: Option<Vec<String>>,
@@ -142,6 +143,7 @@ officials = ["1", "2"]
 webhook_url = "https://example.org/hook"
 webhook_listen = "127.0.0.1:8443"
 webhook_secret = "s"
+webhook_connections = 40
 bot_username = "meepraten_bot"
 sends_per_second = 30
 [matrix]

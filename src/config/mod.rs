@@ -50,6 +50,8 @@ pub mod telegram_env {
     pub const WEBHOOK_LISTEN: &str = "TELEGRAM_WEBHOOK_LISTEN";
     /// The webhook's secret token (1-256 of A-Z a-z 0-9 _ -).
     pub const WEBHOOK_SECRET: &str = "TELEGRAM_WEBHOOK_SECRET";
+    /// How many updates Telegram may post at once in webhook mode (1-100).
+    pub const WEBHOOK_CONNECTIONS: &str = "TELEGRAM_WEBHOOK_CONNECTIONS";
     /// The bot's username, for deep links and QR codes.
     pub const BOT_USERNAME: &str = "TELEGRAM_BOT_USERNAME";
     /// Messages a second over all chats.
@@ -138,6 +140,7 @@ pub struct TelegramSettings {
     pub webhook_url: Option<Setting<url::Url>>,
     pub webhook_listen: Setting<SocketAddr>,
     pub webhook_secret: Option<Setting<String>>,
+    pub webhook_connections: Setting<u32>,
     pub bot_username: Option<Setting<String>>,
     pub sends_per_second: Setting<u32>,
     pub announcement_chats: Setting<Vec<String>>,
@@ -237,6 +240,14 @@ fn parse_number(s: &str) -> Result<u32, String> {
         .ok()
         .filter(|n| *n > 0)
         .ok_or_else(|| "must be a whole number above 0".to_owned())
+}
+
+/// Telegram's range for a webhook's `max_connections`.
+fn parse_connections(s: &str) -> Result<u32, String> {
+    s.parse::<u32>()
+        .ok()
+        .filter(|n| (1..=100).contains(n))
+        .ok_or_else(|| "must be a whole number from 1 to 100".to_owned())
 }
 
 fn parse_list(s: &str) -> Result<Vec<String>, String> {
@@ -365,6 +376,19 @@ impl Config {
                 checked("telegram.webhook_secret", t.webhook_secret, parse_webhook_secret)?,
                 parse_webhook_secret,
             )?,
+            webhook_connections: or_default(
+                pick.one(
+                    None,
+                    Some(te::WEBHOOK_CONNECTIONS),
+                    checked(
+                        "telegram.webhook_connections",
+                        t.webhook_connections.map(|n| n.to_string()),
+                        parse_connections,
+                    )?,
+                    parse_connections,
+                )?,
+                40,
+            ),
             bot_username: pick.one(None, Some(te::BOT_USERNAME), t.bot_username, text)?,
             sends_per_second: or_default(
                 pick.one(

@@ -374,6 +374,25 @@ impl Service {
         Ok(())
     }
 
+    /// Whether a platform event (by its id) was noted as handled.
+    pub async fn event_handled(&self, platform: &str, id: &str) -> Result<bool, ServiceError> {
+        let key = EventKey::of(&self.secret, platform, id);
+        let mut tx = self.store.begin().await?;
+        let seen = tx.handled(&[key.as_str()]).await?;
+        tx.commit().await?;
+        Ok(!seen.is_empty())
+    }
+
+    /// Notes a platform event (by its id) as handled, for a few days.
+    pub async fn note_event_handled(&self, platform: &str, id: &str) -> Result<(), ServiceError> {
+        let key = EventKey::of(&self.secret, platform, id);
+        let today = OffsetDateTime::now_utc();
+        let mut tx = self.store.begin().await?;
+        tx.mark_handled(&[key.as_str()], &day(today)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// The stored checkpoint, e.g. where Telegram polling resumes after a restart.
     pub async fn checkpoint(&self, name: &str) -> Result<Option<i64>, ServiceError> {
         let mut tx = self.store.begin().await?;
@@ -787,8 +806,9 @@ pub struct Incoming<'a> {
     /// The checkpoint's value once this message is handled (e.g. the next
     /// Telegram update id); `None` without a checkpoint.
     pub next: Option<i64>,
-    /// The platform's id of this event (a Matrix event id), for platforms that
-    /// may deliver an event again; only a keyed hash of it is stored.
+    /// The platform's id of this event (a Matrix event id, a Telegram update id
+    /// in webhook mode), for platforms that may deliver an event again out of
+    /// order; only a keyed hash of it is stored.
     pub event: Option<String>,
 }
 

@@ -2,6 +2,12 @@
 //! the adapter uses, with the Bot API's JSON shapes, a real long poll on
 //! getUpdates (offset, timeout, limit), and faults to inject (429 with
 //! retry_after, 5xx, 403 "bot was blocked by the user").
+//!
+//! With a webhook set, updates are posted to it the way the Bot API server does
+//! (tdlib/telegram-bot-api, `WebhookActor`): up to `max_connections` requests at
+//! once, each on its own keep-alive connection; the updates of one chat one
+//! after another, the next only once the last was answered 2xx; any other
+//! answer sends the update again later. getUpdates then answers 409.
 
 #![allow(dead_code)]
 
@@ -84,6 +90,16 @@ struct Sim {
     polls: Vec<SimPoll>,
     /// The webhook set: (url, secret token).
     webhook: Option<(String, String)>,
+    /// Bumped whenever the webhook changes, which stops the posters of the old one.
+    webhook_generation: u64,
+    /// Chats with an update being posted to the webhook now.
+    posting: std::collections::HashSet<i64>,
+    /// Updates whose post failed, and when to post them again.
+    repost_at: std::collections::HashMap<i64, Instant>,
+    /// Webhook answers of 2xx to treat as lost (the update is posted again).
+    lose_acks: usize,
+    /// The most updates under way to the webhook at one time.
+    most_posting: usize,
     /// How often each update id was handed out by getUpdates.
     deliveries: std::collections::BTreeMap<i64, usize>,
     /// When each update id was first handed out.
@@ -117,6 +133,10 @@ pub struct BotApi {
 
 impl Drop for BotApi {
     fn drop(&mut self) {
+        // Webhook posters stop too.
+        if let Ok(mut s) = self.sim.lock() {
+            s.webhook_generation += 1;
+        }
         self.server.abort();
     }
 }
@@ -285,6 +305,17 @@ impl BotApi {
     /// The webhook the bot registered: (url, secret token).
     pub fn webhook(&self) -> Option<(String, String)> {
         self.sim.lock().unwrap().webhook.clone()
+    }
+
+    /// The most updates that were under way to the webhook at one time.
+    pub fn most_posted_at_once(&self) -> usize {
+        self.sim.lock().unwrap().most_posting
+    }
+
+    /// Treats the webhook's next `n` answers of 200 as lost on the way (a
+    /// timeout, a dropped connection): those updates are posted again.
+    pub fn lose_webhook_acks(&self, n: usize) {
+        self.sim.lock().unwrap().lose_acks = n;
     }
 
     /// Every poll posted so far.
@@ -514,13 +545,27 @@ async fn handle(
             ok(json!({"url": "", "has_custom_certificate": false, "pending_update_count": 0}))
         }
         "deletewebhook" => {
-            sim.lock().unwrap().webhook = None;
+            let mut s = sim.lock().unwrap();
+            s.webhook = None;
+            s.webhook_generation += 1;
             ok(json!(true))
         }
         "setwebhook" => {
             let url = params["url"].as_str().unwrap_or_default().to_owned();
             let secret = params["secret_token"].as_str().unwrap_or_default().to_owned();
-            sim.lock().unwrap().webhook = Some((url, secret));
+            let connections = params["max_connections"].as_u64().unwrap_or(40);
+            if !(1..=100).contains(&connections) {
+                return error(400, "Bad Request: invalid max_connections", None);
+            }
+            let generation = {
+                let mut s = sim.lock().unwrap();
+                s.webhook = Some((url, secret));
+                s.webhook_generation += 1;
+                s.webhook_generation
+            };
+            for _ in 0..connections {
+                tokio::spawn(post_updates(sim.clone(), notify.clone(), generation));
+            }
             ok(json!(true))
         }
         "setmycommands" => {
@@ -549,6 +594,13 @@ async fn handle(
             ok(json!(true))
         }
         "getupdates" => {
+            if sim.lock().unwrap().webhook.is_some() {
+                return error(
+                    409,
+                    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+                    None,
+                );
+            }
             let offset = params["offset"].as_i64().unwrap_or(0);
             let timeout = params["timeout"].as_u64().unwrap_or(0).min(2);
             let asked = params["limit"].as_u64().unwrap_or(100) as usize;
@@ -724,5 +776,94 @@ async fn handle(
             &format!("Bad Request: method {other} is not simulated"),
             None,
         ),
+    }
+}
+
+/// How long a failed post waits before it is posted again (Telegram waits a
+/// second or more; shorter here to keep tests quick).
+const REPOST_AFTER: Duration = Duration::from_millis(300);
+
+/// The chat an update belongs to: its updates are posted one after another.
+/// Updates of no chat (poll totals) each get a queue of their own.
+fn queue_of(id: i64, update: &Value) -> i64 {
+    update["message"]["chat"]["id"]
+        .as_i64()
+        .or_else(|| update["callback_query"]["message"]["chat"]["id"].as_i64())
+        .unwrap_or(i64::MIN + id)
+}
+
+/// One webhook connection: posts the first update that may go (its chat has
+/// nothing else under way, and it is not waiting to be posted again), waits
+/// for the answer, and on 2xx confirms it; until the webhook changes.
+async fn post_updates(sim: Arc<Mutex<Sim>>, notify: Arc<Notify>, generation: u64) {
+    // A client of its own: one keep-alive connection, like the Bot API's.
+    let client = reqwest::Client::new();
+    loop {
+        let waiter = notify.notified();
+        let picked = {
+            let mut s = sim.lock().unwrap();
+            if s.webhook_generation != generation {
+                return;
+            }
+            let Some((url, secret)) = s.webhook.clone() else {
+                return;
+            };
+            let now = Instant::now();
+            let mut held = std::collections::HashSet::new();
+            let mut found = None;
+            for (id, update) in &s.updates {
+                let queue = queue_of(*id, update);
+                if s.posting.contains(&queue) || held.contains(&queue) {
+                    continue;
+                }
+                if s.repost_at.get(id).is_some_and(|at| *at > now) {
+                    // The chat's later updates wait behind it.
+                    held.insert(queue);
+                    continue;
+                }
+                found = Some((*id, queue, update.to_string()));
+                break;
+            }
+            if let Some((id, queue, _)) = &found {
+                s.posting.insert(*queue);
+                s.most_posting = s.most_posting.max(s.posting.len());
+                *s.deliveries.entry(*id).or_default() += 1;
+                s.handed_out.entry(*id).or_insert(now);
+            }
+            found.map(|f| (f, url, secret))
+        };
+        let Some(((id, queue, body), url, secret)) = picked else {
+            let _ = tokio::time::timeout(Duration::from_millis(50), waiter).await;
+            continue;
+        };
+        let answered = client
+            .post(&url)
+            .header("content-type", "application/json")
+            .header("X-Telegram-Bot-Api-Secret-Token", &secret)
+            .body(body)
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success());
+        {
+            let mut s = sim.lock().unwrap();
+            s.posting.remove(&queue);
+            let lost = answered && s.lose_acks > 0;
+            if lost {
+                s.lose_acks -= 1;
+            }
+            if answered && !lost {
+                s.repost_at.remove(&id);
+                if let Some(at) = s.updates.iter().position(|(u, _)| *u == id) {
+                    s.updates.remove(at);
+                }
+                s.confirmed += 1;
+                let total = s.confirmed;
+                s.confirmations.push((Instant::now(), total));
+            } else {
+                s.repost_at.insert(id, Instant::now() + REPOST_AFTER);
+            }
+        }
+        // No one else is woken: this connection takes the chat's next update
+        // (or another) itself, and idle ones look again every 50 ms.
     }
 }

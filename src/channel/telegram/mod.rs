@@ -358,13 +358,38 @@ pub(crate) struct Adapter {
     pub(crate) username: Option<String>,
     /// Replies wait here, per chat, so no chat holds up another.
     pub(crate) lanes: lanes::Lanes,
+    /// How an update handled before is recognised.
+    pub(crate) tally: Tally,
+}
+
+/// How the adapter recognises an update it handled before, when Telegram hands
+/// it out again (after a crash, or when its confirmation was lost).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tally {
+    /// Long polling hands updates out in id order: the next id to fetch, one
+    /// number that only moves forward.
+    Offset,
+    /// A webhook with several connections posts the updates of different chats
+    /// out of order: each handled update's id is noted instead, as a keyed hash
+    /// for a few days (the way Matrix events are).
+    Keys,
 }
 
 /// A resident's message waiting for its batch's commit.
 struct Waiting {
     inbound: translate::Inbound,
-    /// The offset once it is handled.
+    /// The offset once it is handled (the update's id + 1).
     next: i64,
+}
+
+impl Tally {
+    /// What the service is told about the update before `next`.
+    fn mark(self, next: i64) -> (Option<i64>, Option<String>) {
+        match self {
+            Tally::Offset => (Some(next), None),
+            Tally::Keys => (None, Some((next - 1).to_string())),
+        }
+    }
 }
 
 impl Adapter {
@@ -428,7 +453,9 @@ impl Adapter {
         notices: Vec<translate::Inbound>,
     ) -> Result<(), ServiceError> {
         if waiting.is_empty() {
-            if let Some(next) = pass_to {
+            if let Some(next) = pass_to
+                && self.tally == Tally::Offset
+            {
                 self.service
                     .pass_checkpoint(Checkpoint { name: OFFSET, next })
                     .await?;
@@ -446,6 +473,7 @@ impl Adapter {
                             "an officials' command from someone not listed as official was refused"
                         );
                     }
+                    let (next, event) = self.tally.mark(w.next);
                     Incoming {
                         who: ResidentRef {
                             platform: PLATFORM,
@@ -455,12 +483,15 @@ impl Adapter {
                         lang_hint: w.inbound.lang_hint,
                         input: w.inbound.input.clone(),
                         now,
-                        next: Some(w.next),
-                        event: None,
+                        next,
+                        event,
                     }
                 })
                 .collect();
-            let handled = self.service.handle_batch(Some(OFFSET), &items, pass_to).await?;
+            let handled = match self.tally {
+                Tally::Offset => self.service.handle_batch(Some(OFFSET), &items, pass_to).await?,
+                Tally::Keys => self.service.handle_batch(None, &items, None).await?,
+            };
             drop(items);
             for (w, replies) in waiting.into_iter().zip(handled) {
                 if let Some(replies) = replies {
@@ -528,20 +559,13 @@ impl Adapter {
     /// An official's command in a private chat, through the same service calls
     /// as the CLI.
     async fn official_command(&self, inbound: &translate::Inbound, next: i64) -> Result<(), ServiceError> {
-        if self
-            .service
-            .checkpoint(OFFSET)
-            .await?
-            .is_some_and(|done| done >= next)
-        {
+        if self.handled_before(next).await? {
             return Ok(());
         }
         let lang = inbound.lang_hint.unwrap_or(Lang::Nl);
         let command = inbound.official.as_ref().expect("an official's command");
         let text = officials::carry_out(&self.service, command, lang).await?;
-        self.service
-            .pass_checkpoint(Checkpoint { name: OFFSET, next })
-            .await?;
+        self.note_handled(next).await?;
         let reply = OutboundMessage {
             text,
             buttons: Vec::new(),
@@ -554,22 +578,21 @@ impl Adapter {
     /// A poll's totals, or a command in a group.
     async fn handle_alone(&self, update: &teloxide::types::Update, next: i64) -> Result<(), ServiceError> {
         let (service, sender, username) = (&self.service, &self.sender, self.username.as_deref());
-        if service.checkpoint(OFFSET).await?.is_some_and(|done| done >= next) {
+        if self.handled_before(next).await? {
             // Handled before a retry of its batch.
             return Ok(());
         }
-        let checkpoint = Checkpoint { name: OFFSET, next };
         if let Some(poll) = translate::poll_update(update) {
             service
                 .record_poll_totals(&poll.poll_id, &poll.votes, poll.closed)
                 .await?;
-            service.pass_checkpoint(checkpoint).await?;
+            self.note_handled(next).await?;
             return Ok(());
         }
         if let Some(call) = translate::group_call(update) {
             // Pass first: posting polls twice after a crash would be worse than
             // an official having to repeat /post.
-            service.pass_checkpoint(checkpoint).await?;
+            self.note_handled(next).await?;
             match &call.post {
                 Some(round) if self.config.officials.contains(&call.user) => {
                     post_polls(service, sender, username, &call, round).await?;
@@ -578,6 +601,38 @@ impl Adapter {
             }
         }
         Ok(())
+    }
+
+    /// Whether the update before `next` was handled before.
+    async fn handled_before(&self, next: i64) -> Result<bool, ServiceError> {
+        match self.tally.mark(next) {
+            (Some(next), _) => Ok(self
+                .service
+                .checkpoint(OFFSET)
+                .await?
+                .is_some_and(|done| done >= next)),
+            (None, event) => {
+                self.service
+                    .event_handled(PLATFORM, &event.unwrap_or_default())
+                    .await
+            }
+        }
+    }
+
+    /// Notes the update before `next` as handled.
+    async fn note_handled(&self, next: i64) -> Result<(), ServiceError> {
+        match self.tally.mark(next) {
+            (Some(next), _) => {
+                self.service
+                    .pass_checkpoint(Checkpoint { name: OFFSET, next })
+                    .await
+            }
+            (None, event) => {
+                self.service
+                    .note_event_handled(PLATFORM, &event.unwrap_or_default())
+                    .await
+            }
+        }
     }
 
     /// Lets replies under way reach their chats, for at most a few seconds.
@@ -627,6 +682,11 @@ pub async fn serve(
         sender: sender.clone(),
         username,
         lanes: lanes::Lanes::on(delivery.handle().clone()),
+        tally: if config.webhook.is_some() {
+            Tally::Keys
+        } else {
+            Tally::Offset
+        },
     };
     // The outbox goes out beside the conversations, through the same limits.
     let courier = delivery::Courier(sender.clone());

@@ -1,8 +1,14 @@
 //! Webhook mode: Telegram POSTs each update to a public HTTPS address (usually a
-//! reverse proxy in front of the listen address here). Each request is checked
-//! against the secret token, handled exactly like a polled update (same offset
-//! checkpoint, which also drops Telegram's re-sends), and answered 200 only once
-//! its effects are stored; a busy database answers 503 so Telegram sends it again.
+//! reverse proxy in front of the listen address here), up to `connections` at
+//! once, the updates of one chat one after another. Each request is checked
+//! against the secret token and answered 200 only once its effects are stored;
+//! a busy database answers 503 so Telegram sends it again.
+//!
+//! Group commit: the updates that arrive while a transaction commits wait
+//! together and are stored in the next one, so a crowd costs one commit per
+//! group, not per update, and new updates arrive while the last group is being
+//! stored. Updates of different chats arrive out of order, so re-sends are
+//! recognised by their ids' keyed hashes ([`super::Tally::Keys`]), not an offset.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -27,6 +33,8 @@ pub struct Webhook {
     pub listen: SocketAddr,
     /// The secret Telegram sends in `X-Telegram-Bot-Api-Secret-Token`. Never logged.
     pub secret: String,
+    /// How many updates Telegram may post at once (its `max_connections`, 1-100).
+    pub connections: u32,
 }
 
 impl std::fmt::Debug for Webhook {
@@ -35,13 +43,44 @@ impl std::fmt::Debug for Webhook {
             .field("public_url", &self.public_url.as_str())
             .field("listen", &self.listen)
             .field("secret", &"<redacted>")
+            .field("connections", &self.connections)
             .finish()
     }
 }
 
 struct Shared {
-    adapter: Adapter,
     secret: String,
+    /// Where requests hand their update to the group committer.
+    arrived: tokio::sync::mpsc::Sender<Arrived>,
+}
+
+/// An update waiting for its group's commit, and where its request waits.
+struct Arrived {
+    update: teloxide::types::Update,
+    stored: tokio::sync::oneshot::Sender<StatusCode>,
+}
+
+/// At most this many updates in one transaction (Telegram's 100 connections).
+const GROUP: usize = 100;
+
+/// Stores the updates that arrived meanwhile in one transaction each time, and
+/// answers each one's request with the outcome.
+async fn commit_groups(adapter: Adapter, mut arrived: tokio::sync::mpsc::Receiver<Arrived>) {
+    let mut group = Vec::with_capacity(GROUP);
+    while arrived.recv_many(&mut group, GROUP).await > 0 {
+        let (updates, waiting): (Vec<_>, Vec<_>) = group.drain(..).map(|a| (a.update, a.stored)).unzip();
+        let status = match adapter.handle_updates(&updates).await {
+            Ok(()) => StatusCode::OK,
+            Err(ServiceError::Store(StoreError::Locked)) => StatusCode::SERVICE_UNAVAILABLE,
+            Err(e) => {
+                tracing::error!(error = %e, updates = updates.len(), "webhook updates could not be handled");
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        };
+        for request in waiting {
+            let _ = request.send(status);
+        }
+    }
 }
 
 /// Registers the webhook and serves it until `shutdown` resolves.
@@ -61,7 +100,7 @@ pub(super) async fn serve(
         .bot()
         .set_webhook(webhook.public_url.clone())
         .secret_token(webhook.secret.clone())
-        .max_connections(1) // one at a time keeps updates in order
+        .max_connections(webhook.connections.clamp(1, 100) as u8)
         .allowed_updates(vec![
             AllowedUpdate::Message,
             AllowedUpdate::CallbackQuery,
@@ -74,18 +113,19 @@ pub(super) async fn serve(
             "Telegram did not accept the webhook: {e}"
         )));
     }
+    let (arrived, waiting) = tokio::sync::mpsc::channel(GROUP * 2);
+    let committer = tokio::spawn(commit_groups(adapter.clone(), waiting));
     let shared = Arc::new(Shared {
-        adapter,
         secret: webhook.secret.clone(),
+        arrived,
     });
     // Polls of closed rounds are stopped on a timer, since no poll loop runs here.
     let stopper = {
-        let shared = shared.clone();
+        let adapter = adapter.clone();
         tokio::spawn(async move {
             let mut every = tokio::time::interval(Duration::from_secs(30));
             loop {
                 every.tick().await;
-                let adapter = &shared.adapter;
                 adapter.sender.forget_quiet();
                 if let Err(e) = super::stop_closed_polls(&adapter.service, &adapter.sender).await {
                     tracing::warn!(error = %e, "stopping polls failed");
@@ -93,7 +133,6 @@ pub(super) async fn serve(
             }
         })
     };
-    let app_adapter = shared.adapter.clone();
     let path = webhook.public_url.path().to_owned();
     let app = axum::Router::new()
         .route(&path, axum::routing::post(receive))
@@ -103,7 +142,9 @@ pub(super) async fn serve(
         .with_graceful_shutdown(shutdown)
         .await;
     stopper.abort();
-    app_adapter.finish_deliveries().await;
+    // Every request has had its answer: nothing is left in a group.
+    committer.abort();
+    adapter.finish_deliveries().await;
     served.map_err(|e| ServiceError::Lifecycle(format!("the webhook server stopped: {e}")))
 }
 
@@ -118,12 +159,10 @@ async fn receive(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: By
     let Ok(update) = serde_json::from_slice::<teloxide::types::Update>(&body) else {
         return StatusCode::BAD_REQUEST;
     };
-    match shared.adapter.handle_updates(std::slice::from_ref(&update)).await {
-        Ok(()) => StatusCode::OK,
-        Err(ServiceError::Store(StoreError::Locked)) => StatusCode::SERVICE_UNAVAILABLE,
-        Err(e) => {
-            tracing::error!(error = %e, "a webhook update could not be handled");
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
+    let (stored, outcome) = tokio::sync::oneshot::channel();
+    if shared.arrived.send(Arrived { update, stored }).await.is_err() {
+        return StatusCode::SERVICE_UNAVAILABLE;
     }
+    // Stopping mid-group: Telegram sends the update again.
+    outcome.await.unwrap_or(StatusCode::SERVICE_UNAVAILABLE)
 }

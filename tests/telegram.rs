@@ -343,17 +343,12 @@ async fn a_crash_in_the_middle_of_a_stream_stores_every_answer_exactly_once() {
         for data in ["a:rol:zelf", "a:tevreden:2"] {
             api.press(r, "nl", data);
         }
-        api.say(r, "nl", "Vaker dezelfde hulp graag");
-        for data in ["a:zelfde-hulp:n", "s:belangrijk", "s:idee"] {
-            api.press(r, "nl", data);
-        }
     }
 
     // Let the bot get part of the way, then hold the database (as a backup
     // tool might) so it waits with a fetched batch in hand, and kill it there
-    // without warning. Small batches, so the first cannot hold everything
-    // however fast the bot is.
-    api.set_batch_limit(3);
+    // without warning. The rest of the stream arrives while the database is
+    // held, so a batch is fetched and not stored however fast the bot was.
     let bot = start(&service, &api);
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while counts(&service).await.started < 2 {
@@ -363,9 +358,17 @@ async fn a_crash_in_the_middle_of_a_stream_stores_every_answer_exactly_once() {
     let url = format!("sqlite://{}", ws.database().display());
     let mut holder = sqlx::SqliteConnection::connect(&url).await.unwrap();
     sqlx::query("BEGIN IMMEDIATE").execute(&mut holder).await.unwrap();
-    let handed_out = api.calls("getUpdates");
-    while api.calls("getUpdates") == handed_out {
-        assert!(tokio::time::Instant::now() < deadline, "no further fetch");
+    let mut rest = Vec::new();
+    for r in residents {
+        rest.push(api.say(r, "nl", "Vaker dezelfde hulp graag"));
+        for data in ["a:zelfde-hulp:n", "s:belangrijk", "s:idee"] {
+            api.press(r, "nl", data);
+        }
+    }
+    // Either the rest is fetched now, or the bot already waits to store an
+    // earlier batch it fetched.
+    let waited = tokio::time::Instant::now() + Duration::from_secs(2);
+    while api.handed_out(rest[0]).is_none() && tokio::time::Instant::now() < waited {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -790,25 +793,38 @@ fn webhook_config(api: &BotApi, connections: u32) -> TelegramConfig {
 async fn a_webhook_with_several_connections_files_every_answer_once_and_in_order() {
     let ws = Workspace::new();
     let service = ws.service_with_open_example().await;
-    let api = BotApi::start().await;
-    // Every resident's whole round is waiting when the webhook is set, so the
-    // simulator posts the updates of different chats at once and out of id
-    // order, each chat's one after another.
-    let residents: Vec<i64> = (0..12).map(|i| 5_500_000_100 + i).collect();
-    for &r in &residents {
-        api.say(r, "nl", "/start");
-        api.press(r, "nl", "a:rol:zelf");
-        api.press(r, "nl", "a:tevreden:2");
-        api.say(r, "nl", "Vaker dezelfde hulp graag");
-        for data in ["a:zelfde-hulp:n", "s:belangrijk", "s:idee"] {
-            api.press(r, "nl", data);
-        }
-    }
+    let api = std::sync::Arc::new(BotApi::start().await);
     // Some answers of 200 get lost on the way: Telegram posts those again.
     api.lose_webhook_acks(6);
     let bot = start_with(&service, webhook_config(&api, 8));
-    for &r in &residents {
-        api.wait_for(r, "Wilt u later horen").await;
+    // Residents answer at the same time, each as a person does: reading each
+    // question before answering it. Their updates are posted at once, out of
+    // id order, and stored in groups.
+    let residents: Vec<i64> = (0..12).map(|i| 5_500_000_100 + i).collect();
+    let people: Vec<_> = residents
+        .iter()
+        .map(|&r| {
+            let api = api.clone();
+            tokio::spawn(async move {
+                api.say(r, "nl", "/start");
+                let q1 = api.wait_for(r, "Vraag 1 van 6").await;
+                api.press(r, "nl", &button(&q1, "Voor mezelf"));
+                let q2 = api.wait_for(r, "Vraag 2 van 6").await;
+                api.press(r, "nl", &button(&q2, "2"));
+                api.wait_for(r, "Wat kan beter aan de hulp?").await;
+                api.say(r, "nl", "Vaker dezelfde hulp graag");
+                let q4 = api.wait_for(r, "Komt er meestal dezelfde hulp").await;
+                api.press(r, "nl", &button(&q4, "Nee"));
+                api.wait_for(r, "Wat vindt u het belangrijkst").await;
+                api.say(r, "nl", "1, 3");
+                api.wait_for(r, "Heeft u nog een tip").await;
+                api.say(r, "nl", "Een vast tijdstip");
+                api.wait_for(r, "Wilt u later horen").await;
+            })
+        })
+        .collect();
+    for person in people {
+        person.await.expect("a resident got through the round");
     }
     let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
     while api.pending() > 0 {
@@ -835,11 +851,65 @@ async fn a_webhook_with_several_connections_files_every_answer_once_and_in_order
                 "Vraag 1 van 6",
                 "Vraag 2 van 6",
                 "Vraag 3 van 6",
-                "Ik heb iets",
+                "Vraag 4 van 6",
+                "Vraag 5 van 6",
+                "Vraag 6 van 6",
                 "Dank u wel!",
             ],
         );
     }
+    service.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switching_between_polling_and_the_webhook_handles_nothing_twice() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    let residents: Vec<i64> = (0..5).map(|i| 5_500_000_200 + i).collect();
+    let (first, second) = (residents[0], residents[1]);
+
+    // Long polling stores five batches, but Telegram hears of none of them
+    // (the getUpdates that would confirm them is lost), and the bot stops.
+    api.set_batch_limit(1);
+    api.hold_confirmations(true);
+    for &r in &residents {
+        api.say(r, "nl", "/start");
+    }
+    let polling = start(&service, &api);
+    for &r in &residents {
+        api.wait_for(r, "Vraag 1 van 6").await;
+    }
+    polling.stop().await;
+    api.hold_confirmations(false);
+    assert_eq!(api.pending(), residents.len(), "stored, but not confirmed");
+
+    // The webhook takes over: Telegram must not post those five again.
+    api.set_repost_after(Duration::from_secs(30));
+    let hook = start_with(&service, webhook_config(&api, 4));
+    api.press(first, "nl", "a:rol:zelf");
+    api.wait_for(first, "Vraag 2 van 6").await;
+    // The webhook stores a press, but its 200 is lost and the bot stops
+    // before Telegram tries again.
+    api.lose_webhook_acks(1);
+    api.press(second, "nl", "a:rol:zelf");
+    api.wait_for(second, "Vraag 2 van 6").await;
+    hook.stop().await;
+    assert_eq!(api.pending(), 1, "the press whose 200 was lost");
+
+    // Long polling again is handed that press: it must not be handled twice.
+    let polling = start(&service, &api);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while api.pending() > 0 {
+        assert!(tokio::time::Instant::now() < deadline, "the press was not taken");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    polling.stop().await;
+    for &r in &residents {
+        api.assert_each_at_most_once(r, &["Welkom!", "Vraag 1 van 6", "Vraag 2 van 6"]);
+    }
+    let status = service.round_status("huishoudelijke-hulp-2027").await.unwrap();
+    assert_eq!(status.counts.per_question.get("rol").copied(), Some(2));
     service.close().await;
 }
 

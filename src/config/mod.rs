@@ -50,7 +50,8 @@ pub mod telegram_env {
     pub const WEBHOOK_LISTEN: &str = "TELEGRAM_WEBHOOK_LISTEN";
     /// The webhook's secret token (1-256 of A-Z a-z 0-9 _ -).
     pub const WEBHOOK_SECRET: &str = "TELEGRAM_WEBHOOK_SECRET";
-    /// How many updates Telegram may post at once in webhook mode (1-100).
+    /// How many updates Telegram may post at once in webhook mode (1-100; 1,
+    /// the default, keeps each resident's button presses and typed messages in order).
     pub const WEBHOOK_CONNECTIONS: &str = "TELEGRAM_WEBHOOK_CONNECTIONS";
     /// The bot's username, for deep links and QR codes.
     pub const BOT_USERNAME: &str = "TELEGRAM_BOT_USERNAME";
@@ -387,7 +388,7 @@ impl Config {
                     )?,
                     parse_connections,
                 )?,
-                40,
+                1,
             ),
             bot_username: pick.one(None, Some(te::BOT_USERNAME), t.bot_username, text)?,
             sends_per_second: or_default(

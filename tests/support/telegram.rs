@@ -5,9 +5,10 @@
 //!
 //! With a webhook set, updates are posted to it the way the Bot API server does
 //! (tdlib/telegram-bot-api, `WebhookActor`): up to `max_connections` requests at
-//! once, each on its own keep-alive connection; the updates of one chat one
-//! after another, the next only once the last was answered 2xx; any other
-//! answer sends the update again later. getUpdates then answers 409.
+//! once, each on its own keep-alive connection; the messages of one chat one
+//! after another, the next only once the last was answered 2xx (button presses
+//! in a queue per user of their own); any other answer sends the update again
+//! later. getUpdates then answers 409.
 
 #![allow(dead_code)]
 
@@ -114,6 +115,11 @@ struct Sim {
     forget_sent: bool,
     /// At most this many updates per getUpdates, whatever the bot asks.
     batch_limit: Option<usize>,
+    /// Offsets are not taken as confirmations (as if the getUpdates that
+    /// carried them never arrived): the updates stay pending.
+    hold_confirmations: bool,
+    /// How long a failed webhook post waits before it is posted again.
+    repost_after: Option<Duration>,
     /// (chat, message id) of every message sent, which can be edited.
     sent_ids: std::collections::HashSet<(i64, i64)>,
     /// Telegram's overall limit on sendMessage, as a bucket: (messages a
@@ -305,6 +311,17 @@ impl BotApi {
     /// The webhook the bot registered: (url, secret token).
     pub fn webhook(&self) -> Option<(String, String)> {
         self.sim.lock().unwrap().webhook.clone()
+    }
+
+    /// While `hold`, offsets confirm nothing (the confirming getUpdates is as
+    /// good as lost): handled updates stay pending, to be handed out again.
+    pub fn hold_confirmations(&self, hold: bool) {
+        self.sim.lock().unwrap().hold_confirmations = hold;
+    }
+
+    /// How long a failed webhook post waits before it is posted again.
+    pub fn set_repost_after(&self, after: Duration) {
+        self.sim.lock().unwrap().repost_after = Some(after);
     }
 
     /// The most updates that were under way to the webhook at one time.
@@ -612,7 +629,7 @@ async fn handle(
                     let mut s = sim.lock().unwrap();
                     // An offset confirms every earlier update: they are gone for good.
                     let mut confirmed = 0;
-                    while s.updates.front().is_some_and(|(id, _)| *id < offset) {
+                    while !s.hold_confirmations && s.updates.front().is_some_and(|(id, _)| *id < offset) {
                         s.updates.pop_front();
                         confirmed += 1;
                     }
@@ -622,7 +639,13 @@ async fn handle(
                         let total = s.confirmed;
                         s.confirmations.push((now, total));
                     }
-                    let batch: Vec<(i64, Value)> = s.updates.iter().take(limit).cloned().collect();
+                    let batch: Vec<(i64, Value)> = s
+                        .updates
+                        .iter()
+                        .filter(|(id, _)| *id >= offset)
+                        .take(limit)
+                        .cloned()
+                        .collect();
                     for (id, _) in &batch {
                         let id = *id;
                         *s.deliveries.entry(id).or_default() += 1;
@@ -783,12 +806,19 @@ async fn handle(
 /// second or more; shorter here to keep tests quick).
 const REPOST_AFTER: Duration = Duration::from_millis(300);
 
-/// The chat an update belongs to: its updates are posted one after another.
-/// Updates of no chat (poll totals) each get a queue of their own.
+/// The queue an update waits in: the updates of one queue are posted one after
+/// another. As the Bot API server keys them: messages by chat; button presses
+/// by the user who pressed, apart from that user's messages (so a resident's
+/// press and typed message may be under way at once); anything else (poll
+/// totals) each on its own.
 fn queue_of(id: i64, update: &Value) -> i64 {
     update["message"]["chat"]["id"]
         .as_i64()
-        .or_else(|| update["callback_query"]["message"]["chat"]["id"].as_i64())
+        .or_else(|| {
+            update["callback_query"]["from"]["id"]
+                .as_i64()
+                .map(|user| user + (3 << 33))
+        })
         .unwrap_or(i64::MIN + id)
 }
 
@@ -860,7 +890,8 @@ async fn post_updates(sim: Arc<Mutex<Sim>>, notify: Arc<Notify>, generation: u64
                 let total = s.confirmed;
                 s.confirmations.push((Instant::now(), total));
             } else {
-                s.repost_at.insert(id, Instant::now() + REPOST_AFTER);
+                let after = s.repost_after.unwrap_or(REPOST_AFTER);
+                s.repost_at.insert(id, Instant::now() + after);
             }
         }
         // No one else is woken: this connection takes the chat's next update

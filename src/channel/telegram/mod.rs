@@ -39,6 +39,9 @@ use crate::store::StoreError;
 pub const PLATFORM: &str = "telegram";
 /// Where the next update id to fetch is kept.
 const OFFSET: &str = "telegram_next_update";
+/// Batches polled after a start that are also checked against keyed update ids
+/// (see [`Tally::Both`]): a webhook has at most 100 updates under way.
+const KEYED_BATCHES: u32 = 3;
 
 /// How the adapter reaches Telegram.
 #[derive(Clone)]
@@ -373,6 +376,10 @@ pub(crate) enum Tally {
     /// out of order: each handled update's id is noted instead, as a keyed hash
     /// for a few days (the way Matrix events are).
     Keys,
+    /// Both: the first batches polled after a start, since the webhook may have
+    /// stored updates whose confirmation never reached Telegram, which polling
+    /// then hands out again past the offset.
+    Both,
 }
 
 /// A resident's message waiting for its batch's commit.
@@ -388,6 +395,7 @@ impl Tally {
         match self {
             Tally::Offset => (Some(next), None),
             Tally::Keys => (None, Some((next - 1).to_string())),
+            Tally::Both => (Some(next), Some((next - 1).to_string())),
         }
     }
 }
@@ -454,7 +462,7 @@ impl Adapter {
     ) -> Result<(), ServiceError> {
         if waiting.is_empty() {
             if let Some(next) = pass_to
-                && self.tally == Tally::Offset
+                && self.tally != Tally::Keys
             {
                 self.service
                     .pass_checkpoint(Checkpoint { name: OFFSET, next })
@@ -489,7 +497,9 @@ impl Adapter {
                 })
                 .collect();
             let handled = match self.tally {
-                Tally::Offset => self.service.handle_batch(Some(OFFSET), &items, pass_to).await?,
+                Tally::Offset | Tally::Both => {
+                    self.service.handle_batch(Some(OFFSET), &items, pass_to).await?
+                }
                 Tally::Keys => self.service.handle_batch(None, &items, None).await?,
             };
             drop(items);
@@ -605,33 +615,33 @@ impl Adapter {
 
     /// Whether the update before `next` was handled before.
     async fn handled_before(&self, next: i64) -> Result<bool, ServiceError> {
-        match self.tally.mark(next) {
-            (Some(next), _) => Ok(self
+        let (next, event) = self.tally.mark(next);
+        if let Some(next) = next
+            && self
                 .service
                 .checkpoint(OFFSET)
                 .await?
-                .is_some_and(|done| done >= next)),
-            (None, event) => {
-                self.service
-                    .event_handled(PLATFORM, &event.unwrap_or_default())
-                    .await
-            }
+                .is_some_and(|done| done >= next)
+        {
+            return Ok(true);
+        }
+        match event {
+            Some(event) => self.service.event_handled(PLATFORM, &event).await,
+            None => Ok(false),
         }
     }
 
     /// Notes the update before `next` as handled.
     async fn note_handled(&self, next: i64) -> Result<(), ServiceError> {
-        match self.tally.mark(next) {
-            (Some(next), _) => {
-                self.service
-                    .pass_checkpoint(Checkpoint { name: OFFSET, next })
-                    .await
-            }
-            (None, event) => {
-                self.service
-                    .note_event_handled(PLATFORM, &event.unwrap_or_default())
-                    .await
-            }
+        let (next, event) = self.tally.mark(next);
+        if let Some(next) = next {
+            self.service
+                .pass_checkpoint(Checkpoint { name: OFFSET, next })
+                .await?;
+        }
+        match event {
+            Some(event) => self.service.note_event_handled(PLATFORM, &event).await,
+            None => Ok(()),
         }
     }
 
@@ -708,7 +718,7 @@ async fn serve_with(
     config: &TelegramConfig,
     bot: &Bot,
     sender: &delivery::Sender,
-    adapter: Adapter,
+    mut adapter: Adapter,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServiceError> {
     if let Some(hook) = &config.webhook {
@@ -727,6 +737,9 @@ async fn serve_with(
         );
     }
     let mut offset = service.checkpoint(OFFSET).await?.unwrap_or(0);
+    // The first batches are also checked against (and noted as) keyed update
+    // ids, in case a webhook stored some without Telegram hearing so.
+    let mut keyed_batches = KEYED_BATCHES;
     let mut backoff = Duration::from_millis(500);
     tracing::info!("serving Telegram");
     let mut tidied = tokio::time::Instant::now();
@@ -792,6 +805,12 @@ async fn serve_with(
                 backoff = (backoff * 2).min(Duration::from_secs(30));
                 continue;
             }
+        };
+        adapter.tally = if keyed_batches > 0 && !updates.is_empty() {
+            keyed_batches -= 1;
+            Tally::Both
+        } else {
+            Tally::Offset
         };
         match adapter.handle_updates(&updates).await {
             Ok(()) => {

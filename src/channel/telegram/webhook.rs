@@ -64,23 +64,73 @@ struct Arrived {
 const GROUP: usize = 100;
 
 /// Stores the updates that arrived meanwhile in one transaction each time, and
-/// answers each one's request with the outcome.
+/// answers each one's request with the outcome. Ends when every request
+/// handler is gone (the server stopped).
 async fn commit_groups(adapter: Adapter, mut arrived: tokio::sync::mpsc::Receiver<Arrived>) {
     let mut group = Vec::with_capacity(GROUP);
     while arrived.recv_many(&mut group, GROUP).await > 0 {
+        // In the order they happened, as far as this group goes (a resident's
+        // button press and typed message travel in different queues).
+        group.sort_by_key(|a| a.update.id.0);
         let (updates, waiting): (Vec<_>, Vec<_>) = group.drain(..).map(|a| (a.update, a.stored)).unzip();
-        let status = match adapter.handle_updates(&updates).await {
-            Ok(()) => StatusCode::OK,
-            Err(ServiceError::Store(StoreError::Locked)) => StatusCode::SERVICE_UNAVAILABLE,
-            Err(e) => {
-                tracing::error!(error = %e, updates = updates.len(), "webhook updates could not be handled");
-                StatusCode::INTERNAL_SERVER_ERROR
+        match adapter.handle_updates(&updates).await {
+            Ok(()) => answer(waiting, StatusCode::OK),
+            Err(ServiceError::Store(StoreError::Locked)) => answer(waiting, StatusCode::SERVICE_UNAVAILABLE),
+            // Something in the group failed: each alone, so only that one is sent again.
+            Err(_) if updates.len() > 1 => {
+                for (update, request) in updates.iter().zip(waiting) {
+                    let status = status_of(adapter.handle_updates(std::slice::from_ref(update)).await);
+                    let _ = request.send(status);
+                }
             }
-        };
-        for request in waiting {
-            let _ = request.send(status);
+            Err(e) => answer(waiting, status_of(Err(e))),
         }
     }
+}
+
+fn answer(waiting: Vec<tokio::sync::oneshot::Sender<StatusCode>>, status: StatusCode) {
+    for request in waiting {
+        let _ = request.send(status);
+    }
+}
+
+/// What Telegram hears: 200 once stored; anything else makes it send again.
+fn status_of(outcome: Result<(), ServiceError>) -> StatusCode {
+    match outcome {
+        Ok(()) => StatusCode::OK,
+        Err(ServiceError::Store(StoreError::Locked)) => StatusCode::SERVICE_UNAVAILABLE,
+        Err(e) => {
+            tracing::error!(error = %e, "a webhook update could not be handled");
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
+
+/// Long polling confirms a batch to Telegram only by asking for the next, so
+/// the last batch stored before a switch to the webhook may still be waiting
+/// at Telegram: confirm it now (getUpdates works only without a webhook), or
+/// the webhook would be sent those updates again past their offset.
+async fn confirm_polled(adapter: &Adapter) -> Result<(), ServiceError> {
+    let Some(next) = adapter.service.checkpoint(super::OFFSET).await? else {
+        return Ok(());
+    };
+    let bot = adapter.config.bot();
+    let confirmed = async {
+        bot.delete_webhook().send().await?;
+        bot.get_updates()
+            .offset(i32::try_from(next).unwrap_or(i32::MAX))
+            .limit(1)
+            .timeout(0)
+            .send()
+            .await
+    };
+    if let Err(e) = confirmed.await {
+        return Err(ServiceError::Lifecycle(format!(
+            "could not confirm the updates long polling stored: {}",
+            super::failure::describe(&e)
+        )));
+    }
+    Ok(())
 }
 
 /// Registers the webhook and serves it until `shutdown` resolves.
@@ -95,6 +145,7 @@ pub(super) async fn serve(
             webhook.listen
         ))
     })?;
+    confirm_polled(&adapter).await?;
     let registered = adapter
         .config
         .bot()
@@ -114,7 +165,10 @@ pub(super) async fn serve(
         )));
     }
     let (arrived, waiting) = tokio::sync::mpsc::channel(GROUP * 2);
-    let committer = tokio::spawn(commit_groups(adapter.clone(), waiting));
+    let mut committer = tokio::spawn(commit_groups(adapter.clone(), waiting));
+    // The committer ends early only if it failed: then stop serving, rather
+    // than answer 503 to every post while looking healthy.
+    let (failed, committer_failed) = tokio::sync::oneshot::channel::<()>();
     let shared = Arc::new(Shared {
         secret: webhook.secret.clone(),
         arrived,
@@ -138,14 +192,32 @@ pub(super) async fn serve(
         .route(&path, axum::routing::post(receive))
         .with_state(shared);
     tracing::info!(listen = %webhook.listen, "serving the Telegram webhook");
-    let served = axum::serve(listener, app.clone())
-        .with_graceful_shutdown(shutdown)
+    let watched = async move {
+        let stopped = (&mut committer).await;
+        let _ = failed.send(());
+        stopped
+    };
+    let watch = tokio::spawn(watched);
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            tokio::select! {
+                () = shutdown => {}
+                _ = committer_failed => tracing::error!("the webhook's committer stopped"),
+            }
+        })
         .await;
     stopper.abort();
-    // Every request has had its answer: nothing is left in a group.
-    committer.abort();
+    // The server is gone with every request handler, so the committer ends
+    // once the last group is stored and answered.
+    let committed = tokio::time::timeout(Duration::from_secs(10), watch).await;
     adapter.finish_deliveries().await;
-    served.map_err(|e| ServiceError::Lifecycle(format!("the webhook server stopped: {e}")))
+    served.map_err(|e| ServiceError::Lifecycle(format!("the webhook server stopped: {e}")))?;
+    match committed {
+        Ok(Ok(Ok(()))) => Ok(()),
+        _ => Err(ServiceError::Lifecycle(
+            "the webhook's committer stopped before the server did".into(),
+        )),
+    }
 }
 
 async fn receive(State(shared): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) -> StatusCode {

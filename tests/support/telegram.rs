@@ -827,7 +827,10 @@ fn queue_of(id: i64, update: &Value) -> i64 {
 /// for the answer, and on 2xx confirms it; until the webhook changes.
 async fn post_updates(sim: Arc<Mutex<Sim>>, notify: Arc<Notify>, generation: u64) {
     // A client of its own: one keep-alive connection, like the Bot API's.
-    let client = reqwest::Client::new();
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("an HTTP client");
     loop {
         let waiter = notify.notified();
         let picked = {
@@ -866,14 +869,15 @@ async fn post_updates(sim: Arc<Mutex<Sim>>, notify: Arc<Notify>, generation: u64
             let _ = tokio::time::timeout(Duration::from_millis(50), waiter).await;
             continue;
         };
-        let answered = client
+        let posted = client
             .post(&url)
             .header("content-type", "application/json")
             .header("X-Telegram-Bot-Api-Secret-Token", &secret)
             .body(body)
             .send()
-            .await
-            .is_ok_and(|r| r.status().is_success());
+            .await;
+        let unreachable = posted.is_err();
+        let answered = posted.is_ok_and(|r| r.status().is_success());
         {
             let mut s = sim.lock().unwrap();
             s.posting.remove(&queue);
@@ -895,6 +899,10 @@ async fn post_updates(sim: Arc<Mutex<Sim>>, notify: Arc<Notify>, generation: u64
             }
         }
         // No one else is woken: this connection takes the chat's next update
-        // (or another) itself, and idle ones look again every 50 ms.
+        // (or another) itself, and idle ones look again every 50 ms. A webhook
+        // that cannot be reached is not tried again at once for every update.
+        if unreachable {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 }

@@ -617,7 +617,9 @@ async fn bare_inserts(dir: &Path, name: &str, n: usize) -> f64 {
                 .push_bind(state)
                 .push_bind("2026-11");
         });
-        q.push(" ON CONFLICT (pseudonym) DO UPDATE SET state = excluded.state, round_id = excluded.round_id");
+        // The round never changes here, so it is not named (naming it would
+        // rewrite its index entry too).
+        q.push(" ON CONFLICT (pseudonym) DO UPDATE SET state = excluded.state");
         q.build().execute(&mut *tx).await.expect("conversations");
         let answered: Vec<&(usize, usize)> = batch.iter().filter(|(step, _)| *step > 0).collect();
         if !answered.is_empty() {

@@ -70,7 +70,10 @@ impl Tx {
         Ok(out)
     }
 
-    /// Stores (or replaces) several conversation states.
+    /// Stores (or replaces) several conversation states. The round is set
+    /// apart, and only where it changed: naming it in an upsert rewrites its
+    /// index entry even when it stays the same, a page more per message (half
+    /// of what the upsert itself writes).
     pub async fn save_conversations(&mut self, rows: &[ConversationWrite]) -> Result<(), StoreError> {
         for chunk in rows.chunks(ROWS) {
             let mut q = QueryBuilder::<Sqlite>::new(
@@ -83,7 +86,19 @@ impl Tx {
                     .push_bind(c.month.as_str());
             });
             q.push(
-                " ON CONFLICT (pseudonym) DO UPDATE SET round_id = excluded.round_id, state = excluded.state, active_month = excluded.active_month",
+                " ON CONFLICT (pseudonym) DO UPDATE SET state = excluded.state, active_month = excluded.active_month",
+            );
+            q.build()
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+            let mut q = QueryBuilder::<Sqlite>::new("UPDATE conversations SET round_id = v.column2 FROM (");
+            q.push_values(chunk, |mut row, c| {
+                row.push_bind(c.who.as_str())
+                    .push_bind(c.round.as_ref().map(RoundId::as_str));
+            });
+            q.push(
+                ") AS v WHERE conversations.pseudonym = v.column1 AND conversations.round_id IS NOT v.column2",
             );
             q.build()
                 .execute(&mut *self.inner)

@@ -1,6 +1,7 @@
 //! Webhook mode: Telegram POSTs each update to a public HTTPS address (usually a
 //! reverse proxy in front of the listen address here), up to `connections` at
-//! once, the updates of one chat one after another. Each request is checked
+//! once: a chat's messages one after another, and a person's button presses one
+//! after another, but the two apart (so the default is one connection). Each request is checked
 //! against the secret token and answered 200 only once its effects are stored;
 //! a busy database answers 503 so Telegram sends it again.
 //!

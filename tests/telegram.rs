@@ -862,6 +862,27 @@ async fn a_webhook_with_several_connections_files_every_answer_once_and_in_order
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_webhook_is_set_once_telegram_answers_again() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    // Telegram fails on its side, then asks to wait: both are waited out.
+    api.fail_next("setwebhook", Fault::ServerError);
+    api.fail_next("setwebhook", Fault::RetryAfter(1));
+    let bot = start_with(&service, webhook_config(&api, 1));
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while api.webhook().is_none() {
+        assert!(tokio::time::Instant::now() < deadline, "webhook never set");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(api.calls("setwebhook"), 3);
+    api.say(FATIMA, "nl", "/start");
+    api.wait_for(FATIMA, "Vraag 1 van 6").await;
+    bot.stop().await;
+    service.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn switching_between_polling_and_the_webhook_handles_nothing_twice() {
     let ws = Workspace::new();
     let service = ws.service_with_open_example().await;

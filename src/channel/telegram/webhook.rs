@@ -18,6 +18,7 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
+use teloxide::RequestError;
 use teloxide::prelude::*;
 use teloxide::types::AllowedUpdate;
 
@@ -111,26 +112,50 @@ fn status_of(outcome: Result<(), ServiceError>) -> StatusCode {
 /// the last batch stored before a switch to the webhook may still be waiting
 /// at Telegram: confirm it now (getUpdates works only without a webhook), or
 /// the webhook would be sent those updates again past their offset.
-async fn confirm_polled(adapter: &Adapter) -> Result<(), ServiceError> {
-    let Some(next) = adapter.service.checkpoint(super::OFFSET).await? else {
+async fn confirm_polled(bot: &Bot, polled: Option<i64>) -> Result<(), RequestError> {
+    let Some(next) = polled else {
         return Ok(());
     };
-    let bot = adapter.config.bot();
-    let confirmed = async {
-        bot.delete_webhook().send().await?;
-        bot.get_updates()
-            .offset(i32::try_from(next).unwrap_or(i32::MAX))
-            .limit(1)
-            .timeout(0)
-            .send()
-            .await
-    };
-    if let Err(e) = confirmed.await {
-        return Err(ServiceError::Lifecycle(format!(
-            "could not confirm the updates long polling stored: {}",
-            super::failure::describe(&e)
-        )));
+    bot.delete_webhook().send().await?;
+    bot.get_updates()
+        .offset(i32::try_from(next).unwrap_or(i32::MAX))
+        .limit(1)
+        .timeout(0)
+        .send()
+        .await?;
+    Ok(())
+}
+
+/// Telegram could not be reached or failed on its side: worth trying again,
+/// unlike a refusal of the webhook itself (a bad URL, a wrong token).
+fn out_of_reach(error: &RequestError) -> bool {
+    match error {
+        RequestError::Network(_) | RequestError::Io(_) => true,
+        RequestError::Api(teloxide::ApiError::Unknown(text)) => [
+            "Internal Server Error",
+            "Bad Gateway",
+            "Service Unavailable",
+            "Gateway Timeout",
+        ]
+        .iter()
+        .any(|s| text.contains(s)),
+        _ => false,
     }
+}
+
+/// Confirms what polling stored, then sets the webhook.
+async fn register(bot: &Bot, webhook: &Webhook, polled: Option<i64>) -> Result<(), RequestError> {
+    confirm_polled(bot, polled).await?;
+    bot.set_webhook(webhook.public_url.clone())
+        .secret_token(webhook.secret.clone())
+        .max_connections(webhook.connections.clamp(1, 100) as u8)
+        .allowed_updates(vec![
+            AllowedUpdate::Message,
+            AllowedUpdate::CallbackQuery,
+            AllowedUpdate::Poll,
+        ])
+        .send()
+        .await?;
     Ok(())
 }
 
@@ -146,24 +171,41 @@ pub(super) async fn serve(
             webhook.listen
         ))
     })?;
-    confirm_polled(&adapter).await?;
-    let registered = adapter
-        .config
-        .bot()
-        .set_webhook(webhook.public_url.clone())
-        .secret_token(webhook.secret.clone())
-        .max_connections(webhook.connections.clamp(1, 100) as u8)
-        .allowed_updates(vec![
-            AllowedUpdate::Message,
-            AllowedUpdate::CallbackQuery,
-            AllowedUpdate::Poll,
-        ])
-        .send()
-        .await;
-    if let Err(e) = registered {
-        return Err(ServiceError::Lifecycle(format!(
-            "Telegram did not accept the webhook: {e}"
-        )));
+    // Telegram out of reach for a while (network, 5xx, 429) is waited out, as
+    // long polling does; a webhook Telegram refuses is a setting to fix.
+    let mut shutdown = Box::pin(shutdown);
+    let polled = adapter.service.checkpoint(super::OFFSET).await?;
+    let bot = adapter.config.bot();
+    let mut backoff = Duration::from_millis(500);
+    loop {
+        let registered = tokio::select! {
+            () = &mut shutdown => return Ok(()),
+            registered = register(&bot, webhook, polled) => registered,
+        };
+        let wait = match registered {
+            Ok(()) => break,
+            Err(RequestError::RetryAfter(s)) => s.duration(),
+            Err(e) if out_of_reach(&e) => {
+                tracing::warn!(
+                    error = super::failure::describe(&e),
+                    wait_ms = backoff.as_millis() as u64,
+                    "setting the webhook failed; retrying"
+                );
+                let wait = backoff;
+                backoff = (backoff * 2).min(Duration::from_secs(30));
+                wait
+            }
+            Err(e) => {
+                return Err(ServiceError::Lifecycle(format!(
+                    "Telegram did not accept the webhook: {}",
+                    super::failure::describe(&e)
+                )));
+            }
+        };
+        tokio::select! {
+            () = &mut shutdown => return Ok(()),
+            () = tokio::time::sleep(wait) => {}
+        }
     }
     let (arrived, waiting) = tokio::sync::mpsc::channel(GROUP * 2);
     let mut committer = tokio::spawn(commit_groups(adapter.clone(), waiting));

@@ -114,8 +114,14 @@ async fn residents_answer_a_round_over_telegram() {
     let bot = start(&service, &api);
 
     // Fatima, in Dutch, by buttons and text.
-    api.say(9, "nl", "/hulp"); // a first update, so the menus are registered by now
+    api.say(9, "nl", "/hulp");
     api.wait_for(9, "Zo werkt het").await;
+    // The menus are registered beside serving: one default, Dutch and English.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while api.menus().len() < 3 {
+        assert!(tokio::time::Instant::now() < deadline, "menus not registered");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
     let menus = api.menus();
     assert!(
         menus.contains(&(
@@ -1026,22 +1032,76 @@ async fn a_flooding_account_is_set_aside_with_one_notice_and_slows_nobody() {
 /// server that does not answer), the bot stops at once, not after its retries.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_stops_the_bot_while_telegram_cannot_be_reached() {
+    stop_while_telegram_cannot_be_reached(false).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_webhook_mode_the_bot_keeps_trying_telegram_and_stops_on_sigterm() {
+    stop_while_telegram_cannot_be_reached(true).await;
+}
+
+/// The binary, by long polling or webhook, with no Bot API to reach: it keeps
+/// trying (a network blip at the start must not end the service) and SIGTERM
+/// still stops it cleanly.
+async fn stop_while_telegram_cannot_be_reached(webhook: bool) {
     let ws = Workspace::new();
     ws.open_example_by_cli();
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = closed.local_addr().unwrap().port();
-    drop(closed);
-    let mut bot = tokio::process::Command::from(ws.cli())
+    let free_port = || {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let port = free_port();
+    let mut command = tokio::process::Command::from(ws.cli());
+    if webhook {
+        let hook = free_port();
+        command
+            .env(
+                "TELEGRAM_WEBHOOK_URL",
+                format!("http://127.0.0.1:{hook}/telegram"),
+            )
+            .env("TELEGRAM_WEBHOOK_LISTEN", format!("127.0.0.1:{hook}"))
+            .env("TELEGRAM_WEBHOOK_SECRET", "s3cret-token_for-tests");
+    }
+    let mut bot = command
         .args(["serve"])
         .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEN")
         .env("TELEGRAM_API_URL", format!("http://127.0.0.1:{port}/"))
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .kill_on_drop(true)
         .spawn()
         .unwrap();
-    tokio::time::sleep(Duration::from_secs(1)).await;
+    if webhook {
+        // It gets to setting the webhook soon (the command menus are
+        // registered beside it), and keeps trying rather than giving up.
+        use tokio::io::AsyncBufReadExt as _;
+        let mut lines = tokio::io::BufReader::new(bot.stderr.take().unwrap()).lines();
+        let retrying = tokio::time::timeout(Duration::from_secs(20), async {
+            while let Ok(Some(line)) = lines.next_line().await {
+                if line.contains("setting the webhook failed; retrying") {
+                    return true;
+                }
+            }
+            false
+        })
+        .await;
+        assert_eq!(
+            retrying,
+            Ok(true),
+            "trying to set the webhook within 20 s, and again"
+        );
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    } else {
+        use tokio::io::AsyncReadExt as _;
+        let mut stderr = bot.stderr.take().unwrap();
+        tokio::spawn(async move { while stderr.read(&mut [0; 4096]).await.is_ok_and(|n| n > 0) {} });
+        tokio::time::sleep(Duration::from_secs(1)).await;
+    }
+    assert!(bot.try_wait().unwrap().is_none(), "still running");
     let pid = bot.id().unwrap().to_string();
     std::process::Command::new("kill")
         .args(["-TERM", &pid])

@@ -671,13 +671,20 @@ pub async fn serve(
     let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
         let _ = rx.wait_for(|s| *s).await;
     };
-    let started = async {
-        register_commands(&sender, service).await;
-        sender.username().await
-    };
+    // The command menus are registered beside serving: with Telegram slow to
+    // answer, their retries would otherwise hold residents up for a minute.
+    {
+        let (sender, service, stopping) = (sender.clone(), service.clone(), stopping.clone());
+        tokio::spawn(async move {
+            tokio::select! {
+                () = stopped(stopping) => {}
+                () = register_commands(&sender, &service) => {}
+            }
+        });
+    }
     let username = tokio::select! {
         () = stopped(stopping.clone()) => return Ok(()),
-        username = started => username,
+        username = sender.username() => username,
     };
     // Replies go out from a runtime of their own (see `lanes`).
     let delivery = tokio::runtime::Builder::new_multi_thread()

@@ -390,6 +390,11 @@ struct Waiting {
 }
 
 impl Tally {
+    /// The offset checkpoint, where this tally keeps one.
+    fn offset(self) -> Option<&'static str> {
+        (self != Tally::Keys).then_some(OFFSET)
+    }
+
     /// What the service is told about the update before `next`.
     fn mark(self, next: i64) -> (Option<i64>, Option<String>) {
         match self {
@@ -461,12 +466,8 @@ impl Adapter {
         notices: Vec<translate::Inbound>,
     ) -> Result<(), ServiceError> {
         if waiting.is_empty() {
-            if let Some(next) = pass_to
-                && self.tally != Tally::Keys
-            {
-                self.service
-                    .pass_checkpoint(Checkpoint { name: OFFSET, next })
-                    .await?;
+            if let (Some(next), Some(name)) = (pass_to, self.tally.offset()) {
+                self.service.pass_checkpoint(Checkpoint { name, next }).await?;
             }
         } else {
             let now = OffsetDateTime::now_utc();
@@ -496,12 +497,10 @@ impl Adapter {
                     }
                 })
                 .collect();
-            let handled = match self.tally {
-                Tally::Offset | Tally::Both => {
-                    self.service.handle_batch(Some(OFFSET), &items, pass_to).await?
-                }
-                Tally::Keys => self.service.handle_batch(None, &items, None).await?,
-            };
+            let handled = self
+                .service
+                .handle_batch(self.tally.offset(), &items, pass_to)
+                .await?;
             drop(items);
             for (w, replies) in waiting.into_iter().zip(handled) {
                 if let Some(replies) = replies {

@@ -1205,13 +1205,39 @@ async fn a_round_opening_by_itself_invites_subscribers_outside_quiet_hours() {
 /// official is reminded in a private chat, once (also across a restart).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn officials_are_reminded_once_when_feedback_is_overdue() {
+    officials_are_reminded(Mode::Polling).await;
+}
+
+/// The same in webhook mode, where no poll loop runs the chores.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn officials_are_reminded_once_in_webhook_mode_too() {
+    officials_are_reminded(Mode::Webhook).await;
+}
+
+/// How the bot takes updates in a test.
+#[derive(Clone, Copy)]
+enum Mode {
+    Polling,
+    Webhook,
+}
+
+impl Mode {
+    fn config(self, api: &BotApi) -> TelegramConfig {
+        match self {
+            Mode::Polling => config(api),
+            Mode::Webhook => webhook_config(api, 1),
+        }
+    }
+}
+
+async fn officials_are_reminded(mode: Mode) {
     use std::sync::Arc;
     let ws = Workspace::new();
     let service = crate::support::example_with_overdue_feedback(&ws).await;
     let api = BotApi::start().await;
     let at = |t: OffsetDateTime| -> meepraten::service::schedule::Clock { Arc::new(move || t) };
     // Before the date: nothing.
-    let mut before = config(&api);
+    let mut before = mode.config(&api);
     before.clock = at(time::macros::datetime!(2027-03-01 12:00 +01:00));
     let bot = start_with(&service, before);
     api.say(FATIMA, "nl", "/hulp");
@@ -1220,7 +1246,7 @@ async fn officials_are_reminded_once_when_feedback_is_overdue() {
     assert!(api.sent_to(OFFICIAL).is_empty(), "{:?}", api.sent_to(OFFICIAL));
     // The day after: one reminder, and not again after a restart.
     for _ in 0..2 {
-        let mut after = config(&api);
+        let mut after = mode.config(&api);
         after.clock = at(time::macros::datetime!(2027-03-02 09:00 +01:00));
         let bot = start_with(&service, after);
         api.wait_for(OFFICIAL, "was gepland voor 2027-03-01").await;
@@ -1243,12 +1269,22 @@ async fn officials_are_reminded_once_when_feedback_is_overdue() {
 /// question in the group.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_announcement_group_gets_one_invitation_per_round() {
+    announcement_group_invited(Mode::Polling).await;
+}
+
+/// The same in webhook mode, where no poll loop runs the chores.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_announcement_group_is_invited_in_webhook_mode_too() {
+    announcement_group_invited(Mode::Webhook).await;
+}
+
+async fn announcement_group_invited(mode: Mode) {
     const GROUP: i64 = -1_001_234_567_890;
     let ws = Workspace::new();
     let service = ws.service_with_open_example().await;
     let api = BotApi::start().await;
     for _ in 0..2 {
-        let mut c = config(&api);
+        let mut c = mode.config(&api);
         c.announcement_chats = vec![GROUP];
         let bot = start_with(&service, c);
         api.wait_for(GROUP, "Nieuwe ronde: Hulp bij het huishouden").await;

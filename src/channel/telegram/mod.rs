@@ -337,11 +337,58 @@ async fn remind_officials(
     Ok(())
 }
 
+/// The chores beside the conversations, each on its own timer: forgetting the
+/// rate state of quiet chats, inviting announcement groups to rounds that
+/// opened, reminding officials of overdue feedback and stopping the polls of
+/// closed rounds. The poll loop runs them between fetches, the webhook on a
+/// timer of its own; each chore finishes once begun (an invitation posted is
+/// also marked as posted).
+pub(crate) struct Housekeeping {
+    tidied: tokio::time::Instant,
+    polls_checked: Option<tokio::time::Instant>,
+    reviews_checked: Option<tokio::time::Instant>,
+}
+
+impl Housekeeping {
+    /// Chores that look for work are due at once; tidying after a while.
+    pub(crate) fn new() -> Self {
+        Self {
+            tidied: tokio::time::Instant::now(),
+            polls_checked: None,
+            reviews_checked: None,
+        }
+    }
+
+    /// Runs the chores that are due.
+    pub(crate) async fn run_due(&mut self, adapter: &Adapter) {
+        let due = |at: Option<tokio::time::Instant>, every: Duration| at.is_none_or(|t| t.elapsed() >= every);
+        let (service, sender, config) = (&adapter.service, &adapter.sender, &adapter.config);
+        if self.tidied.elapsed() >= TIDY_EVERY {
+            sender.forget_quiet();
+            self.tidied = tokio::time::Instant::now();
+        }
+        if due(self.polls_checked, POLLS_EVERY)
+            && let Err(e) = announce_in_groups(service, sender, adapter.username.as_deref(), config).await
+        {
+            tracing::warn!(error = %e, "announcement groups not brought up to date; trying again later");
+        }
+        if due(self.reviews_checked, REVIEWS_EVERY) {
+            self.reviews_checked = Some(tokio::time::Instant::now());
+            if let Err(e) = remind_officials(service, sender, config).await {
+                tracing::warn!(error = %e, "reminding officials of overdue feedback failed; trying again later");
+            }
+        }
+        if due(self.polls_checked, POLLS_EVERY) {
+            self.polls_checked = Some(tokio::time::Instant::now());
+            if let Err(e) = stop_closed_polls(service, sender).await {
+                tracing::warn!(error = %e, "stopping the polls of closed rounds failed; trying again later");
+            }
+        }
+    }
+}
+
 /// Stops the polls of rounds that closed, and stores their final totals.
-pub(crate) async fn stop_closed_polls(
-    service: &Service,
-    sender: &delivery::Sender,
-) -> Result<(), ServiceError> {
+async fn stop_closed_polls(service: &Service, sender: &delivery::Sender) -> Result<(), ServiceError> {
     for (poll_id, place) in service.polls_to_stop(OffsetDateTime::now_utc()).await? {
         let totals = sender
             .stop_poll(ChatId(place.chat), place.message_id)
@@ -712,7 +759,7 @@ pub async fn serve(
         config.outbox_every,
         stopped(stopping.clone()),
     );
-    let served = serve_with(service, config, &bot, &sender, adapter, stopped(stopping.clone()));
+    let served = serve_with(service, config, &bot, adapter, stopped(stopping.clone()));
     let (served, ()) = tokio::join!(served, outbox);
     delivery.shutdown_background();
     served
@@ -723,7 +770,6 @@ async fn serve_with(
     service: &Service,
     config: &TelegramConfig,
     bot: &Bot,
-    sender: &delivery::Sender,
     mut adapter: Adapter,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServiceError> {
@@ -748,31 +794,9 @@ async fn serve_with(
     let mut keyed_batches = KEYED_BATCHES;
     let mut backoff = Duration::from_millis(500);
     tracing::info!("serving Telegram");
-    let mut tidied = tokio::time::Instant::now();
-    let mut polls_checked = tokio::time::Instant::now() - POLLS_EVERY;
-    let mut reviews_checked = tokio::time::Instant::now() - REVIEWS_EVERY;
+    let mut housekeeping = Housekeeping::new();
     loop {
-        if tidied.elapsed() >= TIDY_EVERY {
-            sender.forget_quiet();
-            tidied = tokio::time::Instant::now();
-        }
-        if polls_checked.elapsed() >= POLLS_EVERY
-            && let Err(e) = announce_in_groups(service, sender, adapter.username.as_deref(), config).await
-        {
-            tracing::warn!(error = %e, "announcement groups not brought up to date; trying again later");
-        }
-        if reviews_checked.elapsed() >= REVIEWS_EVERY {
-            reviews_checked = tokio::time::Instant::now();
-            if let Err(e) = remind_officials(service, sender, config).await {
-                tracing::warn!(error = %e, "reminding officials of overdue feedback failed; trying again later");
-            }
-        }
-        if polls_checked.elapsed() >= POLLS_EVERY {
-            polls_checked = tokio::time::Instant::now();
-            if let Err(e) = stop_closed_polls(service, sender).await {
-                tracing::warn!(error = %e, "stopping the polls of closed rounds failed; trying again later");
-            }
-        }
+        housekeeping.run_due(&adapter).await;
         let request = bot
             .get_updates()
             .offset(i32::try_from(offset).unwrap_or(i32::MAX))

@@ -216,16 +216,18 @@ pub(super) async fn serve(
         secret: webhook.secret.clone(),
         arrived,
     });
-    // Polls of closed rounds are stopped on a timer, since no poll loop runs here.
-    let stopper = {
+    // The poll loop's chores run on a timer here, since no poll loop runs;
+    // asked to stop, a chore under way finishes first.
+    let (stop_chores, mut chores_stopped) = tokio::sync::watch::channel(false);
+    let chores = {
         let adapter = adapter.clone();
         tokio::spawn(async move {
-            let mut every = tokio::time::interval(Duration::from_secs(30));
+            let mut housekeeping = super::Housekeeping::new();
             loop {
-                every.tick().await;
-                adapter.sender.forget_quiet();
-                if let Err(e) = super::stop_closed_polls(&adapter.service, &adapter.sender).await {
-                    tracing::warn!(error = %e, "stopping polls failed");
+                housekeeping.run_due(&adapter).await;
+                tokio::select! {
+                    _ = chores_stopped.changed() => break,
+                    () = tokio::time::sleep(Duration::from_secs(1)) => {}
                 }
             }
         })
@@ -249,7 +251,8 @@ pub(super) async fn serve(
             }
         })
         .await;
-    stopper.abort();
+    let _ = stop_chores.send(true);
+    let _ = tokio::time::timeout(Duration::from_secs(10), chores).await;
     // The server is gone with every request handler, so the committer ends
     // once the last group is stored and answered.
     let committed = tokio::time::timeout(Duration::from_secs(10), watch).await;

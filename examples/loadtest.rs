@@ -24,6 +24,11 @@
 //!    answer was committed before).
 //! 6. the same with one account flooding 100 messages a second.
 //! 7. idle: memory at rest with many residents in the database.
+//! 8. the floor (phase chain): a bot that does only what
+//!    exactly-once demands with these rows. It fetches a batch, stores the bare
+//!    rows of its updates with the next offset in one transaction, replies once
+//!    to each update and fetches the next; no engine, scrubbing or texts. What
+//!    it reaches against the echo bot is the most any exactly-once bot can.
 //!
 //! In webhook mode (phases hook, echo-hook, ack-hook) the simulator posts the
 //! backlog to the bot as the Bot API server does, up to `--connections` updates
@@ -108,11 +113,11 @@ struct Args {
     /// How long residents keep arriving in the paced phases.
     #[arg(long, default_value_t = 20)]
     paced_seconds: u64,
-    /// Which phases to run (comma-separated): backlog, echo, fetch, bare, paced,
-    /// flooded, idle.
+    /// Which phases to run (comma-separated): backlog, echo, fetch, bare, chain,
+    /// paced, flooded, idle, hook, echo-hook, ack-hook.
     #[arg(
         long,
-        default_value = "backlog,echo,fetch,bare,paced,flooded,idle",
+        default_value = "backlog,echo,fetch,bare,chain,paced,flooded,idle",
         value_delimiter = ','
     )]
     phases: Vec<String>,
@@ -129,8 +134,9 @@ struct Args {
     /// Webhook connections (Telegram's `max_connections`) in the webhook phases.
     #[arg(long, default_value_t = 40)]
     connections: u32,
-    /// Internal: run as the bot (`bot`), the echo bot (`echo`, `echo-hook`) or a
-    /// bot that only fetches (`fetch`) or only answers posts (`ack-hook`).
+    /// Internal: run as the bot (`bot`), the echo bot (`echo`, `echo-hook`), a
+    /// bot that only fetches (`fetch`) or only answers posts (`ack-hook`), or
+    /// the exactly-once floor (`chain`).
     #[arg(long, hide = true)]
     role: Option<String>,
 }
@@ -144,6 +150,7 @@ fn main() -> anyhow::Result<()> {
         Some("fetch") => runtime.block_on(run_echo(false)),
         Some("echo-hook") => runtime.block_on(run_echo_hook(true)),
         Some("ack-hook") => runtime.block_on(run_echo_hook(false)),
+        Some("chain") => runtime.block_on(run_chain()),
         _ => runtime.block_on(run(args)),
     }
 }
@@ -499,20 +506,21 @@ fn requests(api: &BotApi) -> usize {
 
 /// The echo bot's backlog: (answers a second, its cores, the simulator's cores,
 /// answers a second up to the last reply). As `fetch`, the bot only fetches and
-/// nothing is waited for.
-async fn backlog_echo(n: usize, role: &str, hook: Option<u32>) -> (f64, f64, f64, f64) {
+/// nothing is waited for. With `db`, the bot (`chain`) stores into it, and
+/// every answer is checked to be there once.
+async fn backlog_echo(n: usize, role: &str, hook: Option<u32>, db: Option<&Path>) -> (f64, f64, f64, f64) {
     let api = BotApi::start().await;
     let mut tap = api.tap();
     let first = api.say(resident(0), "nl", &format!("/start {ROUND_ID}"));
     queue_backlog_rest(&api, n);
     let own = cpu_seconds(std::process::id());
-    let echo = spawn(Bot::Own(role), &api, None, hook);
+    let echo = spawn(Bot::Own(role), &api, db, hook);
     let window = drained(&api, 4 * n, first, Duration::from_secs(600)).await;
     let cores = cpu_seconds(echo.id().expect("running")) / window.as_secs_f64();
     let simulator_cores = (cpu_seconds(std::process::id()) - own) / window.as_secs_f64();
     let mut replies = 0;
     let mut last_reply = Instant::now();
-    while role.starts_with("echo") && replies < 4 * n {
+    while role != "fetch" && role != "ack-hook" && replies < 4 * n {
         match tokio::time::timeout(Duration::from_secs(60), tap.recv()).await {
             Ok(Some((_, at))) => {
                 replies += 1;
@@ -522,6 +530,11 @@ async fn backlog_echo(n: usize, role: &str, hook: Option<u32>) -> (f64, f64, f64
         }
     }
     drop(echo);
+    if let Some(db) = db {
+        let (answers, completed) = stored(db).await;
+        assert_eq!(answers, 3 * n as i64, "every answer stored exactly once");
+        assert_eq!(completed, n as i64, "every response complete");
+    }
     let start = api.handed_out(first).expect("handed out");
     let replied = 3.0 * n as f64 / last_reply.duration_since(start).as_secs_f64();
     (
@@ -568,12 +581,54 @@ async fn stored(db: &Path) -> (i64, i64) {
 /// second). Keys are random like the bot's keyed hashes, so each batch touches
 /// as many pages as the bot's.
 async fn bare_inserts(dir: &Path, name: &str, n: usize) -> f64 {
-    use sha2::{Digest, Sha256};
-    use sqlx::QueryBuilder;
-    use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
     let db = prepared_database(dir, name).await;
+    let (pool, checkpointer) = bare_pool(&db).await;
+    let pseudonyms: Vec<String> = (0..n).map(|i| bare_key("p", i)).collect();
+    let keys: Vec<String> = (0..n).map(|i| bare_key("r", i)).collect();
+    let started = Instant::now();
+    // Updates in the backlog's order: start, button, number, open answer.
+    let updates: Vec<(usize, usize)> = (0..4).flat_map(|step| (0..n).map(move |i| (step, i))).collect();
+    for (b, batch) in updates.chunks(100).enumerate() {
+        let rows: Vec<BareRow<'_>> = batch
+            .iter()
+            .map(|&(step, i)| BareRow {
+                step,
+                i,
+                pseudonym: &pseudonyms[i],
+                key: &keys[i],
+            })
+            .collect();
+        let mut tx = pool.begin().await.expect("begin");
+        store_bare_batch(&mut tx, &rows, 100 * (b as i64 + 1)).await;
+        tx.commit().await.expect("commit");
+    }
+    let elapsed = started.elapsed();
+    checkpointer.abort();
+    pool.close().await;
+    3.0 * n as f64 / elapsed.as_secs_f64()
+}
+
+/// A random-looking key like the bot's keyed hashes (`kind` keeps pseudonyms
+/// and respondent keys apart).
+fn bare_key(kind: &str, i: usize) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(format!("{kind}{i}")))
+}
+
+/// One update's rows in the bare store: its step (0 start, 1 button, 2 number,
+/// 3 open answer), the resident's number and keys.
+struct BareRow<'a> {
+    step: usize,
+    i: usize,
+    pseudonym: &'a str,
+    key: &'a str,
+}
+
+/// The bare store's connection (the bot's settings) and its checkpointer.
+async fn bare_pool(db: &Path) -> (sqlx::SqlitePool, tokio::task::JoinHandle<()>) {
+    use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
     let options = SqliteConnectOptions::new()
-        .filename(&db)
+        .filename(db)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
@@ -599,73 +654,136 @@ async fn bare_inserts(dir: &Path, name: &str, n: usize) -> f64 {
                 .await;
         }
     });
+    (pool, checkpointer)
+}
+
+/// Writes one batch's rows, a multi-row statement per table, and the offset.
+async fn store_bare_batch(tx: &mut sqlx::SqliteConnection, batch: &[BareRow<'_>], offset: i64) {
+    use sqlx::QueryBuilder;
     let state = r#"{"lang":"nl","stage":{"Asking":{"round":"drukte-2027","question":1}}}"#;
-    let hash = |kind: &str, i: usize| format!("{:x}", Sha256::digest(format!("{kind}{i}")));
-    let pseudonyms: Vec<String> = (0..n).map(|i| hash("p", i)).collect();
-    let keys: Vec<String> = (0..n).map(|i| hash("r", i)).collect();
-    let started = Instant::now();
-    // Updates in the backlog's order: start, button, number, open answer.
-    let updates: Vec<(usize, usize)> = (0..4).flat_map(|step| (0..n).map(move |i| (step, i))).collect();
-    for batch in updates.chunks(100) {
-        let mut tx = pool.begin().await.expect("begin");
-        let mut q = QueryBuilder::<sqlx::Sqlite>::new(
-            "INSERT INTO conversations (pseudonym, round_id, state, active_month) ",
-        );
-        q.push_values(batch, |mut row, (_, i)| {
-            row.push_bind(&pseudonyms[*i])
-                .push_bind(ROUND_ID)
-                .push_bind(state)
-                .push_bind("2026-11");
+    let mut q = QueryBuilder::<sqlx::Sqlite>::new(
+        "INSERT INTO conversations (pseudonym, round_id, state, active_month) ",
+    );
+    q.push_values(batch, |mut row, r| {
+        row.push_bind(r.pseudonym)
+            .push_bind(ROUND_ID)
+            .push_bind(state)
+            .push_bind("2026-11");
+    });
+    // The round never changes here, so it is not named (naming it would
+    // rewrite its index entry too).
+    q.push(" ON CONFLICT (pseudonym) DO UPDATE SET state = excluded.state");
+    q.build().execute(&mut *tx).await.expect("conversations");
+    let answered: Vec<&BareRow<'_>> = batch.iter().filter(|r| r.step > 0).collect();
+    if !answered.is_empty() {
+        let mut q = QueryBuilder::<sqlx::Sqlite>::new("INSERT INTO participation (pseudonym, round_id) ");
+        q.push_values(&answered, |mut row, r| {
+            row.push_bind(r.pseudonym).push_bind(ROUND_ID);
         });
-        // The round never changes here, so it is not named (naming it would
-        // rewrite its index entry too).
-        q.push(" ON CONFLICT (pseudonym) DO UPDATE SET state = excluded.state");
-        q.build().execute(&mut *tx).await.expect("conversations");
-        let answered: Vec<&(usize, usize)> = batch.iter().filter(|(step, _)| *step > 0).collect();
-        if !answered.is_empty() {
-            let mut q = QueryBuilder::<sqlx::Sqlite>::new("INSERT INTO participation (pseudonym, round_id) ");
-            q.push_values(&answered, |mut row, (_, i)| {
-                row.push_bind(&pseudonyms[*i]).push_bind(ROUND_ID);
-            });
-            q.push(" ON CONFLICT DO NOTHING");
-            q.build().execute(&mut *tx).await.expect("participation");
-            let mut q = QueryBuilder::<sqlx::Sqlite>::new(
-                "INSERT INTO responses (round_id, respondent_key, channel, completed) ",
-            );
-            q.push_values(&answered, |mut row, (step, i)| {
-                row.push_bind(ROUND_ID)
-                    .push_bind(&keys[*i])
-                    .push_bind("telegram")
-                    .push_bind(i64::from(*step == 3));
-            });
-            q.push(" ON CONFLICT (round_id, respondent_key) DO UPDATE SET completed = excluded.completed");
-            q.build().execute(&mut *tx).await.expect("responses");
-            let mut q = QueryBuilder::<sqlx::Sqlite>::new(
-                "INSERT INTO answers (round_id, respondent_key, question_id, value) ",
-            );
-            q.push_values(&answered, |mut row, (step, i)| {
-                let (question, value) = match step {
-                    1 => ("vervoer", format!("{{\"Choice\":\"{}\"}}", OPTIONS[i % 4])),
-                    2 => ("cijfer", format!("{{\"Scale\":{}}}", 1 + i % 10)),
-                    _ => ("tip", format!("{{\"Text\":{:?}}}", TIPS[i % 4])),
-                };
-                row.push_bind(ROUND_ID)
-                    .push_bind(&keys[*i])
-                    .push_bind(question)
-                    .push_bind(value);
-            });
-            q.build().execute(&mut *tx).await.expect("answers");
-        }
-        sqlx::query("UPDATE settings SET value = value WHERE name = 'telegram_next_update'")
-            .execute(&mut *tx)
-            .await
-            .expect("offset");
-        tx.commit().await.expect("commit");
+        q.push(" ON CONFLICT DO NOTHING");
+        q.build().execute(&mut *tx).await.expect("participation");
+        let mut q = QueryBuilder::<sqlx::Sqlite>::new(
+            "INSERT INTO responses (round_id, respondent_key, channel, completed) ",
+        );
+        q.push_values(&answered, |mut row, r| {
+            row.push_bind(ROUND_ID)
+                .push_bind(r.key)
+                .push_bind("telegram")
+                .push_bind(i64::from(r.step == 3));
+        });
+        q.push(" ON CONFLICT (round_id, respondent_key) DO UPDATE SET completed = excluded.completed");
+        q.build().execute(&mut *tx).await.expect("responses");
+        let mut q = QueryBuilder::<sqlx::Sqlite>::new(
+            "INSERT INTO answers (round_id, respondent_key, question_id, value) ",
+        );
+        q.push_values(&answered, |mut row, r| {
+            let (question, value) = match r.step {
+                1 => ("vervoer", format!("{{\"Choice\":\"{}\"}}", OPTIONS[r.i % 4])),
+                2 => ("cijfer", format!("{{\"Scale\":{}}}", 1 + r.i % 10)),
+                _ => ("tip", format!("{{\"Text\":{:?}}}", TIPS[r.i % 4])),
+            };
+            row.push_bind(ROUND_ID)
+                .push_bind(r.key)
+                .push_bind(question)
+                .push_bind(value);
+        });
+        q.build().execute(&mut *tx).await.expect("answers");
     }
-    let elapsed = started.elapsed();
-    checkpointer.abort();
-    pool.close().await;
-    3.0 * n as f64 / elapsed.as_secs_f64()
+    sqlx::query(
+        "INSERT INTO settings (name, value) VALUES ('telegram_next_update', ?)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+    )
+    .bind(offset.to_string())
+    .execute(&mut *tx)
+    .await
+    .expect("offset");
+}
+
+/// The floor of any exactly-once bot: fetch a batch, store its rows as the
+/// bare loop does (keys hashed from the sender) in one transaction with the
+/// next offset, then send one reply to each update and fetch the next batch.
+/// No engine, no scrubbing, no texts: what remains is what exactly-once and
+/// these rows cost.
+async fn run_chain() -> anyhow::Result<()> {
+    use teloxide::prelude::*;
+    use teloxide::types::UpdateKind;
+    let url = url::Url::parse(&std::env::var("TELEGRAM_API_URL")?)?;
+    let bot = Bot::new("123456:TEST-TOKEN").set_api_url(url);
+    let db = PathBuf::from(std::env::var("MEEPRATEN_DATABASE")?);
+    let (pool, _checkpointer) = bare_pool(&db).await;
+    let mut offset = 0i32;
+    loop {
+        let Ok(updates) = bot.get_updates().offset(offset).timeout(1).send().await else {
+            continue;
+        };
+        let Some(last) = updates.last() else { continue };
+        let next = last.id.0 as i32 + 1;
+        let mut keyed = Vec::with_capacity(updates.len());
+        let mut chats = Vec::with_capacity(updates.len());
+        for update in &updates {
+            let (chat, step) = match &update.kind {
+                UpdateKind::Message(m) => {
+                    let text = m.text().unwrap_or_default();
+                    let step = if text.starts_with("/start") {
+                        0
+                    } else if text.parse::<u32>().is_ok() {
+                        2
+                    } else {
+                        3
+                    };
+                    (m.chat.id, step)
+                }
+                UpdateKind::CallbackQuery(q) => match &q.message {
+                    Some(m) => (m.chat().id, 1),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let i = (chat.0 - resident(0)) as usize;
+            keyed.push((step, i, bare_key("p", i), bare_key("r", i)));
+            chats.push(chat);
+        }
+        let rows: Vec<BareRow<'_>> = keyed
+            .iter()
+            .map(|(step, i, p, k)| BareRow {
+                step: *step,
+                i: *i,
+                pseudonym: p,
+                key: k,
+            })
+            .collect();
+        let mut tx = pool.begin().await?;
+        store_bare_batch(&mut tx, &rows, i64::from(next)).await;
+        tx.commit().await?;
+        offset = next;
+        for chat in chats {
+            let bot = bot.clone();
+            tokio::spawn(async move {
+                let _ =
+                    meepraten::channel::telegram::delivery::send_text(&bot, chat, "ok".into(), None).await;
+            });
+        }
+    }
 }
 
 /// Where the bot's messages go: to the resident of the chat.
@@ -1000,7 +1118,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
     if phase("echo") {
         let mut runs = Vec::new();
         for _ in 0..args.repeat {
-            runs.push(backlog_echo(n, "echo", None).await);
+            runs.push(backlog_echo(n, "echo", None, None).await);
         }
         let echo = median(runs.iter().map(|r| r.0).collect());
         let cores = median(runs.iter().map(|r| r.1).collect());
@@ -1017,7 +1135,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
     if phase("fetch") {
         let mut runs = Vec::new();
         for _ in 0..args.repeat {
-            runs.push(backlog_echo(n, "fetch", None).await.0);
+            runs.push(backlog_echo(n, "fetch", None, None).await.0);
         }
         let fetch = median(runs);
         println!("backlog   fetch only {fetch:>8.0} answers/s  (updates fetched and confirmed, no reply)");
@@ -1034,7 +1152,30 @@ async fn run(args: Args) -> anyhow::Result<()> {
         );
         rates.push(("bare", bare));
     }
+    if phase("chain") {
+        let mut runs = Vec::new();
+        for i in 0..args.repeat {
+            let db = prepared_database(dir.path(), &format!("chain{i}")).await;
+            runs.push(backlog_echo(n, "chain", None, Some(&db)).await);
+        }
+        let chain = median(runs.iter().map(|r| r.0).collect());
+        println!(
+            "backlog   floor      {chain:>8.0} answers/s  (runs: {}; fetch, store the bare rows with the offset, reply once to each, fetch on: any exactly-once bot; {:.2} cores busy)",
+            runs.iter()
+                .map(|r| format!("{:.0}", r.0))
+                .collect::<Vec<_>>()
+                .join(", "),
+            median(runs.iter().map(|r| r.1).collect()),
+        );
+        rates.push(("floor", chain));
+    }
     let rate = |name: &str| rates.iter().find(|(n, _)| *n == name).map(|(_, r)| *r);
+    if let (Some(floor), Some(echo)) = (rate("floor"), rate("echo")) {
+        println!("ratio     floor / echo bot         {:.2}", floor / echo);
+    }
+    if let (Some(m), Some(floor)) = (rate("meepraten"), rate("floor")) {
+        println!("ratio     meepraten / floor        {:.2}", m / floor);
+    }
     if let (Some(m), Some(echo)) = (rate("meepraten"), rate("echo")) {
         println!("ratio     meepraten / echo bot     {:.2}", m / echo);
     }
@@ -1097,7 +1238,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
     if phase("echo-hook") {
         let mut runs = Vec::new();
         for _ in 0..args.repeat {
-            runs.push(backlog_echo(n, "echo-hook", hook).await);
+            runs.push(backlog_echo(n, "echo-hook", hook, None).await);
         }
         let echo = median(runs.iter().map(|r| r.0).collect());
         println!(
@@ -1110,7 +1251,7 @@ async fn run(args: Args) -> anyhow::Result<()> {
     if phase("ack-hook") {
         let mut runs = Vec::new();
         for _ in 0..args.repeat {
-            runs.push(backlog_echo(n, "ack-hook", hook).await.0);
+            runs.push(backlog_echo(n, "ack-hook", hook, None).await.0);
         }
         let ack = median(runs);
         println!("webhook   posts only {ack:>8.0} answers/s  (each post answered at once, no reply)");

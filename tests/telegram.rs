@@ -1304,3 +1304,28 @@ async fn announcement_group_invited(mode: Mode) {
     );
     assert!(!posts[0].text.contains("Vraag 1"), "no question in a group");
 }
+
+/// A batch's replies are held back only while the next batch is fetched, and
+/// a few milliseconds at most: with nothing more to fetch (a long poll, which
+/// the simulator ends after 2 s), the resident still hears back at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn replies_are_not_held_for_a_long_poll() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let api = BotApi::start().await;
+    let mut c = config(&api);
+    c.poll_timeout = 30;
+    let bot = start_with(&service, c);
+    api.say(FATIMA, "nl", "/hulp");
+    api.wait_for(FATIMA, "Zo werkt het").await;
+    // The loop is now in a long poll with nothing to fetch.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let asked = tokio::time::Instant::now();
+    api.say(FATIMA, "nl", "/start");
+    tokio::time::timeout(Duration::from_secs(1), api.wait_for(FATIMA, "Vraag 1 van 6"))
+        .await
+        .expect("the reply was held back for the long poll");
+    assert!(asked.elapsed() < Duration::from_secs(1));
+    bot.stop().await;
+    service.close().await;
+}

@@ -102,6 +102,9 @@ impl Store {
         let writer = SqlitePoolOptions::new()
             .max_connections(1)
             .min_connections(1)
+            // A connection to a file in this process does not break unseen: no
+            // ping (a round trip to SQLite's thread) before every transaction.
+            .test_before_acquire(false)
             // Pages a batch touches stay in memory for the next one.
             .connect_with(options.pragma("cache_size", WRITER_CACHE))
             .await

@@ -185,6 +185,10 @@ async fn invite_from_group(
 /// that would cost every batch a query).
 const POLLS_EVERY: Duration = Duration::from_secs(5);
 
+/// How long the poll loop holds a batch's replies back at most while it
+/// fetches the next batch (see `Lanes::hold`).
+const REPLIES_HELD_AT_MOST: Duration = Duration::from_millis(5);
+
 /// How often the rate state of quiet chats is forgotten.
 pub(crate) const TIDY_EVERY: Duration = Duration::from_secs(60);
 
@@ -806,10 +810,21 @@ async fn serve_with(
                 AllowedUpdate::CallbackQuery,
                 AllowedUpdate::Poll,
             ]);
-        let updates = tokio::select! {
-            () = &mut shutdown => break,
-            result = request.send() => result,
+        // A batch's replies were held back while this batch is fetched (see
+        // `Lanes::hold`): they go once it arrives, or after a few milliseconds.
+        let fetch = request.send();
+        tokio::pin!(fetch);
+        let held_at_most = tokio::time::sleep(REPLIES_HELD_AT_MOST);
+        tokio::pin!(held_at_most);
+        let updates = loop {
+            tokio::select! {
+                () = &mut shutdown => break None,
+                result = &mut fetch => break Some(result),
+                () = &mut held_at_most, if adapter.lanes.holding() => adapter.lanes.release(),
+            }
         };
+        adapter.lanes.release();
+        let Some(updates) = updates else { break };
         let updates = match updates {
             Ok(u) => {
                 backoff = Duration::from_millis(500);
@@ -842,6 +857,7 @@ async fn serve_with(
         } else {
             Tally::Offset
         };
+        adapter.lanes.hold();
         match adapter.handle_updates(&updates).await {
             Ok(()) => {
                 if let Some(last) = updates.last() {

@@ -151,5 +151,5 @@ overview-feedback-overdue = next update is late
 overview-still-open = still open, at least { $count }
 overview-none = No rounds were held in this period.
 overview-method = Every figure per round comes from that round's summary, with the same rule for small groups: { $mark } is not shown. "Took part before" counts respondents who had taken part in an earlier round; it is counted when a round closes, and only kept for the retention period.
-summary-unfinished-left-out = A few residents (fewer than { $k }) started but did not finish. Their answers are not counted in these figures, so that no one can be recognised.
+summary-unfinished-left-out = "Started" here counts only those who also finished. A few residents (fewer than { $k }) started but did not finish. They and their answers are not counted in these figures, so that no one can be recognised.
 overview-still-open-few = still open

@@ -151,5 +151,5 @@ overview-feedback-overdue = volgende stand van zaken te laat
 overview-still-open = nog open, ten minste { $count }
 overview-none = Er zijn in deze periode geen rondes gehouden.
 overview-method = Elk getal per ronde komt uit de samenvatting van die ronde, met dezelfde regel voor kleine groepen: { $mark } is niet getoond. "Deden eerder mee" telt deelnemers die al aan een eerdere ronde meededen; dat wordt geteld als een ronde sluit, en alleen zolang de bewaartermijn loopt.
-summary-unfinished-left-out = Een paar inwoners (minder dan { $k }) begonnen maar maakten de ronde niet af. Hun antwoorden tellen in deze cijfers niet mee, zodat niemand te herkennen is.
+summary-unfinished-left-out = "Begonnen" telt hier alleen wie de ronde ook afmaakte. Een paar inwoners (minder dan { $k }) begonnen maar maakten de ronde niet af. Zij en hun antwoorden tellen in deze cijfers niet mee, zodat niemand te herkennen is.
 overview-still-open-few = nog open

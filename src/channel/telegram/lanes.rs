@@ -38,12 +38,13 @@ impl Lanes {
         }
     }
 
-    /// Holds back the jobs pushed from now on until [`Lanes::release`]. The
-    /// poll loop holds a batch's replies while it fetches the next batch:
-    /// fetching confirms this batch, and only then can the next be stored, so
-    /// every batch waits for it; a Bot API server on the same machine would
-    /// otherwise answer a hundred replies first. The replies go out while the
-    /// next batch is being stored, or after a few milliseconds at most.
+    /// Holds back the jobs pushed from now on until [`Lanes::release`]. With a
+    /// backlog, the poll loop holds a full batch's replies while it fetches
+    /// the next batch: fetching confirms this batch, and only then can the
+    /// next be stored, so every batch waits for it; a Bot API server on the
+    /// same machine would otherwise answer a hundred replies first. The
+    /// replies go out while the next batch is being stored, or after a few
+    /// milliseconds at most.
     pub fn hold(&self) {
         let mut held = self.held.lock().unwrap_or_else(PoisonError::into_inner);
         held.get_or_insert_with(Vec::new);

@@ -185,9 +185,12 @@ async fn invite_from_group(
 /// that would cost every batch a query).
 const POLLS_EVERY: Duration = Duration::from_secs(5);
 
-/// How long the poll loop holds a batch's replies back at most while it
+/// How long the poll loop holds a full batch's replies back at most while it
 /// fetches the next batch (see `Lanes::hold`).
 const REPLIES_HELD_AT_MOST: Duration = Duration::from_millis(5);
+
+/// The most updates `getUpdates` hands out at once (its default `limit`).
+const FULL_BATCH: usize = 100;
 
 /// How often the rate state of quiet chats is forgotten.
 pub(crate) const TIDY_EVERY: Duration = Duration::from_secs(60);
@@ -857,7 +860,11 @@ async fn serve_with(
         } else {
             Tally::Offset
         };
-        adapter.lanes.hold();
+        // A full batch says more are waiting: the next fetch returns at once,
+        // and this batch's replies wait for it. A smaller one goes out at once.
+        if updates.len() >= FULL_BATCH {
+            adapter.lanes.hold();
+        }
         match adapter.handle_updates(&updates).await {
             Ok(()) => {
                 if let Some(last) = updates.last() {

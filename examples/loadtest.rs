@@ -280,11 +280,6 @@ async fn run_echo_hook(reply: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A child process of this program in `role`, for the simulator at `api`.
-fn child(role: &str, api: &BotApi, db: Option<&Path>) -> tokio::process::Child {
-    spawn(Bot::Own(role), api, db, None)
-}
-
 /// A free port of 127.0.0.1 for a webhook.
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -838,11 +833,11 @@ struct Paced {
 /// Residents arriving at a steady rate, each answering the moment the bot's
 /// question arrives plus `think`; with `flood`, one more account sends 100
 /// messages a second throughout.
-async fn paced(dir: &Path, name: &str, rate: u32, seconds: u64, flood: bool) -> Paced {
-    let db = prepared_database(dir, name).await;
+async fn paced(dir: &Path, name: &str, rate: u32, seconds: u64, flood: bool, who: Bot<'_>) -> Paced {
+    let db = prepared_for(who, dir, name).await;
     let api = Arc::new(BotApi::start().await);
     let mut tap = api.tap();
-    let bot = child("bot", &api, Some(&db));
+    let bot = spawn(who, &api, Some(&db), None);
     // Route the bot's messages to the resident they are for.
     let routes: Routes = Default::default();
     {
@@ -975,11 +970,15 @@ struct Idle {
     subscriptions: i64,
 }
 
-async fn idle(dir: &Path, n: usize) -> Idle {
+async fn idle(dir: &Path, n: usize, who: Bot<'_>) -> Idle {
     use meepraten::anon::ResidentRef;
     use meepraten::engine::Input;
     use meepraten::service::{Incoming, Service};
-    let db = prepared_database(dir, "idle").await;
+    let name = match who {
+        Bot::Own(_) => "idle".to_owned(),
+        Bot::Binary(exe) => format!("idle-{}", exe.file_name().unwrap_or_default().to_string_lossy()),
+    };
+    let db = prepared_database(dir, &name).await;
     let service = Service::open(&meepraten::config::Settings::new(db.clone(), None, None))
         .await
         .expect("service opens");
@@ -1041,7 +1040,7 @@ async fn idle(dir: &Path, n: usize) -> Idle {
         (counts[0], counts[1], counts[2], counts[3])
     };
     let api = BotApi::start().await;
-    let bot = child("bot", &api, Some(&db));
+    let bot = spawn(who, &api, Some(&db), None);
     let pid = bot.id().expect("running");
     // Serving: it has asked for updates; then at rest for a while.
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -1332,15 +1331,37 @@ async fn run(args: Args) -> anyhow::Result<()> {
     }
     let mut calm_p99 = None;
     if phase("paced") {
-        let calm = paced(dir.path(), "paced", args.rate, args.paced_seconds, false).await;
+        let own = Bot::Own("bot");
+        let calm = paced(dir.path(), "paced", args.rate, args.paced_seconds, false, own).await;
         println!(
             "paced     {:>6.0} answers/s  p50 {:.1} ms  p99 {:.1} ms  ({} answers)",
             calm.answers_per_second, calm.p50_ms, calm.p99_ms, calm.answers
         );
         calm_p99 = Some(calm.p99_ms);
+        for (i, exe) in args.compare.iter().enumerate() {
+            let name = format!("paced-compare{i}");
+            let earlier = paced(
+                dir.path(),
+                &name,
+                args.rate,
+                args.paced_seconds,
+                false,
+                Bot::Binary(exe),
+            )
+            .await;
+            println!(
+                "paced     {:>6.0} answers/s  p50 {:.1} ms  p99 {:.1} ms  ({} answers; {})",
+                earlier.answers_per_second,
+                earlier.p50_ms,
+                earlier.p99_ms,
+                earlier.answers,
+                exe.file_name().unwrap_or_default().to_string_lossy()
+            );
+        }
     }
     if phase("flooded") {
-        let flooded = paced(dir.path(), "flooded", args.rate, args.paced_seconds, true).await;
+        let own = Bot::Own("bot");
+        let flooded = paced(dir.path(), "flooded", args.rate, args.paced_seconds, true, own).await;
         println!(
             "flooded   {:>6.0} answers/s  p50 {:.1} ms  p99 {:.1} ms  ({} answers; one account sends 100 messages a second)",
             flooded.answers_per_second, flooded.p50_ms, flooded.p99_ms, flooded.answers
@@ -1353,7 +1374,16 @@ async fn run(args: Args) -> anyhow::Result<()> {
         }
     }
     if phase("idle") {
-        let m = idle(dir.path(), args.idle_residents).await;
+        for exe in &args.compare {
+            let m = idle(dir.path(), args.idle_residents, Bot::Binary(exe)).await;
+            println!(
+                "idle      {:.1} MiB resident ({:.1} MiB at most): {}",
+                m.rss_mib,
+                m.peak_mib,
+                exe.file_name().unwrap_or_default().to_string_lossy()
+            );
+        }
+        let m = idle(dir.path(), args.idle_residents, Bot::Own("bot")).await;
         assert_eq!(
             m.conversations, args.idle_residents as i64,
             "every resident has state"

@@ -22,7 +22,8 @@ const MEDIA_MARKERS: [&str; 5] = ["[sticker]", "[foto]", "[photo]", "[voice]", "
 /// Commands stay commands; a button's label presses it; so does the number
 /// shown before it (also under an open question, where a bare number is no
 /// answer in words), except where the buttons are numbers themselves (a scale:
-/// "7" means the value 7, not the seventh button); anything else is text.
+/// "7" means the value 7, not the seventh button; there a number presses only
+/// a button that is no value, such as `[12] Overslaan`); anything else is text.
 pub fn interpret(line: &str, buttons: &[OutboundButton]) -> Input {
     let t = line.trim();
     if t.starts_with('/') {
@@ -44,9 +45,9 @@ pub fn interpret(line: &str, buttons: &[OutboundButton]) -> Input {
         return Input::Button(b.payload.clone());
     }
     let numbered_by_value = buttons.iter().any(|b| b.label.trim().parse::<i64>().is_ok());
-    if !numbered_by_value
-        && let Ok(n) = t.parse::<usize>()
+    if let Ok(n) = t.parse::<usize>()
         && let Some(b) = n.checked_sub(1).and_then(|i| buttons.get(i))
+        && (!numbered_by_value || b.label.trim().parse::<i64>().is_err())
     {
         return Input::Button(b.payload.clone());
     }
@@ -151,5 +152,14 @@ mod tests {
         let scale: Vec<OutboundButton> = (0..=10).map(|n| b(&n.to_string(), &format!("a:q:{n}"))).collect();
         assert_eq!(interpret("1", &scale), Input::Button("a:q:1".into()));
         assert_eq!(interpret("11", &scale), Input::Text("11".into()));
+        // The scale's other buttons keep their numbers: [12] Overslaan, [13] Terug.
+        let mut with_more = scale;
+        with_more.push(b("Overslaan", "s:q"));
+        with_more.push(b("◀ Terug", "b:q"));
+        assert_eq!(interpret("12", &with_more), Input::Button("s:q".into()));
+        assert_eq!(interpret("13", &with_more), Input::Button("b:q".into()));
+        assert_eq!(interpret("7", &with_more), Input::Button("a:q:7".into()));
+        assert_eq!(interpret("11", &with_more), Input::Text("11".into()));
+        assert_eq!(interpret("14", &with_more), Input::Text("14".into()));
     }
 }

@@ -370,11 +370,12 @@ impl Housekeeping {
     pub(crate) async fn run_due(&mut self, adapter: &Adapter) {
         let due = |at: Option<tokio::time::Instant>, every: Duration| at.is_none_or(|t| t.elapsed() >= every);
         let (service, sender, config) = (&adapter.service, &adapter.sender, &adapter.config);
+        let polls_due = due(self.polls_checked, POLLS_EVERY);
         if self.tidied.elapsed() >= TIDY_EVERY {
             sender.forget_quiet();
             self.tidied = tokio::time::Instant::now();
         }
-        if due(self.polls_checked, POLLS_EVERY)
+        if polls_due
             && let Err(e) = announce_in_groups(service, sender, adapter.username.as_deref(), config).await
         {
             tracing::warn!(error = %e, "announcement groups not brought up to date; trying again later");
@@ -385,7 +386,7 @@ impl Housekeeping {
                 tracing::warn!(error = %e, "reminding officials of overdue feedback failed; trying again later");
             }
         }
-        if due(self.polls_checked, POLLS_EVERY) {
+        if polls_due {
             self.polls_checked = Some(tokio::time::Instant::now());
             if let Err(e) = stop_closed_polls(service, sender).await {
                 tracing::warn!(error = %e, "stopping the polls of closed rounds failed; trying again later");
@@ -813,8 +814,9 @@ async fn serve_with(
                 AllowedUpdate::CallbackQuery,
                 AllowedUpdate::Poll,
             ]);
-        // A batch's replies were held back while this batch is fetched (see
-        // `Lanes::hold`): they go once it arrives, or after a few milliseconds.
+        // A full batch's replies are held back while the next one is fetched
+        // (see `Lanes::hold`): they go once it arrives, or after a few
+        // milliseconds.
         let fetch = request.send();
         tokio::pin!(fetch);
         let held_at_most = tokio::time::sleep(REPLIES_HELD_AT_MOST);

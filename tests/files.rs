@@ -122,7 +122,8 @@ async fn after_a_close_the_files_hold_no_salt_no_old_state_and_no_arrival_order(
         answer(&mut r, m).await;
     }
     // One resident who stays connected rewrites the open answer many times:
-    // every version of the state went through the WAL.
+    // every version of the state went through the WAL, and each version
+    // replaced was erased at once.
     let mut keen = Resident::new(&service, "tg-5599999999");
     for line in ["/start", "1", "2"] {
         keen.say(line).await;
@@ -131,9 +132,18 @@ async fn after_a_close_the_files_hold_no_salt_no_old_state_and_no_arrival_order(
         keen.say(&format!("tussenversie {v:02} van mijn antwoord")).await;
         keen.say("/terug").await;
     }
+    assert_eq!(
+        count_in_files(&ws, "tussenversie 03"),
+        0,
+        "a replaced answer stayed"
+    );
     assert!(
-        count_in_files(&ws, "tussenversie 03") > 0,
-        "the WAL held old states before the close"
+        count_in_files(&ws, "tussenversie 19") > 0,
+        "the last version is kept"
+    );
+    assert!(
+        count_in_files(&ws, "\"answering\"") > 0,
+        "the files held conversation states before the close"
     );
     assert!(
         count_in_files(&ws, &salt) > 0,
@@ -242,6 +252,54 @@ async fn after_forget_and_stop_the_erased_answer_and_contact_are_gone_from_the_f
         .await
         .unwrap();
     assert_eq!(count_in_files(&ws, &sealed[..40]), 0);
+    service.close().await;
+}
+
+/// An answer the resident replaced (`/terug`, or `/wijzig` after the end) is
+/// taken back: it leaves the files like an erased one, old page versions in the
+/// WAL and the conversation state included, while the bot goes on running.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_replaced_answer_is_gone_from_the_files() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+
+    let mut r = Resident::new(&service, "tg-5512345678");
+    for line in ["/start", "1", "2", "eerste versie over mijn buurvrouw"] {
+        r.say(line).await;
+    }
+    assert!(count_in_files(&ws, "eerste versie") > 0);
+    r.say("/terug").await;
+    r.say("tweede versie zonder namen").await;
+    assert_eq!(
+        count_in_files(&ws, "eerste versie"),
+        0,
+        "the answer taken back with /terug survives in the files"
+    );
+
+    // Finished, then changed through /wijzig.
+    for line in ["ja", "1, 2", "een tip die ik later terugneem"] {
+        r.say(line).await;
+    }
+    assert!(count_in_files(&ws, "later terugneem") > 0);
+    r.say("/wijzig").await;
+    for line in [
+        "1",
+        "2",
+        "tweede versie zonder namen",
+        "ja",
+        "1, 2",
+        "een andere tip",
+    ] {
+        r.say(line).await;
+    }
+    assert!(count_in_files(&ws, "een andere tip") > 0, "the new tip is stored");
+    assert_eq!(
+        count_in_files(&ws, "later terugneem"),
+        0,
+        "the answer changed with /wijzig survives in the files"
+    );
+    // The kept answer stays, once.
+    assert!(count_in_files(&ws, "tweede versie") > 0);
     service.close().await;
 }
 

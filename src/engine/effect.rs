@@ -12,7 +12,9 @@ pub enum Effect {
         question: QuestionId,
         answer: AnswerValue,
     },
-    /// Remove an answer that no longer applies (its follow-up condition fell away).
+    /// Remove an answer that no longer applies (its follow-up condition fell
+    /// away) or that the resident replaced with another (it is erased, before
+    /// the new one is recorded).
     ClearAnswer { round: RoundId, question: QuestionId },
     /// The resident reached the end of the round.
     CompleteResponse { round: RoundId },

@@ -746,7 +746,16 @@ impl<'a> Turn<'a> {
         question: crate::domain::QuestionId,
         answer: AnswerValue,
     ) -> Stage {
-        p.answers.insert(question.clone(), answer.clone());
+        if let Some(earlier) = p.answers.insert(question.clone(), answer.clone())
+            && earlier != answer
+        {
+            // What the resident took back is erased, not overwritten: the
+            // store then also cleans the earlier versions out of its files.
+            self.effects.push(Effect::ClearAnswer {
+                round: round.id.clone(),
+                question: question.clone(),
+            });
+        }
         self.effects.push(Effect::RecordAnswer {
             round: round.id.clone(),
             question,

@@ -460,7 +460,7 @@ impl Service {
                 Effect::ClearAnswer { round, question } => {
                     let key = respondent(&mut keys, batch.salt(tx, round).await?, round, who)?;
                     batch.flush(tx).await?;
-                    tx.clear_answer(round, &key, question).await?;
+                    erased |= tx.clear_answer(round, &key, question).await?;
                 }
                 Effect::DiscardResponse { round } => {
                     batch.flush(tx).await?;

@@ -50,21 +50,22 @@ pub struct ResponseCounts {
 }
 
 impl Tx {
-    /// Removes one answer that no longer applies.
+    /// Removes one answer that no longer applies. Returns whether one was there.
     pub async fn clear_answer(
         &mut self,
         round: &RoundId,
         respondent: &RespondentKey,
         question: &QuestionId,
-    ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM answers WHERE round_id = ? AND respondent_key = ? AND question_id = ?")
-            .bind(round.as_str())
-            .bind(respondent.as_str())
-            .bind(question.as_str())
-            .execute(&mut *self.inner)
-            .await
-            .map_err(StoreError::sqlx)?;
-        Ok(())
+    ) -> Result<bool, StoreError> {
+        let done =
+            sqlx::query("DELETE FROM answers WHERE round_id = ? AND respondent_key = ? AND question_id = ?")
+                .bind(round.as_str())
+                .bind(respondent.as_str())
+                .bind(question.as_str())
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        Ok(done.rows_affected() > 0)
     }
 
     /// Removes an unfinished response and its answers; a finished one stays

@@ -11,7 +11,8 @@
 //! pinned inside 1..k−1 one more related cell is hidden (complementary
 //! suppression), until none is. Which cell is hidden next depends only on the
 //! cells' kinds and positions and on what is shown, never on a hidden value, so
-//! a hidden cell's size cannot be read from the pattern.
+//! a hidden cell's size cannot be read from the pattern. Last, a hidden cell
+//! that what is shown pins to one value is shown after all: it protected nothing.
 
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolverModel, WithTimeLimit, microlp, variable,
@@ -149,13 +150,39 @@ pub fn protect(cells: &[Cell], relations: &[Relation], k: i64) -> Vec<bool> {
             }
         }
         let Some(exposed) = unsafe_cell else {
-            return hidden;
+            return reveal_derivable(cells, relations, hidden);
         };
         match complement(cells, relations, &hidden, exposed) {
             Some(next) => hidden[next] = true,
             None => return all_nonzero(),
         }
     }
+}
+
+/// Shows again every hidden published cell whose value the shown cells already
+/// pin down exactly (started is shown and everyone finished: then so is
+/// completed). Hiding such a number protects nothing and reads as a secret to
+/// a council member; showing it adds nothing an attacker could not work out,
+/// and as it depends only on what is shown, the document still does not depend
+/// on a hidden value. Only exact optima count: a program cut short by its time
+/// limit keeps its cell hidden.
+fn reveal_derivable(cells: &[Cell], relations: &[Relation], mut hidden: Vec<bool>) -> Vec<bool> {
+    let pinned: Vec<usize> = (0..cells.len())
+        .filter(|i| hidden[*i] && cells[*i].published)
+        .filter(|i| {
+            let exact = |maximise| match solve(cells, relations, &hidden, *i, maximise) {
+                Some((Some(v), true)) => Some(v),
+                _ => None,
+            };
+            exact(false).is_some_and(|low| exact(true) == Some(low))
+        })
+        .collect();
+    // The feasible values of every other cell are the same with these shown:
+    // each was forced to its value already.
+    for i in pinned {
+        hidden[i] = false;
+    }
+    hidden
 }
 
 /// The next cell to hide so that `exposed` is protected: a shown cell of the
@@ -194,6 +221,17 @@ fn optimum(
     target: usize,
     maximise: bool,
 ) -> Option<Option<i64>> {
+    solve(cells, relations, hidden, target, maximise).map(|(v, _)| v)
+}
+
+/// [`optimum`], and whether the solver proved it optimal (not cut short).
+fn solve(
+    cells: &[Cell],
+    relations: &[Relation],
+    hidden: &[bool],
+    target: usize,
+    maximise: bool,
+) -> Option<(Option<i64>, bool)> {
     let mut vars = ProblemVariables::new();
     let x: Vec<_> = cells
         .iter()
@@ -229,9 +267,10 @@ fn optimum(
     match model.solve() {
         Ok(s) => {
             let v = s.value(x[target]).round();
-            Some((v < UNBOUNDED - 0.5).then_some(v as i64))
+            let optimal = matches!(s.status(), good_lp::solvers::SolutionStatus::Optimal);
+            Some(((v < UNBOUNDED - 0.5).then_some(v as i64), optimal))
         }
-        Err(ResolutionError::Unbounded) => Some(None),
+        Err(ResolutionError::Unbounded) => Some((None, true)),
         Err(_) => None,
     }
 }
@@ -314,6 +353,38 @@ mod tests {
             }
         }
         assert!(hidden[3], "the follow-up count is small and hidden");
+    }
+
+    #[test]
+    fn a_hidden_number_the_shown_ones_pin_down_is_shown_after_all() {
+        use Weight::*;
+        // started, completed, the unfinished (never published); everyone
+        // finished, which is known: started = completed. A skip count of 2 on
+        // a question everyone reached takes the answered count with it, and
+        // that one pulls completed in (its own table has nothing else to hide)
+        // although started gives it away.
+        let mut c = cells(&[
+            (12, Started),
+            (12, Completed),
+            (0, Row),
+            (10, Answered),
+            (2, Skipped),
+        ]);
+        c[2].published = false;
+        let r = [
+            Relation::sum(0, &[1, 2]),
+            Relation::sum(0, &[1]),
+            Relation::sum(1, &[3, 4]),
+        ];
+        let hidden = protect(&c, &r, K);
+        assert!(!hidden[1], "completed equals started, which is shown: {hidden:?}");
+        assert!(hidden[2], "a number never published stays so");
+        assert!(hidden[3] && hidden[4], "answered and skipped protect each other");
+        for (i, range) in ranges(&c, &r, &hidden).iter().enumerate() {
+            if let Some(range) = range {
+                assert!(!range.singles_out(K), "cell {i}: {range:?}");
+            }
+        }
     }
 
     #[test]

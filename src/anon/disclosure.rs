@@ -9,7 +9,8 @@
 //! every hidden cell, an integer program finds the smallest and largest value an
 //! attacker can still derive from everything shown; while some hidden cell is
 //! pinned inside 1..k−1 one more related cell is hidden (complementary
-//! suppression), until none is. Which cell is hidden next depends only on the
+//! suppression), until none is. Cells hidden on the way that later ones made
+//! needless are then shown again, the last first. Which cell is hidden next depends only on the
 //! cells' kinds and positions and on what is shown, never on a hidden value, so
 //! a hidden cell's size cannot be read from the pattern. Last, a hidden cell
 //! that what is shown pins to one value is shown after all: it protected nothing.
@@ -137,26 +138,74 @@ pub fn protect(cells: &[Cell], relations: &[Relation], k: i64) -> Vec<bool> {
         .iter()
         .map(|c| !c.published || (1..k).contains(&c.value))
         .collect();
+    // The cells hidden to protect others, in the order they were.
+    let mut complements = Vec::new();
     loop {
-        let mut unsafe_cell = None;
-        for (i, _) in cells.iter().enumerate().filter(|(i, _)| hidden[*i]) {
-            match range(cells, relations, &hidden, i) {
-                Some(r) if !r.singles_out(k) => {}
-                Some(_) => {
-                    unsafe_cell = Some(i);
-                    break;
-                }
-                None => return all_nonzero(),
-            }
-        }
-        let Some(exposed) = unsafe_cell else {
-            return reveal_derivable(cells, relations, hidden);
+        let exposed = match first_exposed(cells, relations, &hidden, k, &vec![true; cells.len()]) {
+            Ok(Some(i)) => i,
+            Ok(None) => break,
+            Err(()) => return all_nonzero(),
         };
         match complement(cells, relations, &hidden, exposed) {
-            Some(next) => hidden[next] = true,
+            Some(next) => {
+                tracing::debug!(exposed, next, "one more cell hidden to protect another");
+                hidden[next] = true;
+                complements.push(next);
+            }
             None => return all_nonzero(),
         }
     }
+    // One at a time, the last first: a cell hidden on the way that turns out not
+    // to be needed (a later one protects as well) is shown again. Whether it is
+    // needed is decided on what is shown, as every step here.
+    for c in complements.into_iter().rev() {
+        hidden[c] = false;
+        // Showing it can only narrow the ranges of cells linked to it.
+        let linked = linked_to(cells.len(), relations, c);
+        if matches!(first_exposed(cells, relations, &hidden, k, &linked), Ok(None)) {
+            tracing::debug!(cell = c, "a cell hidden on the way is shown again");
+        } else {
+            hidden[c] = true;
+        }
+    }
+    reveal_derivable(cells, relations, hidden)
+}
+
+/// The cells tied to `start` through a chain of relations (itself included).
+fn linked_to(n: usize, relations: &[Relation], start: usize) -> Vec<bool> {
+    let mut linked = vec![false; n];
+    linked[start] = true;
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for r in relations {
+            if r.terms.iter().any(|(c, _)| linked[*c]) {
+                for (c, _) in &r.terms {
+                    grew |= !std::mem::replace(&mut linked[*c], true);
+                }
+            }
+        }
+    }
+    linked
+}
+
+/// The first hidden cell among `among` an attacker can pin inside 1..k−1
+/// (`Ok(None)`: none); `Err` when a program has no answer.
+fn first_exposed(
+    cells: &[Cell],
+    relations: &[Relation],
+    hidden: &[bool],
+    k: i64,
+    among: &[bool],
+) -> Result<Option<usize>, ()> {
+    for i in (0..cells.len()).filter(|i| hidden[*i] && among[*i]) {
+        match range(cells, relations, hidden, i) {
+            Some(r) if !r.singles_out(k) => {}
+            Some(_) => return Ok(Some(i)),
+            None => return Err(()),
+        }
+    }
+    Ok(None)
 }
 
 /// Shows again every hidden published cell whose value the shown cells already
@@ -380,6 +429,25 @@ mod tests {
         assert!(!hidden[1], "completed equals started, which is shown: {hidden:?}");
         assert!(hidden[2], "a number never published stays so");
         assert!(hidden[3] && hidden[4], "answered and skipped protect each other");
+        for (i, range) in ranges(&c, &r, &hidden).iter().enumerate() {
+            if let Some(range) = range {
+                assert!(!range.singles_out(K), "cell {i}: {range:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_cell_hidden_on_the_way_that_a_later_one_makes_needless_is_shown_again() {
+        use Weight::*;
+        // started, completed, the unfinished (3, never published), and a skip
+        // count that bounds the unfinished. The skip count goes first (lightest)
+        // but cannot help: started minus completed still gives the 3. Completed
+        // goes next and protects alone; the skip count is shown again.
+        let mut c = cells(&[(20, Started), (17, Completed), (3, Row), (9, Skipped)]);
+        c[2].published = false;
+        let r = [Relation::sum(0, &[1, 2]), Relation::at_most(&[2], &[3])];
+        let hidden = protect(&c, &r, K);
+        assert_eq!(hidden, vec![false, true, true, false]);
         for (i, range) in ranges(&c, &r, &hidden).iter().enumerate() {
             if let Some(range) = range {
                 assert!(!range.singles_out(K), "cell {i}: {range:?}");

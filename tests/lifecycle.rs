@@ -91,6 +91,55 @@ fn a_round_goes_from_draft_to_archive() {
     assert!(stdout(&ws.run(&["round", "list"])).contains("archived"));
 }
 
+/// An open round's file moved to a later `opens` (a schedule edited after the
+/// round had opened) says so, and `round list` shows the day it really opened,
+/// not a day to come; a closed round shows the days it was open.
+#[test]
+fn an_open_round_keeps_its_real_opening_day_when_its_file_moves_opens() {
+    let ws = Workspace::new();
+    let file = ws.current_example(WMO_EXAMPLE);
+    let file = file.to_str().unwrap();
+    assert!(ws.run(&["round", "import", file]).status.success());
+    assert!(ws.run(&["round", "open", ID]).status.success());
+    let today = time::OffsetDateTime::now_utc().date().to_string();
+
+    let later: String = std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            if l.starts_with("opens = ") {
+                "opens = 2099-03-01T09:00:00+01:00".to_owned()
+            } else if l.starts_with("closes = ") {
+                "closes = 2099-03-15T17:00:00+01:00".to_owned()
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(file, later).unwrap();
+    let out = ws.run(&["round", "import", file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("has been open since {today}"))
+            && stderr(&out).contains("does not apply to an open round"),
+        "{}",
+        stderr(&out)
+    );
+    let list = stdout(&ws.run(&["round", "list"]));
+    assert!(
+        list.contains(&format!("{ID:<40} open     {today} -> 2099-03-15")),
+        "the real opening day and the planned close: {list}"
+    );
+
+    assert!(ws.run(&["round", "close", ID]).status.success());
+    let list = stdout(&ws.run(&["round", "list"]));
+    assert!(
+        list.contains(&format!("{ID:<40} closed   {today} -> {today}")),
+        "a closed round shows the days it was open: {list}"
+    );
+}
+
 #[test]
 fn unknown_rounds_and_past_deadlines_are_refused_in_words() {
     let ws = Workspace::new();

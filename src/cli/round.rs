@@ -151,11 +151,28 @@ impl RoundCommand {
                                 "note: round `{id}` follows `{earlier}`, which is not in this database (yet); the report compares them once it is, and closed"
                             );
                         }
-                        if round.closes <= now {
+                        let open = status.stored.state == crate::domain::RoundState::Open;
+                        if open && round.opens > now {
+                            // The file's `opens` no longer applies: the round is open.
                             say_err!(
-                                "note: round `{id}` closes {}, which has passed; change `closes` before opening it",
+                                "note: round `{id}` has been open since {}; the file's `opens` ({}) does not apply to an open round, which stays open until {}",
+                                status.stored.opened_on.as_deref().unwrap_or("before"),
+                                moment(round.opens),
                                 moment(round.closes)
                             );
+                        }
+                        if round.closes <= now {
+                            if open {
+                                say_err!(
+                                    "note: round `{id}` closes {}, which has passed; `meepraten serve` closes it at once",
+                                    moment(round.closes)
+                                );
+                            } else {
+                                say_err!(
+                                    "note: round `{id}` closes {}, which has passed; change `closes` before opening it",
+                                    moment(round.closes)
+                                );
+                            }
                         }
                     }
                     Ok(())
@@ -166,13 +183,18 @@ impl RoundCommand {
                 if rounds.is_empty() {
                     say!("no rounds yet; import one with `meepraten round import FILE`");
                 }
+                // From and until as they are or will be: the planned days of a
+                // draft, the real opening of an open round, both real days once closed.
                 for s in rounds {
+                    let planned = |d: OffsetDateTime| d.date().to_string();
+                    let from = s.opened_on.clone().unwrap_or_else(|| planned(s.round.opens));
+                    let until = s.closed_on.clone().unwrap_or_else(|| planned(s.round.closes));
                     say!(
                         "{:<40} {:<8} {} -> {}  {}",
-                        s.round.id,
-                        s.state,
-                        s.round.opens.date(),
-                        s.round.closes.date(),
+                        s.round.id.as_str(),
+                        s.state.as_str(),
+                        from,
+                        until,
                         s.round.title.get(Lang::Nl)
                     );
                 }

@@ -64,14 +64,29 @@ fn each_mistake_is_named_with_line_and_column() {
             "round.toml:6:1: error: unknown key `colour`",
         ),
         (
+            "a misspelt key, not also called missing",
+            VALID.replace(r#"topic = "wmo""#, r#"topik = "wmo""#),
+            "round.toml:5:1: error: unknown key `topik`: did you mean `topic`?",
+        ),
+        (
             "unknown key in a question",
             VALID.replace("min = 1", "minimum = 1"),
-            "round.toml:14:1: error: `question 1`: unknown key `minimum`",
+            "round.toml:14:1: error: question `tevreden`: unknown key `minimum`; known keys here",
+        ),
+        (
+            "a misspelt key in a question",
+            VALID.replace("max = 5", "mx = 5"),
+            "error: question `tevreden`: unknown key `mx`: did you mean `max`?",
+        ),
+        (
+            "a misspelt question kind",
+            VALID.replace(r#"kind = "scale""#, r#"kind = "scael""#),
+            "round.toml:12:8: error: question `tevreden`: `scael` is not allowed here: did you mean `scale`?",
         ),
         (
             "unknown question kind",
             VALID.replace(r#"kind = "scale""#, r#"kind = "slider""#),
-            "round.toml:12:8: error: `question 1`: `slider` is not allowed here",
+            "round.toml:12:8: error: question `tevreden`: `slider` is not allowed here; use",
         ),
         (
             "duplicate question id",
@@ -151,6 +166,17 @@ fn each_mistake_is_named_with_line_and_column() {
         let got = problems(&text);
         assert!(got.contains(want), "{name}: expected `{want}` in:\n{got}");
     }
+    let misspelt = problems(&VALID.replace(r#"topic = "wmo""#, r#"topik = "wmo""#));
+    assert!(
+        !misspelt.contains("`topic` is missing"),
+        "one mistake, one message: {misspelt}"
+    );
+    // Too far from any key for a guess: the list of keys instead.
+    let far = problems(&VALID.replace(r#"topic = "wmo""#, "topic = \"wmo\"\nkleur = \"blauw\""));
+    assert!(
+        far.contains("unknown key `kleur`; a round file knows: id,"),
+        "{far}"
+    );
 }
 
 #[test]

@@ -425,6 +425,12 @@ fn check(files: &[PathBuf], strict: bool) -> ExitCode {
                     say!("  follows `{earlier}`: the report compares the questions both ask");
                 }
             }
+            // Each problem on a line of its own that starts with the file
+            // name, as compilers write them (editors jump to them).
+            Err(crate::service::ServiceError::RoundFile(problems)) => {
+                failed = true;
+                say_err!("{problems}");
+            }
             Err(e) => {
                 failed = true;
                 say_err!("meepraten: {e}");

@@ -108,23 +108,30 @@ pub fn read(text: &str) -> Result<RawRound, Vec<Diagnostic>> {
     }
     let table = table.into_inner();
     let mut problems = Vec::new();
-    for (key, _) in table.iter() {
-        if !ROUND_KEYS.contains(&key.get_ref().as_ref()) {
-            problems.push(Diagnostic::at_offset(
-                text,
-                key.span().start,
-                format!(
-                    "unknown key `{}`; a round file knows: {}",
-                    key.get_ref(),
+    // Keys a misspelt one stands for: not reported missing as well.
+    let mut meant = Vec::new();
+    for (spanned, _) in table.iter() {
+        let key = spanned.get_ref().as_ref();
+        if !ROUND_KEYS.contains(&key) {
+            let span = spanned.span().start;
+            let message = match did_you_mean(key, &ROUND_KEYS) {
+                Some(known) => {
+                    meant.push(known);
+                    format!("unknown key `{key}`: did you mean `{known}`?")
+                }
+                None => format!(
+                    "unknown key `{key}`; a round file knows: {}",
                     ROUND_KEYS.join(", ")
                 ),
-            ));
+            };
+            problems.push(Diagnostic::at_offset(text, span, message));
         }
     }
     let mut reader = Reader {
         text,
         table: &table,
         problems,
+        meant,
     };
     let id = reader.required("id", "the round's id, e.g. id = \"huishoudelijke-hulp-2027\"");
     let languages = reader.required("languages", "e.g. languages = [\"nl\", \"en\"]");
@@ -189,6 +196,8 @@ struct Reader<'t, 'i> {
     text: &'t str,
     table: &'t DeTable<'i>,
     problems: Vec<Diagnostic>,
+    /// Known keys that a misspelt key in the file was taken for.
+    meant: Vec<&'static str>,
 }
 
 impl<'i> Reader<'_, 'i> {
@@ -199,9 +208,11 @@ impl<'i> Reader<'_, 'i> {
             .map(|(_, v)| v)
     }
 
+    /// Reads one value; a problem is told with `label` (a key in backticks,
+    /// or a question by number and id).
     fn convert<T: DeserializeOwned>(
         &mut self,
-        key: &str,
+        label: &str,
         value: &Spanned<DeValue<'i>>,
     ) -> Option<Spanned<T>> {
         match Spanned::<T>::deserialize(ValueDeserializer::from(value.clone())) {
@@ -213,7 +224,7 @@ impl<'i> Reader<'_, 'i> {
                     d.line = Some(line);
                     d.column = Some(column);
                 }
-                d.message = format!("`{key}`: {}", d.message);
+                d.message = format!("{label}: {}", d.message);
                 self.problems.push(d);
                 None
             }
@@ -222,15 +233,17 @@ impl<'i> Reader<'_, 'i> {
 
     fn optional<T: DeserializeOwned>(&mut self, key: &str) -> Option<Spanned<T>> {
         let value = self.value(key)?.clone();
-        self.convert(key, &value)
+        self.convert(&format!("`{key}`"), &value)
     }
 
     fn required<T: DeserializeOwned>(&mut self, key: &str, hint: &str) -> Option<Spanned<T>> {
         match self.value(key).cloned() {
-            Some(value) => self.convert(key, &value),
+            Some(value) => self.convert(&format!("`{key}`"), &value),
             None => {
-                self.problems
-                    .push(Diagnostic::whole_file(format!("`{key}` is missing: {hint}")));
+                if !self.meant.contains(&key) {
+                    self.problems
+                        .push(Diagnostic::whole_file(format!("`{key}` is missing: {hint}")));
+                }
                 None
             }
         }
@@ -255,11 +268,37 @@ impl<'i> Reader<'_, 'i> {
         };
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            if let Some(q) = self.convert(&format!("question {}", i + 1), item) {
+            // Named by number and, where it has one, by its id.
+            let id = match item.get_ref() {
+                DeValue::Table(t) => t.get("id").and_then(|v| v.get_ref().as_str()),
+                _ => None,
+            };
+            let label = match id {
+                Some(id) => format!("question `{id}`"),
+                None => format!("question {}", i + 1),
+            };
+            if let Some(q) = self.convert(&label, item) {
                 out.push(q);
             }
         }
         (out.len() == items.len()).then(|| Spanned::new(span, out))
+    }
+}
+
+/// The known word a misspelt one most likely stands for: at most two edits
+/// away (one for short words), and closer than any other.
+fn did_you_mean<'k>(got: &str, known: &[&'k str]) -> Option<&'k str> {
+    let most = if got.chars().count() <= 4 { 1 } else { 2 };
+    let mut scored: Vec<(usize, &'k str)> = known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(got, k), *k))
+        .filter(|(d, _)| *d <= most)
+        .collect();
+    scored.sort();
+    match scored.as_slice() {
+        [(d, k)] => Some(*k).filter(|_| *d > 0),
+        [(d, k), (next, _), ..] if d < next => Some(*k).filter(|_| *d > 0),
+        _ => None,
     }
 }
 
@@ -306,21 +345,36 @@ pub fn humane(message: &str) -> String {
     {
         return format!("expected {}, but found {}", kind(expected), found(got));
     }
+    // serde lists what it expected as "`a`, `b`" (or "one of ...").
+    let suggestion = |got: &str, expected: &str| {
+        let known: Vec<&str> = expected
+            .trim_start_matches("one of ")
+            .split(", ")
+            .map(|k| k.trim_matches('`'))
+            .collect();
+        did_you_mean(got.trim_matches('`'), &known).map(|k| format!("did you mean `{k}`?"))
+    };
     if let Some(rest) = message.strip_prefix("unknown variant ")
         && let Some((got, expected)) = rest.split_once(", expected ")
     {
-        return format!(
-            "{got} is not allowed here; use {}",
-            expected.trim_start_matches("one of ")
-        );
+        return match suggestion(got, expected) {
+            Some(hint) => format!("{got} is not allowed here: {hint}"),
+            None => format!(
+                "{got} is not allowed here; use {}",
+                expected.trim_start_matches("one of ")
+            ),
+        };
     }
     if let Some(rest) = message.strip_prefix("unknown field ")
         && let Some((got, expected)) = rest.split_once(", expected ")
     {
-        return format!(
-            "unknown key {got}; known keys here: {}",
-            expected.trim_start_matches("one of ")
-        );
+        return match suggestion(got, expected) {
+            Some(hint) => format!("unknown key {got}: {hint}"),
+            None => format!(
+                "unknown key {got}; known keys here: {}",
+                expected.trim_start_matches("one of ")
+            ),
+        };
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("{rest} is missing");

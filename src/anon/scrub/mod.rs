@@ -209,8 +209,9 @@ impl Scrubber {
     fn candidates(&self, text: &str) -> Vec<Candidate> {
         let digits = text.bytes().filter(u8::is_ascii_digit).count();
         let mut all = Vec::new();
+        // The e-mail detector looks for spelled-out addresses too (no `@`).
+        self.email.find(text, &mut all);
         if text.contains('@') {
-            self.email.find(text, &mut all);
             self.handle.find(text, &mut all);
         }
         if text.contains('.') {

@@ -104,10 +104,41 @@ fn leaves_ordinary_content_alone() {
         "Wil de gemeente meer doen?",
         "Ik woon in de Kerkstraat",
         "Op maandag 12 februari was ik jarig",
+        // " at " and " punt " in ordinary sentences are no address.
+        "we meet at school. Com on",
+        "ik woon at the moment in Delft. nl",
+        "De hulp komt at 9 punt 30",
+        "look at this. it is nice",
+        "Het is punt uit at least for now",
     ];
     for text in texts {
         let got = kinds(text);
         assert!(got.is_empty(), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn spelled_out_e_mail_addresses_go_whole() {
+    let cases = [
+        (
+            "mail me: alice punt devries at example punt nl",
+            "alice punt devries at example punt nl",
+        ),
+        (
+            "mijn mail is jan punt jansen apenstaartje gmail punt com",
+            "jan punt jansen apenstaartje gmail punt com",
+        ),
+        ("j.jansen at gmail dot com graag", "j.jansen at gmail dot com"),
+        ("jan.jansen[at]gmail.com", "jan.jansen[at]gmail.com"),
+        (
+            "jan.jansen [at] gmail [dot] com",
+            "jan.jansen [at] gmail [dot] com",
+        ),
+        ("schrijf naar jan @ ziggo . nl", "jan @ ziggo . nl"),
+    ];
+    for (text, address) in cases {
+        let got = kinds(text);
+        assert_eq!(got, vec![(address.to_owned(), PiiKind::Email)], "{text}");
     }
 }
 

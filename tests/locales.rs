@@ -15,6 +15,7 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
         "number",
         "total",
         "count",
+        "fewest",
         "min",
         "max",
         "length",

@@ -9,6 +9,7 @@ round-how-it-works = There { $count ->
         [one] is one question
        *[other] are { $count } questions
     }. You may skip any question. Your answers are anonymous: the municipality cannot see who said what.
+round-how-it-works-range = There are { $fewest } to { $count } questions, depending on your answers. You may skip any question. Your answers are anonymous: the municipality cannot see who said what.
 round-closes = You can take part until { $date }.
 phase-agenda = The municipality is only starting on this topic. Your view can still decide what it is about.
 phase-preparation = The municipality is preparing new policy. Nothing has been decided yet.

@@ -2,8 +2,8 @@
 
 invalid-choice = I do not know that answer. Choose one of the buttons. You may also type the number of your answer (1 to { $count }) or a word from it.
 invalid-multi = I do not know that answer. Choose buttons, or type the numbers of your answers (1 to { $count }), for example: 1, 3
-invalid-scale = Choose a number from { $min } to { $max }.
-invalid-yesno = Please answer yes or no.
+invalid-scale = Choose a number from { $min } to { $max }. Would you rather not answer this question? Then choose "Skip".
+invalid-yesno = Please answer yes or no. Would you rather not answer this question? Then choose "Skip".
 open-too-long = Your answer is { $length } characters long. That is too long: it may be at most { $max } characters. Could you make it shorter?
 open-no-words = I see no words in your answer. Could you type it in a few words? Or send /skip.
 multi-nothing-chosen = You have not chosen anything yet. Choose one or more answers, or choose "Skip".

@@ -9,6 +9,7 @@ round-how-it-works = Het gaat om { $count ->
         [one] één vraag
        *[other] { $count } vragen
     }. Elke vraag mag u overslaan. Uw antwoorden zijn anoniem: de gemeente ziet niet wie wat heeft gezegd.
+round-how-it-works-range = Het gaat om { $fewest } tot { $count } vragen: dat hangt af van uw antwoorden. Elke vraag mag u overslaan. Uw antwoorden zijn anoniem: de gemeente ziet niet wie wat heeft gezegd.
 round-closes = U kunt meedoen tot { $date }.
 phase-agenda = De gemeente begint pas met dit onderwerp. Uw mening kan dus nog bepalen waar het over gaat.
 phase-preparation = De gemeente bereidt nieuw beleid voor. Er ligt nog niets vast.

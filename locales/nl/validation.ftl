@@ -2,8 +2,8 @@
 
 invalid-choice = Dat antwoord ken ik niet. Kies een van de knoppen. U mag ook het nummer van uw antwoord typen (1 tot en met { $count }), of een woord eruit.
 invalid-multi = Dat antwoord ken ik niet. Kies knoppen, of typ de nummers van uw antwoorden (1 tot en met { $count }), bijvoorbeeld: 1, 3
-invalid-scale = Kies een getal van { $min } tot en met { $max }.
-invalid-yesno = Antwoord met ja of nee.
+invalid-scale = Kies een getal van { $min } tot en met { $max }. Wilt u deze vraag liever niet beantwoorden? Kies dan "Overslaan".
+invalid-yesno = Antwoord met ja of nee. Wilt u deze vraag liever niet beantwoorden? Kies dan "Overslaan".
 open-too-long = Uw antwoord is { $length } tekens lang. Dat is te lang: het mag hoogstens { $max } tekens zijn. Wilt u het korter maken?
 open-no-words = Ik zie geen woorden in uw antwoord. Wilt u het in een paar woorden typen? Of stuur /overslaan.
 multi-nothing-chosen = U heeft nog niets gekozen. Kies één of meer antwoorden, of kies "Overslaan".

@@ -630,13 +630,7 @@ impl<'a> Turn<'a> {
                 ),
                 Text::Plain(round.intro.get(lang).to_owned()),
                 Text::msg(phase_key),
-                Text::with(
-                    Key::RoundHowItWorks,
-                    vec![(
-                        "count",
-                        Arg::Num(i64::try_from(round.questions.len()).unwrap_or(0)),
-                    )],
-                ),
+                how_it_works(round),
                 Text::with(Key::RoundCloses, vec![("date", Arg::Date(round.closes))]),
             ],
             ..Reply::default()
@@ -975,6 +969,22 @@ fn offer_reply(text: &str) -> Option<bool> {
         "1" | "ja" | "ja graag" | "graag" | "yes" | "yes please" | "y" | "j" => Some(true),
         "2" | "nee" | "nee dank u" | "nee dank je" | "no" | "no thank you" | "no thanks" | "n" => Some(false),
         _ => None,
+    }
+}
+
+/// How many questions there are; with follow-ups, from the number always
+/// asked to all of them (the count in "question 3 of 5" follows the answers).
+fn how_it_works(round: &Round) -> Text {
+    let count = |n: usize| Arg::Num(i64::try_from(n).unwrap_or(0));
+    let all = round.questions.len();
+    let always = round.questions.iter().filter(|q| q.when.is_none()).count();
+    if always < all {
+        Text::with(
+            Key::RoundHowItWorksRange,
+            vec![("fewest", count(always)), ("count", count(all))],
+        )
+    } else {
+        Text::with(Key::RoundHowItWorks, vec![("count", count(all))])
     }
 }
 

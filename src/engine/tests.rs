@@ -118,7 +118,22 @@ fn first_message_introduces_the_round_and_asks_the_first_question() {
     let r = round();
     let steps = converse(&r, RoundState::Open, DURING, &[text("hoi")]);
     let k = keys(&steps[0]);
-    assert!(k.contains(&Key::Welcome) && k.contains(&Key::RoundHowItWorks) && k.contains(&Key::PhaseAgenda));
+    assert!(k.contains(&Key::Welcome) && k.contains(&Key::PhaseAgenda));
+    // The test round has one follow-up among four: "3 to 4 questions", as the
+    // count in "question 2 of 3" follows the answers.
+    let how = steps[0]
+        .replies
+        .iter()
+        .flat_map(|r| &r.lines)
+        .find_map(|l| match l {
+            Text::Msg {
+                key: Key::RoundHowItWorksRange,
+                args,
+            } => Some(args.clone()),
+            _ => None,
+        })
+        .expect("the range of questions");
+    assert_eq!(how, vec![("fewest", Arg::Num(3)), ("count", Arg::Num(4))]);
     assert_eq!(current(&steps[0]), Some("tevreden"));
     // Beginning clears any response still standing under the resident's key
     // (after /vergeet), so old and new answers never mix.

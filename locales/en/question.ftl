@@ -8,6 +8,7 @@ hint-scale-labels = Choose a number from { $min } to { $max }. { $min } means: {
 hint-yesno = Choose yes or no.
 hint-open = Type your answer in a few words (at most { $max } characters). Please leave out names, phone numbers and addresses.
 current-answer = Your answer now: { $answer }
+answer-noted = Noted: { $answer }.
 answer-yes = Yes
 answer-no = No
 answer-skipped = skipped

@@ -8,6 +8,7 @@ hint-scale-labels = Kies een getal van { $min } tot en met { $max }. { $min } be
 hint-yesno = Kies ja of nee.
 hint-open = Typ uw antwoord in een paar woorden (hoogstens { $max } tekens). Noem geen namen, telefoonnummers of adressen.
 current-answer = Uw antwoord nu: { $answer }
+answer-noted = Genoteerd: { $answer }.
 answer-yes = Ja
 answer-no = Nee
 answer-skipped = overgeslagen

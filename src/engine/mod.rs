@@ -164,6 +164,18 @@ impl<'a> Turn<'a> {
         self.replies.push(Reply::text(text));
     }
 
+    /// Runs `then`, with `line` put first in the message it sends next (one
+    /// message, not two: a chat platform counts messages).
+    fn noting(&mut self, line: Text, then: impl FnOnce(&mut Self) -> Stage) -> Stage {
+        let at = self.replies.len();
+        let stage = then(self);
+        match self.replies.get_mut(at) {
+            Some(next) => next.lines.insert(0, line),
+            None => self.say_text(line),
+        }
+        stage
+    }
+
     fn handle(&mut self, stage: Stage, input: &Input) -> Stage {
         match input {
             Input::Command(cmd) => self.command(stage, cmd),
@@ -402,14 +414,25 @@ impl<'a> Turn<'a> {
                             .map(|o| o.id.clone())
                             .collect();
                         let question = p.current.clone();
-                        t.record(round, p, question, AnswerValue::Multi(chosen))
+                        let answer = AnswerValue::Multi(chosen);
+                        let noted =
+                            Text::with(Key::AnswerNoted, vec![("answer", answer_arg(q, &answer, t.lang))]);
+                        t.noting(noted, |t| t.record(round, p, question, answer))
                     }
-                    Ok(answer) => {
-                        if t.ctx.personal_data_removed && matches!(answer, AnswerValue::Open(_)) {
+                    Ok(AnswerValue::Open(text)) => {
+                        if t.ctx.personal_data_removed {
                             t.say(Key::PersonalDataRemoved);
                         }
                         let question = p.current.clone();
-                        t.record(round, p, question, answer)
+                        t.record(round, p, question, AnswerValue::Open(text))
+                    }
+                    Ok(answer) => {
+                        // A typed number or word is read back, so a resident sees
+                        // which answer it was taken for.
+                        let question = p.current.clone();
+                        let noted =
+                            Text::with(Key::AnswerNoted, vec![("answer", answer_arg(q, &answer, t.lang))]);
+                        t.noting(noted, |t| t.record(round, p, question, answer))
                     }
                     Err(why) => {
                         t.say_text(why);

@@ -30,6 +30,7 @@ keys! {
     ChooseRound => "choose-round",
     RoundTitle => "round-title",
     RoundHowItWorks => "round-how-it-works",
+    AnswerNoted => "answer-noted",
     RoundHowItWorksRange => "round-how-it-works-range",
     RoundCloses => "round-closes",
     PhaseAgenda => "phase-agenda",

@@ -205,6 +205,26 @@ fn first_exposed(
             None => return Err(()),
         }
     }
+    // The hidden parts of one breakdown together are a group too: 8 of 12
+    // "for myself" shown beside two hidden rows says that exactly 4 answered
+    // otherwise. Such a group is protected like a cell; the first of its
+    // cells stands for it when one more cell must be hidden.
+    for r in relations.iter().filter(|r| r.op == Op::Eq) {
+        let parts: Vec<usize> = r
+            .terms
+            .iter()
+            .filter(|(c, a)| *a == 1 && hidden[*c] && cells[*c].published)
+            .map(|(c, _)| *c)
+            .collect();
+        if parts.len() < 2 || !parts.iter().any(|c| among[*c]) {
+            continue;
+        }
+        match range_of_sum(cells, relations, hidden, &parts) {
+            Some(r) if !r.singles_out(k) => {}
+            Some(_) => return Ok(Some(parts[0])),
+            None => return Err(()),
+        }
+    }
     Ok(None)
 }
 
@@ -219,7 +239,7 @@ fn reveal_derivable(cells: &[Cell], relations: &[Relation], mut hidden: Vec<bool
     let pinned: Vec<usize> = (0..cells.len())
         .filter(|i| hidden[*i] && cells[*i].published)
         .filter(|i| {
-            let exact = |maximise| match solve(cells, relations, &hidden, *i, maximise) {
+            let exact = |maximise| match solve(cells, relations, &hidden, &[*i], maximise) {
                 Some((Some(v), true)) => Some(v),
                 _ => None,
             };
@@ -253,8 +273,14 @@ fn complement(cells: &[Cell], relations: &[Relation], hidden: &[bool], exposed: 
 
 /// The range of cell `target` given the shown cells and the relations.
 pub fn range(cells: &[Cell], relations: &[Relation], hidden: &[bool], target: usize) -> Option<Range> {
-    let low = optimum(cells, relations, hidden, target, false)?;
-    let high = optimum(cells, relations, hidden, target, true);
+    range_of_sum(cells, relations, hidden, &[target])
+}
+
+/// The range of the sum of `targets` (a group made of several cells).
+fn range_of_sum(cells: &[Cell], relations: &[Relation], hidden: &[bool], targets: &[usize]) -> Option<Range> {
+    let bound = |maximise| solve(cells, relations, hidden, targets, maximise).map(|(v, _)| v);
+    let low = bound(false)?;
+    let high = bound(true);
     Some(Range {
         low: low?,
         high: high?,
@@ -263,22 +289,14 @@ pub fn range(cells: &[Cell], relations: &[Relation], hidden: &[bool], target: us
 
 /// Minimum or maximum of one cell over nonnegative integers that agree with every
 /// shown cell and relation. `Some(None)`: unbounded; `None`: no answer.
-fn optimum(
-    cells: &[Cell],
-    relations: &[Relation],
-    hidden: &[bool],
-    target: usize,
-    maximise: bool,
-) -> Option<Option<i64>> {
-    solve(cells, relations, hidden, target, maximise).map(|(v, _)| v)
-}
-
-/// [`optimum`], and whether the solver proved it optimal (not cut short).
+/// Minimum or maximum of the sum of `targets` over nonnegative integers that
+/// agree with every shown cell and relation, and whether the solver proved it
+/// optimal (not cut short). `Some((None, _))`: unbounded; `None`: no answer.
 fn solve(
     cells: &[Cell],
     relations: &[Relation],
     hidden: &[bool],
-    target: usize,
+    targets: &[usize],
     maximise: bool,
 ) -> Option<(Option<i64>, bool)> {
     let mut vars = ProblemVariables::new();
@@ -297,7 +315,7 @@ fn solve(
             vars.add(v)
         })
         .collect();
-    let objective: Expression = x[target].into();
+    let objective: Expression = targets.iter().map(|t| x[*t]).sum();
     let problem = if maximise {
         vars.maximise(objective)
     } else {
@@ -315,7 +333,7 @@ fn solve(
     }
     match model.solve() {
         Ok(s) => {
-            let v = s.value(x[target]).round();
+            let v: f64 = targets.iter().map(|t| s.value(x[*t])).sum::<f64>().round();
             let optimal = matches!(s.status(), good_lp::solvers::SolutionStatus::Optimal);
             Some(((v < UNBOUNDED - 0.5).then_some(v as i64), optimal))
         }
@@ -453,6 +471,21 @@ mod tests {
                 assert!(!range.singles_out(K), "cell {i}: {range:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_hidden_rows_of_a_breakdown_together_are_protected_as_a_group() {
+        use Weight::*;
+        // for myself 8, for someone I care for 3, other 1; answered 12. Both
+        // small rows hidden leave each free from 0 to 4, but together exactly
+        // 4: "for myself" must go too.
+        let c = cells(&[(8, Row), (3, Row), (1, Row), (12, Answered)]);
+        let r = [Relation::sum(3, &[0, 1, 2])];
+        let hidden = protect(&c, &r, K);
+        assert_eq!(hidden, vec![true, true, true, false]);
+        // Hidden rows that add up to k or more may stay beside a shown one.
+        let c = cells(&[(8, Row), (3, Row), (2, Row), (13, Answered)]);
+        assert_eq!(protect(&c, &r, K), vec![false, true, true, false]);
     }
 
     #[test]

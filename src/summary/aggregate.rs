@@ -482,7 +482,22 @@ impl Ledger {
         for (i, q) in round.questions.iter().enumerate() {
             if let Some(e) = earlier_always {
                 let (later, before) = (asked(&l.questions[i]), asked(&l.questions[e]));
-                l.relations.push(Relation::at_most(&later, &before));
+                if q.when.is_none() {
+                    // Those who stopped between two questions everyone is asked
+                    // are a group too (13 passed one, 12 the next: one stopped).
+                    let count = |cells: &[usize]| cells.iter().map(|c| l.cells[*c].value).sum::<i64>();
+                    let stopped = l.virtual_cell(count(&before) - count(&later));
+                    let mut terms: Vec<(usize, i64)> = before.iter().map(|c| (*c, 1)).collect();
+                    terms.extend(later.iter().map(|c| (*c, -1)));
+                    terms.push((stopped, -1));
+                    l.relations.push(Relation {
+                        terms,
+                        op: disclosure::Op::Eq,
+                        rhs: 0,
+                    });
+                } else {
+                    l.relations.push(Relation::at_most(&later, &before));
+                }
             }
             if q.when.is_none() {
                 earlier_always = Some(i);

@@ -94,6 +94,18 @@ impl Serve {
         let now = OffsetDateTime::now_utc();
         service.keep_calendar(now).await?;
         service.purge_conversations(now, retention_days).await?;
+        let t = &config.telegram;
+        let m = &config.matrix;
+        let telegram_on = t.token.is_some() && !self.terminal;
+        let matrix_on = m.homeserver.is_some() && !self.terminal;
+        // The example round is for trying the bot in a terminal; real
+        // residents on a platform get only the rounds officials open. It is
+        // opened before the calendar runs, which would otherwise open it first.
+        let example = if telegram_on || matrix_on {
+            None
+        } else {
+            service.ensure_example_round(now).await?
+        };
         let closer = {
             let service = service.clone();
             tokio::spawn(async move {
@@ -104,17 +116,6 @@ impl Serve {
                     )
                     .await
             })
-        };
-        let t = &config.telegram;
-        let m = &config.matrix;
-        let telegram_on = t.token.is_some() && !self.terminal;
-        let matrix_on = m.homeserver.is_some() && !self.terminal;
-        // The example round is for trying the bot in a terminal; real
-        // residents on a platform get only the rounds officials open.
-        let example = if telegram_on || matrix_on {
-            None
-        } else {
-            service.ensure_example_round(now).await?
         };
         if let Some((round, moved)) = example {
             say_err!(

@@ -1,5 +1,8 @@
-//! Bank account numbers: IBANs, with or without spaces, accepted only when their
-//! ISO 7064 mod-97 checksum holds (so an order number is not a bank account).
+//! Bank account numbers: IBANs, with or without spaces (also "NL 91 ABNA ..."),
+//! accepted when their ISO 7064 mod-97 checksum holds (so an order number is
+//! not a bank account), or when they have the unmistakable Dutch shape (NL, two
+//! digits, four letters, ten digits): one mistyped digit leaves it someone's
+//! account number all the same.
 
 use regex::Regex;
 
@@ -10,7 +13,7 @@ pub(super) struct Detector(Regex);
 impl Detector {
     pub(super) fn new() -> Self {
         Self(
-            Regex::new(r"(?i)[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?")
+            Regex::new(r"(?i)[a-z]{2} ?\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?")
                 .expect("valid pattern"),
         )
     }
@@ -27,7 +30,8 @@ impl Detector {
                 ends.push(i);
             }
             for end in ends {
-                if !alnum_after(text, m.start() + end) && valid(&s[..end]) {
+                let found = &s[..end];
+                if !alnum_after(text, m.start() + end) && (valid(found) || dutch_shape(found)) {
                     out.push(Candidate {
                         start: m.start(),
                         end: m.start() + end,
@@ -38,6 +42,16 @@ impl Detector {
             }
         }
     }
+}
+
+/// NL, two digits, a bank's four letters and ten digits, whatever the checksum.
+fn dutch_shape(candidate: &str) -> bool {
+    let compact: Vec<u8> = candidate.bytes().filter(|b| *b != b' ').collect();
+    compact.len() == 18
+        && compact[..2].eq_ignore_ascii_case(b"NL")
+        && compact[2..4].iter().all(u8::is_ascii_digit)
+        && compact[4..8].iter().all(u8::is_ascii_alphabetic)
+        && compact[8..].iter().all(u8::is_ascii_digit)
 }
 
 /// ISO 13616 check: move the first four characters to the end, turn letters into

@@ -16,6 +16,7 @@ mod person;
 mod phone;
 mod plate;
 mod postcode;
+mod spoken_number;
 mod url;
 
 use std::sync::LazyLock;
@@ -164,6 +165,7 @@ pub struct Scrubber {
     url: url::Detector,
     handle: handle::Detector,
     phone: phone::Detector,
+    spoken_number: spoken_number::Detector,
     iban: iban::Detector,
     bsn: bsn::Detector,
     postcode: postcode::Detector,
@@ -193,6 +195,7 @@ impl Scrubber {
             url: url::Detector::new(),
             handle: handle::Detector::new(),
             phone: phone::Detector::new(),
+            spoken_number: spoken_number::Detector::new(),
             iban: iban::Detector::new(),
             bsn: bsn::Detector::new(),
             postcode: postcode::Detector::new(),
@@ -227,7 +230,8 @@ impl Scrubber {
         if digits >= 4 {
             self.postcode.find(text, &mut all);
         }
-        // Dates of birth may be written out in words, without a digit.
+        // Phone numbers and dates of birth may be written out in words.
+        self.spoken_number.find(text, &mut all);
         self.birth_date.find(text, &mut all);
         if digits >= 1 {
             self.address.find(text, &mut all);

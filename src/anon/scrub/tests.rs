@@ -24,6 +24,16 @@ fn finds_each_kind() {
         ("+31 (0)20 123 4567", "+31 (0)20 123 4567", Phone),
         ("06.12.34.56.78", "06.12.34.56.78", Phone),
         (
+            "mijn nummer is nul zes één twee drie vier vijf zes zeven acht",
+            "nul zes één twee drie vier vijf zes zeven acht",
+            Phone,
+        ),
+        (
+            "bel: nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig!",
+            "nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig",
+            Phone,
+        ),
+        (
             "mail naar jan.devries@example.nl graag",
             "jan.devries@example.nl",
             Email,
@@ -42,6 +52,13 @@ fn finds_each_kind() {
         ("stuur een bericht naar @fatima_88", "@fatima_88", Handle),
         ("mijn matrix is @piet:matrix.org", "@piet:matrix.org", Handle),
         ("rekening NL91ABNA0417164300", "NL91ABNA0417164300", Iban),
+        (
+            "rekening NL 91 ABNA 0417 1643 00 graag",
+            "NL 91 ABNA 0417 1643 00",
+            Iban,
+        ),
+        // One digit mistyped: the checksum fails, the shape is still Dutch.
+        ("rekening NL91ABNA0417164301", "NL91ABNA0417164301", Iban),
         (
             "iban NL91 ABNA 0417 1643 00 en verder",
             "NL91 ABNA 0417 1643 00",
@@ -99,7 +116,7 @@ fn leaves_ordinary_content_alone() {
         "Ik ben blij met de hulp",
         "Mijn afspraak is op 01-02-2027 om 10:00",
         "Het nummer 123456789 is geen bsn",
-        "Een rekening van NL00 TEST 0000 0000 00",
+        "Een rekening van AB00 TEST 0000 0000 00",
         "We liepen de snelweg 2 keer af",
         "Wil de gemeente meer doen?",
         "Ik woon in de Kerkstraat",
@@ -110,6 +127,10 @@ fn leaves_ordinary_content_alone() {
         "De hulp komt at 9 punt 30",
         "look at this. it is nice",
         "Het is punt uit at least for now",
+        // A few number words are no phone number.
+        "een twee drie vier hoedje van papier",
+        "Ik krijg twee of drie keer per week hulp, soms vier",
+        "Twintig, dertig, veertig euro per maand",
     ];
     for text in texts {
         let got = kinds(text);

@@ -132,6 +132,35 @@ fn an_open_round_keeps_its_real_opening_day_when_its_file_moves_opens() {
         "the real opening day and the planned close: {list}"
     );
 
+    // A `closes` that has passed is refused: taken in, the round would close
+    // at once and for good.
+    let text = std::fs::read_to_string(file).unwrap();
+    std::fs::write(
+        file,
+        text.replace(
+            "opens = 2099-03-01T09:00:00+01:00",
+            "opens = 2020-03-01T09:00:00+01:00",
+        )
+        .replace(
+            "closes = 2099-03-15T17:00:00+01:00",
+            "closes = 2020-03-15T17:00:00+01:00",
+        ),
+    )
+    .unwrap();
+    let out = ws.run(&["round", "import", file]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("has passed: nothing was changed")
+            && stderr(&out).contains("meepraten round close"),
+        "{}",
+        stderr(&out)
+    );
+    let list = stdout(&ws.run(&["round", "list"]));
+    assert!(
+        list.contains(&format!("{ID:<40} open     {today} -> 2099-03-15")),
+        "{list}"
+    );
+
     assert!(ws.run(&["round", "close", ID]).status.success());
     let list = stdout(&ws.run(&["round", "list"]));
     assert!(

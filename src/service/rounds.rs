@@ -165,6 +165,16 @@ impl Service {
                     round.id, existing.round.min_group_size, existing.round.live_results
                 )));
             }
+            RoundState::Open if round.closes <= now => {
+                // Taken in, the round would close at once, for good, and tell
+                // residents it closed on a day before it even opened.
+                return Err(ServiceError::Lifecycle(format!(
+                    "round `{}` is open and the file's `closes` ({}) has passed: nothing was changed. To close the round now, run `meepraten round close {}`; to keep it open, give a `closes` still to come",
+                    round.id,
+                    super::moment(round.closes),
+                    round.id
+                )));
+            }
             RoundState::Open if existing.questions_fingerprint == fingerprint => {
                 let version = self
                     .store

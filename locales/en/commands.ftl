@@ -10,7 +10,7 @@ help = How it works:
     • /results – what came out of closed rounds, and what the municipality did with it
     • /language – another language (Nederlands, English)
     • /privacy – what we keep and for how long
-    • /forget – erase everything linked to you
+    • /forget – erase what we keep about you
     • /stop – no more messages
     • /start – start (again)
 stopped = You have stopped. You will not get messages from us any more. The answers you already gave still count, anonymously. Want to take part again later? Send /start.
@@ -27,8 +27,8 @@ privacy = What do we keep about you?
     When the round closes, we erase the link between you and your answers. After that nobody can see what you answered. Not even the municipality.
     The advisory council gets a summary. It has numbers, and sentences from the answers (without names or other details). We leave out small groups, so nobody can be recognised.
     If you send us nothing for { $days } days, we erase your conversation, at the latest a month later. But not while you are still busy with an open round.
-    With /forget you erase everything that is still linked to you. With /stop you get no more messages.
-forgotten = Done. We have erased: your conversation, your language, where to reach you, and your answers to a round you had not finished. Had you finished a round? Those answers still count, with nothing about you. If you start that round again, your new answers replace the old ones.
+    With /forget you erase what we keep about you. Answers to a round you finished still count. With /stop you get no more messages.
+forgotten = Done. We have erased: your conversation, your language, where to reach you, and your answers to a round you had not finished. Had you finished a round? Those answers still count. No name or number is kept with them. While the round is open, the bot can still find them from you: if you start that round again, we erase the old answers at once, and your new ones count. When the round closes, that link is gone too.
 # Short descriptions of the commands in the chat app's menu.
 command-start = Start or go on
 command-help = How does it work?

@@ -10,7 +10,7 @@ help = Zo werkt het:
     • /resultaten – wat kwam er uit gesloten rondes, en wat deed de gemeente ermee
     • /taal – andere taal (Nederlands, English)
     • /privacy – wat we bewaren en hoe lang
-    • /vergeet – alles wissen wat aan u gekoppeld is
+    • /vergeet – wissen wat we van u bewaren
     • /stop – geen berichten meer
     • /start – (opnieuw) beginnen
 stopped = U bent gestopt. U krijgt geen berichten meer van ons. De antwoorden die u al gaf, blijven anoniem meetellen. Wilt u later weer meedoen? Stuur /start.
@@ -27,8 +27,8 @@ privacy = Wat bewaren we van u?
     Als de ronde sluit, wissen we de koppeling tussen u en uw antwoorden. Daarna kan niemand zien wat u antwoordde. Ook de gemeente niet.
     De adviesraad krijgt een samenvatting. Daarin staan aantallen, en zinnen uit de antwoorden (zonder namen of andere gegevens). Kleine groepen laten we weg. Zo is niemand te herkennen.
     Stuurt u ons { $days } dagen niets? Dan wissen we uw gesprek, uiterlijk een maand later. Maar niet als u nog bezig bent met een open ronde.
-    Met /vergeet wist u alles wat nog aan u gekoppeld is. Met /stop krijgt u geen berichten meer.
-forgotten = Gedaan. We hebben gewist: uw gesprek, uw taalkeuze, waar we u konden bereiken, en uw antwoorden op een ronde die u nog niet had afgemaakt. Had u een ronde wel afgemaakt? Die antwoorden tellen mee, zonder iets over u. Begint u opnieuw aan die ronde, dan vervangen uw nieuwe antwoorden de oude.
+    Met /vergeet wist u wat we van u bewaren. Antwoorden op een ronde die u afmaakte, blijven meetellen. Met /stop krijgt u geen berichten meer.
+forgotten = Gedaan. We hebben gewist: uw gesprek, uw taalkeuze, waar we u konden bereiken, en uw antwoorden op een ronde die u nog niet had afgemaakt. Had u een ronde wel afgemaakt? Die antwoorden tellen mee. Er staat geen naam of nummer bij. Zolang de ronde loopt, kan de bot ze nog bij u vinden: begint u opnieuw aan die ronde, dan wissen we de oude antwoorden meteen, en tellen uw nieuwe. Als de ronde sluit, is ook dat verband weg.
 # Korte uitleg bij de commando's in het menu van de chat-app.
 command-start = Beginnen of verdergaan
 command-help = Hoe werkt het?

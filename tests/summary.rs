@@ -612,6 +612,13 @@ async fn a_few_who_stopped_halfway_are_left_out_instead_of_hiding_the_round() {
         let json = summary_json(&service, ID).await;
         let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
         service.close().await;
+        // `round status` gives the same counts, and says so too.
+        let status = stdout(&ws.run(&["round", "status", ID]));
+        assert_eq!(
+            status.contains("did not finish: they and their answers are left out"),
+            stopped == 1,
+            "{status}"
+        );
         let rol = &json["questions"][0];
         if stopped == 1 {
             assert_eq!(json["unfinished_left_out"], true);

@@ -83,7 +83,9 @@ pub async fn carry_out(service: &Service, command: &Official, lang: Lang) -> Res
                     Key::OfficialStatusOpen,
                     vec![("count", Arg::Num(count)), ("step", Arg::Num(step))],
                 ),
-                Participation::Counted { started, completed } => {
+                Participation::Counted {
+                    started, completed, ..
+                } => {
                     let n = |v: Option<i64>| Arg::Str(v.map_or_else(|| HIDDEN.to_owned(), |v| v.to_string()));
                     (
                         Key::OfficialStatus,

@@ -483,10 +483,20 @@ fn print_status(stored: &StoredRound, participation: Participation) {
         Participation::AtLeast { count, step } => say!(
             "respondents: at least {count} (counted in steps of {step} until the round closes; answers stay hidden until then)"
         ),
-        Participation::Counted { started, completed } => {
+        Participation::Counted {
+            started,
+            completed,
+            left_out,
+        } => {
             let n = |v: Option<i64>| v.map_or_else(|| HIDDEN.to_owned(), |v| v.to_string());
             say!("started:     {}", n(started));
             say!("completed:   {}", n(completed));
+            if left_out {
+                say!(
+                    "             (a few, fewer than {}, started but did not finish: they and their answers are left out of every count, as in the summary)",
+                    r.min_group_size
+                );
+            }
             say!(
                 "             (`meepraten summary {}` gives the results; {HIDDEN} = hidden to protect small groups)",
                 r.id

@@ -45,6 +45,8 @@ pub enum Participation {
     Counted {
         started: Option<i64>,
         completed: Option<i64>,
+        /// A few (1 to k-1) who did not finish are left out of every count.
+        left_out: bool,
     },
 }
 
@@ -338,6 +340,7 @@ impl Service {
                 Participation::Counted {
                     started: s.respondents_started,
                     completed: s.respondents_completed,
+                    left_out: s.unfinished_left_out,
                 }
             }
         };

@@ -5,6 +5,7 @@ invalid-multi = I do not know that answer. Choose buttons, or type the numbers o
 invalid-scale = Choose a number from { $min } to { $max }. Would you rather not answer this question? Then choose "Skip".
 invalid-yesno = Please answer yes or no. Would you rather not answer this question? Then choose "Skip".
 open-too-long = Your answer is { $length } characters long. That is too long: it may be at most { $max } characters. Could you make it shorter?
+open-done-word = Nothing to say here? Then choose "Skip". Or type your answer in a few words.
 open-no-words = I see no words in your answer. Could you type it in a few words? Or send /skip.
 multi-nothing-chosen = You have not chosen anything yet. Choose one or more answers, or choose "Skip".
 empty-message = Your message is empty. Type your answer, or choose a button.

@@ -5,6 +5,7 @@ invalid-multi = Dat antwoord ken ik niet. Kies knoppen, of typ de nummers van uw
 invalid-scale = Kies een getal van { $min } tot en met { $max }. Wilt u deze vraag liever niet beantwoorden? Kies dan "Overslaan".
 invalid-yesno = Antwoord met ja of nee. Wilt u deze vraag liever niet beantwoorden? Kies dan "Overslaan".
 open-too-long = Uw antwoord is { $length } tekens lang. Dat is te lang: het mag hoogstens { $max } tekens zijn. Wilt u het korter maken?
+open-done-word = Wilt u hier niets zeggen? Kies dan "Overslaan". Anders typt u uw antwoord in een paar woorden.
 open-no-words = Ik zie geen woorden in uw antwoord. Wilt u het in een paar woorden typen? Of stuur /overslaan.
 multi-nothing-chosen = U heeft nog niets gekozen. Kies één of meer antwoorden, of kies "Overslaan".
 empty-message = Uw bericht is leeg. Typ uw antwoord, of kies een knop.

@@ -368,10 +368,21 @@ impl<'a> Turn<'a> {
                 if matches!(q.kind, QuestionKind::Multi { .. }) && is_done_word {
                     return t.done(round, p);
                 }
-                if is_done_word {
+                let after_multi = p
+                    .trail
+                    .last()
+                    .and_then(|q| round.question(q))
+                    .is_some_and(|q| matches!(q.kind, QuestionKind::Multi { .. }));
+                if is_done_word && after_multi {
                     // "Klaar" after a typed list already finished the question
                     // before: no answer to this one.
                     t.say(Key::AlreadyMovedOn);
+                    t.ask(round, &p);
+                    return Stage::Answering(p);
+                }
+                if is_done_word && matches!(q.kind, QuestionKind::Open { .. }) {
+                    // "Klaar" on an open question is no tip, but may mean "no more".
+                    t.say(Key::OpenDoneWord);
                     t.ask(round, &p);
                     return Stage::Answering(p);
                 }

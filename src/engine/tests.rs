@@ -685,6 +685,20 @@ fn stray_words_after_a_step_are_read_as_the_resident_meant() {
     assert!(keys(&s[3]).contains(&Key::AlreadyMovedOn));
     assert_eq!(current(&s[3]), Some("hulp"));
 
+    // "Klaar" on an open question that no list came before: not an answer,
+    // and not "that question was done" either; the way out is named.
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("1"), text("klaar")],
+    );
+    assert_eq!(current(&s[1]), Some("beter"));
+    assert!(recorded(&s[2]).is_empty(), "{:?}", recorded(&s[2]));
+    assert!(keys(&s[2]).contains(&Key::OpenDoneWord));
+    assert!(!keys(&s[2]).contains(&Key::AlreadyMovedOn));
+    assert_eq!(current(&s[2]), Some("beter"));
+
     // After the language chooser, the number of its button (the buttons can be
     // gone after a restart) picks the language and answers nothing.
     let s = converse(

@@ -31,6 +31,7 @@ keys! {
     RoundTitle => "round-title",
     RoundHowItWorks => "round-how-it-works",
     AnswerNoted => "answer-noted",
+    OpenDoneWord => "open-done-word",
     RoundHowItWorksRange => "round-how-it-works-range",
     RoundCloses => "round-closes",
     PhaseAgenda => "phase-agenda",

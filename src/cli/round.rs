@@ -394,11 +394,12 @@ fn check(files: &[PathBuf], strict: bool) -> ExitCode {
                     );
                     continue;
                 }
+                let n = round.questions.len();
                 say!(
-                    "{}: ok: round `{}` with {} questions in {}",
+                    "{}: ok: round `{}` with {n} question{} in {}",
                     file.display(),
                     round.id,
-                    round.questions.len(),
+                    if n == 1 { "" } else { "s" },
                     round
                         .languages
                         .iter()

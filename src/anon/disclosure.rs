@@ -10,10 +10,11 @@
 //! attacker can still derive from everything shown; while some hidden cell is
 //! pinned inside 1..k−1 one more related cell is hidden (complementary
 //! suppression), until none is. Cells hidden on the way that later ones made
-//! needless are then shown again, the last first. Which cell is hidden next depends only on the
-//! cells' kinds and positions and on what is shown, never on a hidden value, so
-//! a hidden cell's size cannot be read from the pattern. Last, a hidden cell
-//! that what is shown pins to one value is shown after all: it protected nothing.
+//! needless are then shown again, the last first. Which cell is hidden next
+//! depends only on the cells' kinds and positions and on what is shown, never
+//! on a hidden value, so a hidden cell's size cannot be read from the pattern.
+//! Last, a hidden cell that what is shown pins to one value is shown after
+//! all: it protected nothing.
 
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolverModel, WithTimeLimit, microlp, variable,
@@ -287,8 +288,6 @@ fn range_of_sum(cells: &[Cell], relations: &[Relation], hidden: &[bool], targets
     })
 }
 
-/// Minimum or maximum of one cell over nonnegative integers that agree with every
-/// shown cell and relation. `Some(None)`: unbounded; `None`: no answer.
 /// Minimum or maximum of the sum of `targets` over nonnegative integers that
 /// agree with every shown cell and relation, and whether the solver proved it
 /// optimal (not cut short). `Some((None, _))`: unbounded; `None`: no answer.

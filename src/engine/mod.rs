@@ -164,11 +164,24 @@ impl<'a> Turn<'a> {
         self.replies.push(Reply::text(text));
     }
 
-    /// Runs `then`, with `line` put first in the message it sends next (one
-    /// message, not two: a chat platform counts messages).
-    fn noting(&mut self, line: Text, then: impl FnOnce(&mut Self) -> Stage) -> Stage {
+    /// Records a typed answer and reads it back ("Noted: Bus, Bike."), so a
+    /// resident sees which answer a number or word was taken for. The line goes
+    /// first in the next message (one message, not two: a chat platform counts
+    /// messages).
+    fn record_read_back(
+        &mut self,
+        round: &'a Round,
+        p: Progress,
+        q: &Question,
+        answer: AnswerValue,
+    ) -> Stage {
+        let line = Text::with(
+            Key::AnswerNoted,
+            vec![("answer", answer_arg(q, &answer, self.lang))],
+        );
         let at = self.replies.len();
-        let stage = then(self);
+        let question = p.current.clone();
+        let stage = self.record(round, p, question, answer);
         match self.replies.get_mut(at) {
             Some(next) => next.lines.insert(0, line),
             None => self.say_text(line),
@@ -424,11 +437,7 @@ impl<'a> Turn<'a> {
                             .filter(|o| typed.contains(&o.id) || p.selection.contains(&o.id))
                             .map(|o| o.id.clone())
                             .collect();
-                        let question = p.current.clone();
-                        let answer = AnswerValue::Multi(chosen);
-                        let noted =
-                            Text::with(Key::AnswerNoted, vec![("answer", answer_arg(q, &answer, t.lang))]);
-                        t.noting(noted, |t| t.record(round, p, question, answer))
+                        t.record_read_back(round, p, q, AnswerValue::Multi(chosen))
                     }
                     Ok(AnswerValue::Open(text)) => {
                         if t.ctx.personal_data_removed {
@@ -437,14 +446,7 @@ impl<'a> Turn<'a> {
                         let question = p.current.clone();
                         t.record(round, p, question, AnswerValue::Open(text))
                     }
-                    Ok(answer) => {
-                        // A typed number or word is read back, so a resident sees
-                        // which answer it was taken for.
-                        let question = p.current.clone();
-                        let noted =
-                            Text::with(Key::AnswerNoted, vec![("answer", answer_arg(q, &answer, t.lang))]);
-                        t.noting(noted, |t| t.record(round, p, question, answer))
-                    }
+                    Ok(answer) => t.record_read_back(round, p, q, answer),
                     Err(why) => {
                         t.say_text(why);
                         t.ask(round, &p);

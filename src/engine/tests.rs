@@ -668,6 +668,29 @@ fn typed_labels_pick_options_by_their_words() {
     assert_eq!(parse("6"), None);
 }
 
+/// A typed answer is read back at the top of the next message (one message),
+/// naming the options the numbers stood for.
+#[test]
+fn a_typed_answer_is_read_back_in_the_next_message() {
+    let r = round();
+    let s = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[text("/start"), text("5"), text("1, 3")],
+    );
+    let first = &s[2].replies[0].lines[0];
+    assert_eq!(
+        *first,
+        Text::with(Key::AnswerNoted, vec![("answer", Arg::Str("Bus, Fiets".into()))])
+    );
+    assert_eq!(s[2].replies.len(), 1, "one message: {:?}", s[2].replies);
+    assert!(
+        keys(&s[1]).contains(&Key::AnswerNoted),
+        "a typed 5 on a scale too"
+    );
+}
+
 /// Found by trying the bot as a resident, a second time.
 #[test]
 fn stray_words_after_a_step_are_read_as_the_resident_meant() {

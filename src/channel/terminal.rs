@@ -18,12 +18,28 @@ pub const PLATFORM: &str = "terminal";
 /// Lines starting with this stand for media the bot cannot read, e.g. `[sticker]`.
 const MEDIA_MARKERS: [&str; 5] = ["[sticker]", "[foto]", "[photo]", "[voice]", "[spraak]"];
 
+/// Whether typing a button's number presses it. Not under an open question:
+/// its buttons only skip, keep the earlier answer or go back, and "1" typed
+/// there is an answer ("how many children live with you?"), as it is on
+/// Telegram; the buttons are then shown without numbers and pressed by label.
+pub fn numbers_press(buttons: &[OutboundButton]) -> bool {
+    use crate::engine::ButtonAction as A;
+    let actions: Vec<Option<A>> = buttons.iter().map(|b| A::decode(&b.payload)).collect();
+    let open_question = actions
+        .iter()
+        .any(|a| matches!(a, Some(A::Skip { .. } | A::Keep { .. })))
+        && !actions
+            .iter()
+            .any(|a| matches!(a, Some(A::Answer { .. } | A::Toggle { .. } | A::Done { .. })));
+    !open_question
+}
+
 /// What a typed line means, given the buttons of the last message.
 /// Commands stay commands; a button's label presses it; so does the number
-/// shown before it (also under an open question, where a bare number is no
-/// answer in words), except where the buttons are numbers themselves (a scale:
-/// "7" means the value 7, not the seventh button; there a number presses only
-/// a button that is no value, such as `[12] Overslaan`); anything else is text.
+/// shown before it (not under an open question, see [`numbers_press`]), except
+/// where the buttons are numbers themselves (a scale: "7" means the value 7,
+/// not the seventh button; there a number presses only a button that is no
+/// value, such as `[12] Overslaan`); anything else is text.
 pub fn interpret(line: &str, buttons: &[OutboundButton]) -> Input {
     let t = line.trim();
     if t.starts_with('/') {
@@ -45,7 +61,8 @@ pub fn interpret(line: &str, buttons: &[OutboundButton]) -> Input {
         return Input::Button(b.payload.clone());
     }
     let numbered_by_value = buttons.iter().any(|b| b.label.trim().parse::<i64>().is_ok());
-    if let Ok(n) = t.parse::<usize>()
+    if numbers_press(buttons)
+        && let Ok(n) = t.parse::<usize>()
         && let Some(b) = n.checked_sub(1).and_then(|i| buttons.get(i))
         && (!numbered_by_value || b.label.trim().parse::<i64>().is_err())
     {
@@ -62,8 +79,13 @@ pub fn format_message(m: &OutboundMessage) -> String {
         out.push_str(line);
         out.push('\n');
     }
+    let numbered = numbers_press(&m.buttons);
     for (i, b) in m.buttons.iter().enumerate() {
-        out.push_str(&format!("  [{}] {}\n", i + 1, b.label));
+        if numbered {
+            out.push_str(&format!("  [{}] {}\n", i + 1, b.label));
+        } else {
+            out.push_str(&format!("  [{}]\n", b.label));
+        }
     }
     out
 }
@@ -161,5 +183,27 @@ mod tests {
         assert_eq!(interpret("7", &with_more), Input::Button("a:q:7".into()));
         assert_eq!(interpret("11", &with_more), Input::Text("11".into()));
         assert_eq!(interpret("14", &with_more), Input::Text("14".into()));
+    }
+
+    #[test]
+    fn under_an_open_question_a_number_is_the_answer() {
+        let open = [b("Overslaan", "s:q"), b("◀ Terug", "b")];
+        assert_eq!(interpret("1", &open), Input::Text("1".into()));
+        assert_eq!(interpret("2", &open), Input::Text("2".into()));
+        assert_eq!(interpret("overslaan", &open), Input::Button("s:q".into()));
+        let changing = [b("Houden", "k:q"), b("Overslaan", "s:q")];
+        assert_eq!(interpret("1", &changing), Input::Text("1".into()));
+        let shown = format_message(&OutboundMessage {
+            text: "Hoeveel kinderen wonen bij u?".into(),
+            buttons: open.to_vec(),
+            free_text: true,
+        });
+        assert!(
+            shown.contains("  [Overslaan]\n") && !shown.contains("[1]"),
+            "{shown}"
+        );
+        // A menu of rounds keeps its numbers.
+        let menu = [b("Speelplein", "r:speelplein"), b("Hulp thuis", "r:hulp")];
+        assert_eq!(interpret("2", &menu), Input::Button("r:hulp".into()));
     }
 }

@@ -161,8 +161,13 @@ pub fn text(m: &OutboundMessage) -> String {
     let mut out = bang_commands(&m.text);
     if !m.buttons.is_empty() {
         out.push('\n');
+        let numbered = terminal::numbers_press(&m.buttons);
         for (i, b) in m.buttons.iter().enumerate() {
-            out.push_str(&format!("\n{}. {}", i + 1, b.label));
+            if numbered {
+                out.push_str(&format!("\n{}. {}", i + 1, b.label));
+            } else {
+                out.push_str(&format!("\n• {}", b.label));
+            }
         }
     }
     out

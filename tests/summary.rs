@@ -611,7 +611,13 @@ async fn a_few_who_stopped_halfway_are_left_out_instead_of_hiding_the_round() {
         service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
         let json = summary_json(&service, ID).await;
         let md = service.export_summary(ID, Format::Md, Lang::Nl).await.unwrap();
+        let csv = service.export_summary(ID, Format::Csv, Lang::Nl).await.unwrap();
         service.close().await;
+        assert_eq!(
+            csv.contains(",unfinished_left_out,fewer than 5 residents started without finishing;"),
+            stopped == 1,
+            "the spreadsheet says it too: {csv}"
+        );
         // `round status` gives the same counts, and says so too.
         let status = stdout(&ws.run(&["round", "status", ID]));
         assert_eq!(

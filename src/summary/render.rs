@@ -581,6 +581,15 @@ fn csv_rows(s: &CouncilSummary) -> String {
             s.respondents_completed,
             None,
         );
+        // The note the other formats print: without it, a spreadsheet's
+        // counts would look like everyone who started.
+        if s.unfinished_left_out {
+            let note = format!(
+                "fewer than {} residents started without finishing; they and their answers are left out of every count",
+                s.min_group_size
+            );
+            rec("", "", "", "unfinished_left_out", &note, None, None);
+        }
     }
     for q in &s.questions {
         rec(&q.id, &q.text, q.kind, "answered", "", q.answered, None);

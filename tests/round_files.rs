@@ -314,6 +314,15 @@ fn round_check_flags_texts_above_plain_language_and_passes_the_examples() {
     assert!(out.status.success(), "{}", stderr(&out));
     let said = stderr(&out);
     assert!(said.contains("warning: intro (nl): sentence of"), "{said}");
+    // Each warning points at its text, as errors do: line and column.
+    let written = std::fs::read_to_string(&hard).unwrap();
+    let offset = written.find("\"Teneinde").unwrap() + 1;
+    let line = written[..offset].matches('\n').count() + 1;
+    let column = written[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+    assert!(
+        said.contains(&format!("hard.toml:{line}:{column}: warning: intro (nl)")),
+        "{line}:{column}: {said}"
+    );
     assert!(
         said.contains("warning: question `tevreden` (nl): sentence of"),
         "{said}"

@@ -379,8 +379,13 @@ fn check(files: &[PathBuf], strict: bool) -> ExitCode {
             Ok(round) => {
                 let advice = crate::round_file::readability::warnings(&round);
                 let level = if strict { "error" } else { "warning" };
+                let written = std::fs::read_to_string(file).unwrap_or_default();
                 for w in &advice {
-                    say_err!("{}: {level}: {}: {}", file.display(), w.text, w.advice);
+                    let at = w
+                        .place(&written)
+                        .map(|(line, column)| format!(":{line}:{column}"))
+                        .unwrap_or_default();
+                    say_err!("{}{at}: {level}: {}: {}", file.display(), w.text, w.advice);
                 }
                 if strict && !advice.is_empty() {
                     failed = true;

@@ -12,6 +12,25 @@ pub struct Warning {
     pub text: String,
     /// What to change.
     pub advice: String,
+    /// The text itself, to find it in the file.
+    pub value: String,
+}
+
+impl Warning {
+    /// The 1-based line and column of the text in `file` (the round file as
+    /// written), so an editor can jump to it; `None` if it is not written as
+    /// one plain string there.
+    pub fn place(&self, file: &str) -> Option<(usize, usize)> {
+        let escaped = self.value.replace('\\', "\\\\").replace('"', "\\\"");
+        [
+            format!("\"{}", self.value),
+            format!("\"{escaped}"),
+            format!("'{}", self.value),
+        ]
+        .iter()
+        .find_map(|quoted| file.find(quoted.as_str()))
+        .map(|offset| super::diagnostic::line_col(file, offset + 1))
+    }
 }
 
 /// Every plain-language warning for the texts residents read in `round`.
@@ -41,6 +60,7 @@ pub fn warnings(round: &Round) -> Vec<Warning> {
                 out.push(Warning {
                     text: format!("{name} ({lang})"),
                     advice: finding.advice(),
+                    value: value.clone(),
                 });
             }
         }

@@ -1410,7 +1410,15 @@ fn name_end(w: &Words<'_>, first: usize) -> usize {
     let mut j = first + 1;
     while j < w.toks.len() && w.joined(j - 1) {
         let after_particle = w.is(j - 1, kind::PARTICLE);
-        if w.is(j, kind::NEVER) || w.is(j, kind::PLACE) && !after_particle || arabic(w.toks[j].text) {
+        // A name that starts at its particles (after a title: "mevrouw de
+        // Groep") takes the word after them, as `name_start` decided.
+        let surname_of_particles = |k: usize| {
+            (first..k).all(|p| w.is(p, kind::PARTICLE)) && !prepositional(w, first, k) && surname_word(w, k)
+        };
+        if w.is(j, kind::NEVER) && !surname_of_particles(j)
+            || w.is(j, kind::PLACE) && !after_particle
+            || arabic(w.toks[j].text)
+        {
             break;
         }
         // "fatima bakker": in a lowercase name a surname may be a word too.
@@ -1423,7 +1431,12 @@ fn name_end(w: &Words<'_>, first: usize) -> usize {
         let Some(k) = w.next_non_particle(j).filter(|_| w.is(j, kind::PARTICLE)) else {
             break;
         };
-        if w.chain_joined(j, k) && (w.capital(k) || w.last(k)) && !w.is(k, kind::NEVER) {
+        // "Jan de Vries van de Zorggroep": the name ends before an organisation.
+        if w.chain_joined(j, k)
+            && (w.capital(k) || w.last(k))
+            && (!w.is(k, kind::NEVER) || !prepositional(w, j, k) && surname_word(w, k))
+            && !organisation(w.lc(k))
+        {
             last = k;
             j = k + 1;
         } else {
@@ -1527,9 +1540,18 @@ fn name_start(w: &Words<'_>, i: usize) -> Option<usize> {
     }
     if after_title || after_cue {
         // "mevrouw de Vries" starts at the particle; "de hulp van Truus" does not.
+        // "de hulp van de Zorggroep" is an organisation; "mevrouw de Groep" is
+        // a name although "Groep" is never one alone (no "van" before it, as
+        // in "een mevrouw van de Groep").
         if w.is(i, kind::PARTICLE) {
             let surname = w.next_non_particle(i).is_some_and(|k| {
-                w.capital(k) && w.chain_joined(i, k) && !w.is(k, kind::NEVER) && (w.last(k) || !w.first(k))
+                let never =
+                    w.is(k, kind::NEVER) && !(after_title && !prepositional(w, i, k) && surname_word(w, k));
+                w.capital(k)
+                    && w.chain_joined(i, k)
+                    && !never
+                    && !organisation(w.lc(k))
+                    && (w.last(k) || !w.first(k))
             });
             return surname.then_some(i);
         }
@@ -1561,6 +1583,49 @@ fn name_start(w: &Words<'_>, i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// An ordinary word that is never a name alone but may be a surname after a
+/// title and its particles ("mevrouw de Groep"); not a service, a language or
+/// a day ("de Wmo").
+fn surname_word(w: &Words<'_>, k: usize) -> bool {
+    w.is(k, kind::ORDINARY) && !w.is(k, kind::TITLE | kind::PUBLIC | kind::PLACE)
+}
+
+/// Whether the particles from `a` up to `b` also read as "from (the)": "een
+/// mevrouw van de Groep" is someone from a group, "mevrouw van der Groep" and
+/// "mevrouw de Groep" are names.
+fn prepositional(w: &Words<'_>, a: usize, b: usize) -> bool {
+    let words: Vec<&str> = (a..b).map(|k| w.lc(k)).collect();
+    matches!(words.as_slice(), ["van"] | ["van", "de" | "het" | "t"])
+}
+
+/// Organisations ("Zorggroep", "Buurtzorg", "Wijkteam"): a compound with an
+/// ending that ends no surname on the lists. After "van de" such a word is who
+/// helps, not who someone is.
+fn organisation(lc: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "groep",
+        "zorg",
+        "team",
+        "dienst",
+        "diensten",
+        "stichting",
+        "vereniging",
+        "gemeente",
+        "raad",
+        "fonds",
+        "organisatie",
+        "instelling",
+        "corporatie",
+        "kantoor",
+        "loket",
+        "afdeling",
+        "bedrijf",
+        "partner",
+        "partners",
+    ];
+    ENDINGS.iter().any(|e| lc.len() > e.len() && lc.ends_with(e))
 }
 
 /// Surname endings that mark a capitalised word as a name even when it is not

@@ -461,3 +461,28 @@ fn digits_of_other_scripts_do_not_break_the_postcode_detector() {
         "{found:?}"
     );
 }
+
+/// Found in the twelfth fresh-eyes trial: "hulp van de Zorggroep" lost the
+/// organisation, and it took the name before it along ("Jan de Vries van de
+/// Zorggroep Noord"); "mevrouw de Groep" kept a surname that is also a word.
+#[test]
+fn organisations_after_van_de_stay_and_word_surnames_after_a_title_go() {
+    use PiiKind::Person;
+    assert_untouched(&[
+        "Ik krijg hulp van de Zorggroep",
+        "Ik krijg hulp van de Buurtzorg in Oost",
+        "Een mevrouw van de Groep kwam langs",
+        "De Groep 8 van school gaat mee",
+        "mevrouw de Wmo",
+    ]);
+    assert_finds(&[
+        (
+            "Jan de Vries van de Zorggroep Noord belde",
+            "Jan de Vries",
+            Person,
+        ),
+        ("Ik sprak mevrouw de Groep van de thuiszorg", "de Groep", Person),
+        ("mevrouw van der Groep komt dinsdag", "van der Groep", Person),
+        ("Kees van der Groep belde", "Kees van der Groep", Person),
+    ]);
+}

@@ -983,6 +983,39 @@ async fn serve_and_stop_with(signal: &str) {
     );
 }
 
+/// Found in the twelfth fresh-eyes trial: a mistyped token was retried for six
+/// seconds, and the bot then served on without a name. Telegram's 401 now
+/// stops it at once, saying what to check and never printing the token.
+#[tokio::test]
+async fn a_token_telegram_does_not_know_stops_the_bot_at_once_with_what_to_check() {
+    let ws = Workspace::new();
+    ws.open_example_by_cli();
+    let api = BotApi::start().await;
+    let started = std::time::Instant::now();
+    let out = tokio::time::timeout(
+        Duration::from_secs(20),
+        crate::support::serve_command(&ws, &api)
+            .env("TELEGRAM_BOT_TOKEN", "123456:TEST-TOKEM")
+            .output(),
+    )
+    .await
+    .expect("stops by itself")
+    .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        err.contains("Telegram does not accept the bot token (401 Unauthorized). Check TELEGRAM_BOT_TOKEN"),
+        "{err}"
+    );
+    assert!(!err.contains("TEST-TOKEM"), "{err}");
+    assert_eq!(api.calls("getme"), 1, "asked once");
+}
+
 /// One account flooding the bot gets one polite notice and is set aside; another
 /// resident is answered meanwhile as usual.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

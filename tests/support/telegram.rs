@@ -129,6 +129,9 @@ struct Sim {
     rate_limited: usize,
 }
 
+/// The one bot token the simulator knows.
+pub const TOKEN: &str = "123456:TEST-TOKEN";
+
 /// The running simulator.
 pub struct BotApi {
     addr: SocketAddr,
@@ -519,6 +522,7 @@ async fn handle(
 ) -> Response {
     // Paths look like /bot<token>/<Method>; teloxide writes method names in PascalCase.
     let method = uri.path().rsplit('/').next().unwrap_or_default().to_lowercase();
+
     let content_type = headers
         .get("content-type")
         .and_then(|v| v.to_str().ok())
@@ -536,6 +540,10 @@ async fn handle(
         let pos = s.faults.iter().position(|(m, _)| *m == method);
         pos.and_then(|p| s.faults.remove(p)).map(|(_, f)| f)
     };
+    // Any other token is one Telegram does not know, and says so as it does.
+    if !uri.path().starts_with(&format!("/bot{TOKEN}/")) {
+        return error(401, "Unauthorized", None);
+    }
     match fault {
         Some(Fault::RetryAfter(secs)) => {
             return error(429, &format!("Too Many Requests: retry after {secs}"), Some(secs));

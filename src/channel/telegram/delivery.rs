@@ -52,6 +52,10 @@ impl Limits {
 /// After this long a flood still going on is told again that it is set aside.
 pub const NOTICE_AGAIN: Duration = Duration::from_secs(600);
 
+/// Telegram does not know the bot's token (401 Unauthorized).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenRefused;
+
 /// What happened to a delivery.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -257,10 +261,16 @@ impl Sender {
         Outcome::Delivered
     }
 
-    /// The bot's own username, for deep links. `None` when Telegram cannot say.
-    pub async fn username(&self) -> Option<String> {
-        let me = self.retrying(|| self.bot.get_me().send()).await.ok()?;
-        Some(me.username().to_owned())
+    /// The bot's own username, for deep links: `Ok(None)` when Telegram cannot
+    /// say now, an error when it does not know the bot's token (a mistyped
+    /// token should stop the bot at once, not after six seconds of retries).
+    pub async fn username(&self) -> Result<Option<String>, TokenRefused> {
+        let me = match self.bot.get_me().send().await {
+            Ok(me) => Some(me),
+            Err(RequestError::Api(ApiError::InvalidToken)) => return Err(TokenRefused),
+            Err(_) => self.retrying(|| self.bot.get_me().send()).await.ok(),
+        };
+        Ok(me.map(|me| me.username().to_owned()))
     }
 
     /// Posts an invitation to a private chat in a group, within the group limit.
@@ -378,6 +388,11 @@ impl Sender {
                     ApiError::BotBlocked | ApiError::UserDeactivated | ApiError::ChatNotFound,
                 )) => {
                     return Err(Outcome::Unreachable);
+                }
+                // Asking again will not make Telegram know the token.
+                Err(RequestError::Api(ApiError::InvalidToken)) => {
+                    tracing::error!("Telegram does not accept the bot token");
+                    return Err(Outcome::Failed);
                 }
                 Err(
                     e @ (RequestError::Network(_)

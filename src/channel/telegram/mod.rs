@@ -725,6 +725,17 @@ pub async fn serve(
     let stopped = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
         let _ = rx.wait_for(|s| *s).await;
     };
+    let username = tokio::select! {
+        () = stopped(stopping.clone()) => return Ok(()),
+        username = sender.username() => username.map_err(|_| {
+            ServiceError::Lifecycle(
+                "Telegram does not accept the bot token (401 Unauthorized). Check TELEGRAM_BOT_TOKEN \
+                 (or `token` under [telegram]): it is the whole token @BotFather gave, digits, a colon \
+                 and 35 characters; with /revoke there it changes"
+                    .to_owned(),
+            )
+        })?,
+    };
     // The command menus are registered beside serving: with Telegram slow to
     // answer, their retries would otherwise hold residents up for a minute.
     {
@@ -736,10 +747,6 @@ pub async fn serve(
             }
         });
     }
-    let username = tokio::select! {
-        () = stopped(stopping.clone()) => return Ok(()),
-        username = sender.username() => username,
-    };
     // Replies go out from a runtime of their own (see `lanes`).
     let delivery = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)

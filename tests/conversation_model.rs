@@ -273,7 +273,6 @@ fn play(m: &mut Model, act: &Act) -> Vec<String> {
         };
     };
     let q = QUESTIONS[current];
-    let answered_before = m.answers.contains_key(q.id());
     match act {
         Act::Pick(n, how) => match q {
             Q::Rol => {
@@ -349,12 +348,9 @@ fn play(m: &mut Model, act: &Act) -> Vec<String> {
         Act::Write(n) => match q {
             Q::Beter | Q::Idee => {
                 if n % 4 == 0 {
-                    // The number of the first button: keep (if answered) or skip.
-                    if answered_before {
-                        m.advance(current, trail, reviewing);
-                    } else {
-                        m.record(current, trail, reviewing, AnswerValue::Skipped);
-                    }
+                    // A bare number under an open question presses no button
+                    // (they are shown without numbers there) and is no answer
+                    // in words: the bot asks again, nothing changes.
                     vec!["1".into()]
                 } else {
                     let text = format!("de hulp komt te laat nummer {n}");

@@ -20,8 +20,8 @@ const MEDIA_MARKERS: [&str; 5] = ["[sticker]", "[foto]", "[photo]", "[voice]", "
 
 /// Whether typing a button's number presses it. Not under an open question:
 /// its buttons only skip, keep the earlier answer or go back, and "1" typed
-/// there is an answer ("how many children live with you?"), as it is on
-/// Telegram; the buttons are then shown without numbers and pressed by label.
+/// there is text, as it is on Telegram (the engine asks for words), not a
+/// skip; the buttons are then shown without numbers and pressed by label.
 pub fn numbers_press(buttons: &[OutboundButton]) -> bool {
     use crate::engine::ButtonAction as A;
     let actions: Vec<Option<A>> = buttons.iter().map(|b| A::decode(&b.payload)).collect();
@@ -186,7 +186,7 @@ mod tests {
     }
 
     #[test]
-    fn under_an_open_question_a_number_is_the_answer() {
+    fn under_an_open_question_a_number_is_text_not_a_press() {
         let open = [b("Overslaan", "s:q"), b("◀ Terug", "b")];
         assert_eq!(interpret("1", &open), Input::Text("1".into()));
         assert_eq!(interpret("2", &open), Input::Text("2".into()));

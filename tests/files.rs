@@ -28,7 +28,7 @@ fn offsets(haystack: &[u8], needle: &str) -> Vec<usize> {
         .collect()
 }
 
-fn count_in_files(ws: &Workspace, needle: &str) -> usize {
+pub(crate) fn count_in_files(ws: &Workspace, needle: &str) -> usize {
     files(ws).iter().map(|(_, b)| offsets(b, needle).len()).sum()
 }
 
@@ -141,9 +141,15 @@ async fn after_a_close_the_files_hold_no_salt_no_old_state_and_no_arrival_order(
         count_in_files(&ws, "tussenversie 19") > 0,
         "the last version is kept"
     );
+    // Conversation states are sealed: not even mid-round do the files show
+    // where a resident is, or in which language they answer.
+    for plain in ["\"answering\"", "\"lang\""] {
+        assert_eq!(count_in_files(&ws, plain), 0, "a state in the clear: `{plain}`");
+    }
+    let states = service.opened_states().await.unwrap();
     assert!(
-        count_in_files(&ws, "\"answering\"") > 0,
-        "the files held conversation states before the close"
+        states.iter().any(|(_, s)| s.contains("\"answering\"")),
+        "the states are there, sealed: {states:?}"
     );
     assert!(
         count_in_files(&ws, &salt) > 0,

@@ -254,9 +254,20 @@ async fn after_closing_nothing_links_answers_to_residents_even_with_the_key() {
         .fetch_all(&mut db)
         .await
         .unwrap();
+    // States are sealed; the key opens them (label as in `service::sealed_state`).
+    let vault = meepraten::anon::Vault::new(&secret);
     for row in rows {
         let round_id: Option<String> = row.get("round_id");
-        let state: String = row.get("state");
+        let pseudonym: String = row.get("pseudonym");
+        let sealed: Vec<u8> = row.get("state");
+        assert_eq!(sealed.first(), Some(&1), "sealed");
+        let state = String::from_utf8(
+            vault
+                .open_bytes(format!("conversation/v1:{pseudonym}").as_bytes(), &sealed[1..])
+                .expect("opens with the key"),
+        )
+        .unwrap();
+        assert!(state.contains("\"lang\""), "{state}");
         assert_ne!(round_id.as_deref(), Some("huishoudelijke-hulp-2027"));
         assert!(
             !state.contains("huishoudelijke-hulp-2027"),

@@ -114,6 +114,17 @@ async fn closing_destroys_the_salt_and_the_round_state_but_keeps_the_language() 
         .close_round("huishoudelijke-hulp-2027", OffsetDateTime::now_utc())
         .await
         .unwrap();
+    let opened: Vec<String> = service
+        .opened_states()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(
+        opened,
+        vec![r#"{"lang":"en","stage":{"stage":"idle"}}"#.to_owned()]
+    );
     service.close().await;
 
     let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", ws.database().display()))
@@ -124,19 +135,65 @@ async fn closing_destroys_the_salt_and_the_round_state_but_keeps_the_language() 
         .await
         .unwrap();
     assert_eq!(salt, None);
-    let states: Vec<(Option<String>, String)> = sqlx::query_as("SELECT round_id, state FROM conversations")
+    let states: Vec<(Option<String>, Vec<u8>)> = sqlx::query_as("SELECT round_id, state FROM conversations")
         .fetch_all(&mut db)
         .await
         .unwrap();
-    assert_eq!(
-        states,
-        vec![(None, r#"{"lang":"en","stage":{"stage":"idle"}}"#.to_owned())]
-    );
+    assert_eq!(states.len(), 1);
+    assert_eq!(states[0].0, None, "no longer about the round");
+    let raw = String::from_utf8_lossy(&states[0].1);
+    assert!(!raw.contains("lang") && !raw.contains("idle"), "sealed: {raw}");
     let answers: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM answers")
         .fetch_one(&mut db)
         .await
         .unwrap();
     assert_eq!(answers, 1, "the answer itself stays, unlinkable");
+}
+
+/// Found in the thirteenth fresh-eyes trial: states were plain JSON, so the one
+/// resident with `"lang":"en"` in a round pointed to the one English response,
+/// also after the close. A state written in the clear by an earlier version is
+/// sealed when the service opens, and its old bytes leave the files.
+#[tokio::test]
+async fn states_written_in_the_clear_earlier_are_sealed_on_opening() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let mut r = Resident::new(&service, "gina");
+    r.say("/taal en").await;
+    r.say("/start").await;
+    let before = service.opened_states().await.unwrap();
+    service.close().await;
+    // As an earlier version wrote it: the same state, in the clear.
+    let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", ws.database().display()))
+        .await
+        .unwrap();
+    let plain = before[0].1.clone();
+    assert!(plain.contains("\"lang\":\"en\""), "{plain}");
+    sqlx::query("UPDATE conversations SET state = ?")
+        .bind(&plain)
+        .execute(&mut db)
+        .await
+        .unwrap();
+    db.close().await.unwrap();
+    assert!(crate::files::count_in_files(&ws, "\"lang\":\"en\"") > 0);
+
+    let service = ws.service().await;
+    let after = service.opened_states().await.unwrap();
+    assert_eq!(
+        after,
+        vec![(before[0].0.clone(), plain)],
+        "the same state, now sealed"
+    );
+    // The resident goes on where they were, in English.
+    let mut r = Resident::new(&service, "gina");
+    let said = r.say("1").await;
+    assert!(said.contains("Question 2"), "goes on: {said}");
+    service.close().await;
+    assert_eq!(
+        crate::files::count_in_files(&ws, "\"lang\""),
+        0,
+        "gone from every byte"
+    );
 }
 
 #[tokio::test]

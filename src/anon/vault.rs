@@ -76,22 +76,8 @@ impl Vault {
     /// Seals any small value, bound to `label` (associated data): it opens only
     /// with the same label.
     pub fn seal_bound(&self, label: &[u8], value: &impl Serialize) -> String {
-        let mut nonce = [0u8; NONCE_LEN];
-        rand::rng().fill_bytes(&mut nonce);
         let plain = serde_json::to_vec(value).expect("a small value serializes");
-        let sealed = self
-            .cipher
-            .encrypt(
-                XNonce::from_slice(&nonce),
-                Payload {
-                    msg: &plain,
-                    aad: label,
-                },
-            )
-            .expect("encryption of a small message cannot fail");
-        let mut out = nonce.to_vec();
-        out.extend(sealed);
-        hex::encode(out)
+        hex::encode(self.seal_bytes(label, &plain))
     }
 
     /// Opens a value sealed with `label`.
@@ -101,12 +87,37 @@ impl Vault {
         sealed_hex: &str,
     ) -> Result<T, VaultError> {
         let bytes = hex::decode(sealed_hex).map_err(|_| VaultError)?;
-        if bytes.len() <= NONCE_LEN {
+        let plain = self.open_bytes(label, &bytes)?;
+        serde_json::from_slice(&plain).map_err(|_| VaultError)
+    }
+
+    /// Seals bytes bound to `label`: a fresh random nonce, then the ciphertext.
+    pub fn seal_bytes(&self, label: &[u8], plain: &[u8]) -> Vec<u8> {
+        let mut nonce = [0u8; NONCE_LEN];
+        rand::rng().fill_bytes(&mut nonce);
+        let sealed = self
+            .cipher
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: plain,
+                    aad: label,
+                },
+            )
+            .expect("encryption of a small message cannot fail");
+        let mut out = Vec::with_capacity(NONCE_LEN + sealed.len());
+        out.extend_from_slice(&nonce);
+        out.extend(sealed);
+        out
+    }
+
+    /// Opens bytes sealed with `label`.
+    pub fn open_bytes(&self, label: &[u8], sealed: &[u8]) -> Result<Vec<u8>, VaultError> {
+        if sealed.len() <= NONCE_LEN {
             return Err(VaultError);
         }
-        let (nonce, ciphertext) = bytes.split_at(NONCE_LEN);
-        let plain = self
-            .cipher
+        let (nonce, ciphertext) = sealed.split_at(NONCE_LEN);
+        self.cipher
             .decrypt(
                 XNonce::from_slice(nonce),
                 Payload {
@@ -114,8 +125,7 @@ impl Vault {
                     aad: label,
                 },
             )
-            .map_err(|_| VaultError)?;
-        serde_json::from_slice(&plain).map_err(|_| VaultError)
+            .map_err(|_| VaultError)
     }
 }
 

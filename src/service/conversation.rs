@@ -155,7 +155,12 @@ impl Service {
         let mut saves = Vec::with_capacity(batch.states.len());
         for (who, state) in batch.states {
             match state {
-                Some(state) => saves.push(ConversationWrite { who, ..state }),
+                Some(state) => saves.push(ConversationWrite {
+                    state: super::sealed_state::seal(&self.vault, &who, &state.json),
+                    who,
+                    round: state.round,
+                    month: state.month,
+                }),
                 None => tx.delete_conversation(&who).await?,
             }
         }
@@ -228,10 +233,12 @@ impl Service {
         let now = *now;
         let fresh = || Conversation::new(lang_hint.unwrap_or(Lang::Nl));
         let stored = match batch.states.get(&pseudonym) {
-            Some(Some(state)) => Some(state.state_json.clone()),
+            Some(Some(state)) => Some(state.json.clone()),
             // Forgotten earlier in this batch.
             Some(None) => None,
-            None => batch.stored.remove(pseudonym.as_str()),
+            None => batch.stored.remove(pseudonym.as_str()).map(|stored| {
+                super::sealed_state::open(&self.vault, &pseudonym, &stored).unwrap_or_default()
+            }),
         };
         let conversation = match stored {
             Some(json) => serde_json::from_str(&json).unwrap_or_else(|e| {
@@ -342,10 +349,9 @@ impl Service {
         } else {
             let json = serde_json::to_string(&step.next)
                 .map_err(|e| StoreError::Corrupt(format!("conversation state: {e}")))?;
-            Some(ConversationWrite {
-                who: pseudonym.clone(),
+            Some(PendingState {
                 round: step.next.round().cloned(),
-                state_json: json,
+                json,
                 month: month(now),
             })
         };
@@ -732,15 +738,25 @@ fn respondent(
     Ok(key)
 }
 
+/// A resident's conversation state as a batch left it, sealed when written.
+struct PendingState {
+    /// The round it concerns, if any.
+    round: Option<RoundId>,
+    /// The state as JSON.
+    json: String,
+    /// The month of the last message (`YYYY-MM`).
+    month: String,
+}
+
 /// What a batch keeps between its messages.
 #[derive(Default)]
 struct Batch {
     /// Conversation states as stored before the batch, by pseudonym; taken
     /// out as each resident's first message is handled.
-    stored: HashMap<String, String>,
+    stored: HashMap<String, Vec<u8>>,
     /// Each resident's conversation as the batch left it, written once at the
     /// end; `None`: forgotten.
-    states: HashMap<Pseudonym, Option<ConversationWrite>>,
+    states: HashMap<Pseudonym, Option<PendingState>>,
     /// Respondent salts read in this batch (`None`: the round has none).
     salts: HashMap<RoundId, Option<RoundSalt>>,
     /// Responses waiting to be removed (a round started over), before the

@@ -12,12 +12,13 @@ pub mod outcomes;
 pub mod polls;
 pub mod rounds;
 pub mod schedule;
+mod sealed_state;
 
 use time::OffsetDateTime;
 
 pub use conversation::{Checkpoint, Incoming, OutboundButton, OutboundMessage};
 
-use crate::anon::{Secret, SecretError, Vault};
+use crate::anon::{Pseudonym, Secret, SecretError, Vault};
 use crate::config::Settings;
 use crate::i18n::{LocaleError, Localizer};
 use crate::round_file::Diagnostics;
@@ -163,7 +164,54 @@ impl Service {
                 .store(owed, std::sync::atomic::Ordering::Relaxed);
             service.erase_traces(owed == REWRITE_OWED).await;
         }
+        service.seal_plain_states().await?;
         Ok(service)
+    }
+
+    /// Seals conversation states written in the clear by a version from before
+    /// states were sealed, and empties the WAL of their old versions.
+    async fn seal_plain_states(&self) -> Result<(), ServiceError> {
+        let mut sealed = 0;
+        loop {
+            let mut tx = self.store.begin().await?;
+            let plain = tx.stored_states(None, 1000).await?;
+            if plain.is_empty() {
+                tx.commit().await?;
+                break;
+            }
+            let rows: Vec<(String, Vec<u8>)> = plain
+                .into_iter()
+                .map(|(who, state)| {
+                    let json = String::from_utf8_lossy(&state).into_owned();
+                    let state = sealed_state::seal(&self.vault, &Pseudonym::from_stored(who.clone()), &json);
+                    (who, state)
+                })
+                .collect();
+            sealed += rows.len();
+            tx.replace_states(&rows).await?;
+            tx.commit().await?;
+        }
+        if sealed > 0 {
+            tracing::info!(states = sealed, "conversation states sealed");
+            self.erase_traces(false).await;
+        }
+        Ok(())
+    }
+
+    /// Every stored conversation state, opened: (pseudonym, state as JSON; empty
+    /// when it does not open). For checks and tests: the file holds them sealed.
+    pub async fn opened_states(&self) -> Result<Vec<(String, String)>, ServiceError> {
+        let mut tx = self.store.begin().await?;
+        let rows = tx.all_states().await?;
+        tx.commit().await?;
+        Ok(rows
+            .into_iter()
+            .map(|(who, state)| {
+                let json = sealed_state::open(&self.vault, &Pseudonym::from_stored(who.clone()), &state)
+                    .unwrap_or_default();
+                (who, json)
+            })
+            .collect())
     }
 
     /// The store, for summaries and tests.

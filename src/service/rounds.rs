@@ -60,11 +60,6 @@ fn questions_fingerprint(round: &Round) -> String {
     hex::encode(Sha256::digest(json.as_bytes()))
 }
 
-/// The stage conversations about a closed round are reset to.
-fn idle_stage() -> String {
-    serde_json::to_string(&crate::engine::Stage::Idle).unwrap_or_else(|_| r#"{"stage":"idle"}"#.to_owned())
-}
-
 /// Reads a round file (refusing oversized ones before reading) and checks it.
 /// Returns the round and the file's text.
 fn read_round_file(path: &Path) -> Result<(Round, String), ServiceError> {
@@ -246,7 +241,12 @@ impl Service {
         let returning = self.returning(&stored.round.id).await?;
         if !self
             .store
-            .close_round(&stored.round.id, &day(now), &idle_stage(), returning)
+            .close_round(
+                &stored.round.id,
+                &day(now),
+                &|who, state| self.idle_state(who, state),
+                returning,
+            )
             .await?
         {
             return Err(ServiceError::Lifecycle(format!(
@@ -258,6 +258,18 @@ impl Service {
         self.erase_traces(true).await;
         tracing::info!(round = %stored.round.id, "round closed");
         self.existing(id).await
+    }
+
+    /// A conversation about a round that closes, reset: nothing of the round
+    /// stays, only the resident's language (Dutch when the state does not open).
+    fn idle_state(&self, who: &str, stored: &[u8]) -> Vec<u8> {
+        let who = crate::anon::Pseudonym::from_stored(who.to_owned());
+        let lang = super::sealed_state::open(&self.vault, &who, stored)
+            .and_then(|json| serde_json::from_str::<crate::engine::Conversation>(&json).ok())
+            .map_or(crate::domain::Lang::Nl, |c| c.lang);
+        let idle = crate::engine::Conversation::new(lang);
+        let json = serde_json::to_string(&idle).unwrap_or_default();
+        super::sealed_state::seal(&self.vault, &who, &json)
     }
 
     /// How many respondents had taken part in an earlier round, all and those
@@ -303,7 +315,12 @@ impl Service {
         for id in &due {
             let returning = self.returning(id).await?;
             self.store
-                .close_round(id, &day(now), &idle_stage(), returning)
+                .close_round(
+                    id,
+                    &day(now),
+                    &|who, state| self.idle_state(who, state),
+                    returning,
+                )
                 .await?;
             tracing::info!(round = %id, "round closed on schedule");
         }

@@ -36,22 +36,25 @@ pub struct ConversationWrite {
     pub who: Pseudonym,
     /// The round it concerns, if any.
     pub round: Option<RoundId>,
-    /// The state as JSON.
-    pub state_json: String,
+    /// The state as stored (sealed).
+    pub state: Vec<u8>,
     /// The month of the last message (`YYYY-MM`).
     pub month: String,
 }
 
 impl Tx {
-    /// The stored conversation states (JSON) of several residents, by pseudonym.
-    /// The rows come back as one JSON array in one row: sqlx hands rows over
-    /// one by one from its worker thread, and a hundred hand-overs cost more
-    /// than the lookups.
-    pub async fn conversations(&mut self, who: &[&Pseudonym]) -> Result<HashMap<String, String>, StoreError> {
+    /// The stored conversation states (as stored: sealed) of several residents,
+    /// by pseudonym. The rows come back as one JSON array in one row (the
+    /// states in hex): sqlx hands rows over one by one from its worker thread,
+    /// and a hundred hand-overs cost more than the lookups.
+    pub async fn conversations(
+        &mut self,
+        who: &[&Pseudonym],
+    ) -> Result<HashMap<String, Vec<u8>>, StoreError> {
         let mut out = HashMap::with_capacity(who.len());
         for chunk in who.chunks(ROWS) {
             let mut q = QueryBuilder::<Sqlite>::new(
-                "SELECT json_group_array(json_array(pseudonym, state)) FROM conversations WHERE pseudonym IN (",
+                "SELECT json_group_array(json_array(pseudonym, hex(state))) FROM conversations WHERE pseudonym IN (",
             );
             let mut list = q.separated(", ");
             for p in chunk {
@@ -65,7 +68,11 @@ impl Tx {
                 .map_err(StoreError::sqlx)?;
             let rows: Vec<(String, String)> = serde_json::from_str(&rows)
                 .map_err(|e| StoreError::Corrupt(format!("conversation states: {e}")))?;
-            out.extend(rows);
+            for (who, state) in rows {
+                let state = hex::decode(state)
+                    .map_err(|e| StoreError::Corrupt(format!("conversation state: {e}")))?;
+                out.insert(who, state);
+            }
         }
         Ok(out)
     }
@@ -82,7 +89,7 @@ impl Tx {
             q.push_values(chunk, |mut row, c| {
                 row.push_bind(c.who.as_str())
                     .push_bind(c.round.as_ref().map(RoundId::as_str))
-                    .push_bind(c.state_json.as_str())
+                    .push_bind(c.state.as_slice())
                     .push_bind(c.month.as_str());
             });
             q.push(
@@ -182,6 +189,53 @@ impl Tx {
                 .map_err(StoreError::sqlx)?;
         }
         Ok(())
+    }
+
+    /// Replaces the stored states of residents, nothing else about them.
+    pub async fn replace_states(&mut self, rows: &[(String, Vec<u8>)]) -> Result<(), StoreError> {
+        for chunk in rows.chunks(ROWS) {
+            let mut q = QueryBuilder::<Sqlite>::new("UPDATE conversations SET state = v.column2 FROM (");
+            q.push_values(chunk, |mut row, (who, state)| {
+                row.push_bind(who.as_str()).push_bind(state.as_slice());
+            });
+            q.push(") AS v WHERE conversations.pseudonym = v.column1");
+            q.build()
+                .execute(&mut *self.inner)
+                .await
+                .map_err(StoreError::sqlx)?;
+        }
+        Ok(())
+    }
+
+    /// Stored states (pseudonym, state as stored), at most `limit`: those
+    /// about `round`, or (`None`) those still stored in the clear, from before
+    /// states were sealed.
+    pub async fn stored_states(
+        &mut self,
+        round: Option<&RoundId>,
+        limit: i64,
+    ) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+        let rows = match round {
+            Some(round) => sqlx::query_as(
+                "SELECT pseudonym, CAST(state AS BLOB) FROM conversations WHERE round_id = ? ORDER BY pseudonym LIMIT ?",
+            )
+            .bind(round.as_str()),
+            None => sqlx::query_as(
+                "SELECT pseudonym, CAST(state AS BLOB) FROM conversations WHERE typeof(state) = 'text' ORDER BY pseudonym LIMIT ?",
+            ),
+        };
+        rows.bind(limit)
+            .fetch_all(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)
+    }
+
+    /// Every stored state (pseudonym, state as stored), in pseudonym order.
+    pub async fn all_states(&mut self) -> Result<Vec<(String, Vec<u8>)>, StoreError> {
+        sqlx::query_as("SELECT pseudonym, CAST(state AS BLOB) FROM conversations ORDER BY pseudonym")
+            .fetch_all(&mut *self.inner)
+            .await
+            .map_err(StoreError::sqlx)
     }
 
     /// Forgets that a resident took part in a round (their response was discarded).

@@ -212,15 +212,16 @@ impl Store {
     }
 
     /// Closes an open round: no more answers, the respondent salt destroyed and every
-    /// conversation about the round reset to `idle_stage_json` (answers gathered in
-    /// it erased, the resident's language kept), all in one transaction. From then
+    /// conversation about the round reset by `reset` (given the pseudonym and the
+    /// stored state, it returns the state to store: answers gathered in it
+    /// erased, the resident's language kept), all in one transaction. From then
     /// on nothing links the round's answers to any resident. Returns false when the
     /// round was not open.
     pub async fn close_round(
         &self,
         id: &RoundId,
         today: &str,
-        idle_stage_json: &str,
+        reset: &(dyn Fn(&str, &[u8]) -> Vec<u8> + Send + Sync),
         returning: Option<Returning>,
     ) -> Result<bool, StoreError> {
         let mut tx = self.begin().await?;
@@ -252,8 +253,17 @@ impl Store {
             .await
             .map_err(StoreError::sqlx)?;
         // Keep each resident's language, drop everything about the round.
-        sqlx::query("UPDATE conversations SET round_id = NULL, state = json_set(state, '$.stage', json(?)) WHERE round_id = ?")
-            .bind(idle_stage_json)
+        let states: Vec<(String, Vec<u8>)> = tx
+            .stored_states(Some(id), i64::MAX)
+            .await?
+            .into_iter()
+            .map(|(who, state)| {
+                let state = reset(&who, &state);
+                (who, state)
+            })
+            .collect();
+        tx.replace_states(&states).await?;
+        sqlx::query("UPDATE conversations SET round_id = NULL WHERE round_id = ?")
             .bind(id.as_str())
             .execute(&mut *tx.inner)
             .await

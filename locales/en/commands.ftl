@@ -13,7 +13,7 @@ help = How it works:
     • /forget – erase what we keep about you
     • /stop – no more messages
     • /start – start (again)
-stopped = You have stopped. You will not get messages from us any more. The answers you already gave still count, anonymously. Want to take part again later? Send /start.
+stopped = You have stopped. You will not get messages from us any more. The answers you already gave are kept without your name, and they count. Only when just a few people stop halfway are their answers left out, so no one can be recognised. Want to take part again later? Send /start.
 language-choose = Welke taal wilt u? / Which language do you prefer?
 language-set = I will speak English with you from now on.
 language-unknown = I do not know the language "{ $code }". Choose Nederlands (nl) or English (en).

@@ -13,7 +13,7 @@ help = Zo werkt het:
     • /vergeet – wissen wat we van u bewaren
     • /stop – geen berichten meer
     • /start – (opnieuw) beginnen
-stopped = U bent gestopt. U krijgt geen berichten meer van ons. De antwoorden die u al gaf, blijven anoniem meetellen. Wilt u later weer meedoen? Stuur /start.
+stopped = U bent gestopt. U krijgt geen berichten meer van ons. De antwoorden die u al gaf, bewaren we zonder uw naam. Ze tellen mee. Alleen als maar een paar mensen halverwege stoppen, laten we hun antwoorden weg: zo is niemand te herkennen. Wilt u later weer meedoen? Stuur /start.
 language-choose = Welke taal wilt u? / Which language do you prefer?
 language-set = Ik spreek nu Nederlands met u.
 language-unknown = De taal "{ $code }" ken ik niet. Kies Nederlands (nl) of English (en).

@@ -510,6 +510,8 @@ async fn the_advice_a_round_informed_is_named_in_the_report_and_the_summary() {
         ok && said.contains("2027-03-15\tAdvies <Wmo> 2027\thttps://gemeente.nl/advies-wmo.pdf"),
         "{said}"
     );
+    // Each line ends in a newline, so `while read` and `wc -l` count them all.
+    assert!(said.ends_with(".pdf\n"), "{said:?}");
 
     let report = ws.cli().args(["report", ID, "-o", "-"]).output().unwrap();
     let html = String::from_utf8(report.stdout).unwrap();

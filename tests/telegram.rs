@@ -522,6 +522,19 @@ fn a_poster_qr_code_carries_the_deep_link() {
     assert!(crate::support::stderr(&bad).contains("is not a Telegram bot username"));
     let unknown = ws.run(&["round", "link", "bestaat-niet", "--bot", "meepraten_bot"]);
     assert_eq!(unknown.status.code(), Some(1));
+    // A folder for the posters that does not exist yet is made.
+    let posters = ws.path("posters/wijk-oost");
+    let out = ws.run(&[
+        "round",
+        "link",
+        "huishoudelijke-hulp-2027",
+        "--bot",
+        "meepraten_bot",
+        "--output-dir",
+        posters.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", crate::support::stderr(&out));
+    assert!(posters.join("huishoudelijke-hulp-2027.png").exists());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

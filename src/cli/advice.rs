@@ -63,7 +63,7 @@ impl AdviceCommand {
         service.close().await;
         match result {
             Ok(text) => {
-                say_raw!("{text}");
+                say!("{text}");
                 Ok(ExitCode::SUCCESS)
             }
             Err(e @ (ServiceError::UnknownRound(_) | ServiceError::Invalid(_))) => {

@@ -23,7 +23,7 @@ pub enum PosterError {
     #[error("cannot make a QR code: {0}")]
     Qr(String),
     /// Writing the files failed.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Write { path: PathBuf, source: std::io::Error },
 }
 
@@ -41,6 +41,11 @@ pub fn deep_link(bot: &str, round: &RoundId) -> Result<String, PosterError> {
 /// Writes `<stem>.png` and `<stem>.svg` with a QR code of `link` into `dir`.
 pub fn write_qr(link: &str, dir: &Path, stem: &str) -> Result<(PathBuf, PathBuf), PosterError> {
     let code = QrCode::new(link.as_bytes()).map_err(|e| PosterError::Qr(e.to_string()))?;
+    // `--output-dir posters` need not exist yet.
+    std::fs::create_dir_all(dir).map_err(|source| PosterError::Write {
+        path: dir.to_owned(),
+        source,
+    })?;
     let svg_path = dir.join(format!("{stem}.svg"));
     let svg = code
         .render::<qrcode::render::svg::Color<'_>>()

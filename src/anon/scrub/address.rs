@@ -10,7 +10,21 @@ use super::{Candidate, PiiKind, alnum_after};
 pub(super) struct Detector {
     suffixed: Regex,
     prefixed: Regex,
+    english: Regex,
 }
+
+/// English street words, after the name: "12 Baker Street", "45 church road".
+const ENGLISH_SUFFIXES: &str = "street|st|road|rd|lane|ln|avenue|ave|drive|dr|close|way|court|place|square|crescent|terrace|grove|gardens|row|walk|mews|hill";
+
+/// Words that cannot be a street's name in English order ("3 times a week
+/// down the road"): a lowercase name word must not be one of these.
+const NOT_A_STREET_NAME: &[&str] = &[
+    "the", "a", "an", "my", "our", "your", "his", "her", "their", "on", "in", "at", "of", "to", "and", "or",
+    "per", "times", "days", "weeks", "hours", "years", "people", "kids", "children", "cars", "houses",
+    "more", "other", "same", "main", "one", "this", "that", "every", "each", "de", "het", "een", "minutes",
+    "mins", "seconds", "miles", "km", "metres", "meters", "euros", "pounds", "percent", "steps", "blocks",
+    "houses",
+];
 
 const SUFFIXES: &str = "straat|laan|weg|plein|gracht|kade|singel|dijk|hof|pad|steeg|dreef|park|baan|markt|boulevard|allee|erf|kamp|veld|wal|sloot|haven|plantsoen|hoek|rade|poort|brink|dam|ring|oord|gaarde|hove|berg|heuvel|akker|weide|wetering|vaart|tuin|tuinen|hoven|straatje|laantje|pleintje|stede|staete|burcht|polder|wijk|zoom|kwartier|ven|horst|donk|hout|bosch|kant";
 
@@ -33,12 +47,28 @@ impl Detector {
                 r"(?-u:\b)(?:Laan|Plein|Kade|Weg|Dreef|Singel|Dijk|Pad|Hof|Burgwal|Markt|Oude|Nieuwe) (?:(?:van|der|de|den|het|ter|ten|op|in|aan|bij) ){{0,3}}(?:[A-ZÀ-Ý][a-zà-ÿ'-]+ ){{1,3}}{number}"
             ))
             .expect("valid pattern"),
+            english: Regex::new(&format!(
+                r"(?-u:\b)\d{{1,4}}[a-zA-Z]?,? (?:(?:[A-Z][a-z'-]+ ){{1,3}}(?i:{ENGLISH_SUFFIXES})|([a-z][a-z'-]{{2,}}) (?i:street|road|lane|avenue|drive|crescent|terrace))(?-u:\b)"
+            ))
+            .expect("valid pattern"),
         }
     }
 
     pub(super) fn find(&self, text: &str, out: &mut Vec<Candidate>) {
         if !text.bytes().any(|b| b.is_ascii_digit()) {
             return;
+        }
+        for c in self.english.captures_iter(text) {
+            let m = c.get(0).expect("whole match");
+            let lowercase_name = c.get(1).map(|w| w.as_str());
+            if lowercase_name.is_some_and(|w| NOT_A_STREET_NAME.contains(&w)) || alnum_after(text, m.end()) {
+                continue;
+            }
+            out.push(Candidate {
+                start: m.start(),
+                end: m.end(),
+                kind: PiiKind::Address,
+            });
         }
         for re in [&self.prefixed, &self.suffixed] {
             for m in re.find_iter(text) {

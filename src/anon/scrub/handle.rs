@@ -5,7 +5,7 @@ use regex::Regex;
 
 use super::{Candidate, PiiKind, alnum_before};
 
-pub(super) struct Detector(Regex);
+pub(super) struct Detector(Regex, Regex);
 
 /// Mentions that address a group or a role, in the languages residents write in.
 const GROUP_MENTIONS: &[&str] = &[
@@ -51,7 +51,24 @@ impl Detector {
         Self(
             Regex::new(r"@[A-Za-z0-9_][A-Za-z0-9_.=-]{1,63}(?::[A-Za-z0-9.-]+\.[A-Za-z]{2,})?")
                 .expect("valid pattern"),
+            // An account name without its `@`: words joined by underscores
+            // ("piet_de_boer", "jan_vries88"), which chat text has no other use for.
+            Regex::new(r"(?-u:\b)[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+").expect("valid pattern"),
         )
+    }
+
+    /// Account names written without `@`, joined by underscores.
+    pub(super) fn find_underscored(&self, text: &str, out: &mut Vec<Candidate>) {
+        for m in self.1.find_iter(text) {
+            if alnum_before(text, m.start()) || text[..m.start()].ends_with(['@', '_']) {
+                continue;
+            }
+            out.push(Candidate {
+                start: m.start(),
+                end: m.end(),
+                kind: PiiKind::Handle,
+            });
+        }
     }
 
     pub(super) fn find(&self, text: &str, out: &mut Vec<Candidate>) {

@@ -237,7 +237,14 @@ impl Scrubber {
             self.address.find(text, &mut all);
             self.plate.find(text, &mut all);
         }
+        if text.contains('_') {
+            self.handle.find_underscored(text, &mut all);
+        }
+        let before = all.len();
         self.person.find(text, &mut all);
+        for c in &mut all[before..] {
+            glue_account(text, c);
+        }
         resolve(text, all)
     }
 
@@ -346,6 +353,37 @@ fn to_findings(text: &str, candidates: &[Candidate]) -> Vec<Finding> {
         });
     }
     findings
+}
+
+/// A name inside an account name ("piet_de_boer", "sanne.bakker",
+/// "x_jan_vries88") takes the whole of it: the rest would still say who.
+fn glue_account(text: &str, c: &mut Candidate) {
+    let word = |ch: char| ch.is_alphanumeric() || ch == '_';
+    let glue = |ch: char| ch == '_' || ch == '.';
+    loop {
+        let mut rest = text[c.end..].chars();
+        match (rest.next(), rest.next()) {
+            (Some(g), Some(next)) if glue(g) && next.is_alphanumeric() => {
+                c.end += g.len_utf8();
+                c.end += text[c.end..]
+                    .find(|ch: char| !word(ch))
+                    .unwrap_or(text.len() - c.end);
+            }
+            _ => break,
+        }
+    }
+    loop {
+        let mut before = text[..c.start].chars().rev();
+        match (before.next(), before.next()) {
+            (Some(g), Some(prev)) if glue(g) && prev.is_alphanumeric() => {
+                c.start -= g.len_utf8();
+                c.start = text[..c.start]
+                    .rfind(|ch: char| !word(ch))
+                    .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+            }
+            _ => break,
+        }
+    }
 }
 
 /// Keeps the best of overlapping candidates: higher priority, then longer, then earlier.

@@ -246,6 +246,12 @@ const SURNAME_TITLES: &[&str] = &[
     "buurvrouw",
     "fam",
     "familie",
+    "heer",
+    "neighbour",
+    "neighbor",
+    "mr",
+    "mrs",
+    "ms",
 ];
 
 /// Ordinary lowercase words that follow a title ("juf is ziek", "buurman van
@@ -1547,7 +1553,19 @@ fn name_start(w: &Words<'_>, i: usize) -> Option<usize> {
             let surname = w.next_non_particle(i).is_some_and(|k| {
                 let never =
                     w.is(k, kind::NEVER) && !(after_title && !prepositional(w, i, k) && surname_word(w, k));
-                w.capital(k)
+                // "mevrouw van dijk": lowercase, a known surname after a
+                // surname title, unless it reads as "from the" ("mevrouw van
+                // de bakker" is someone from the bakery).
+                let lowercase = !w.capital(k)
+                    && after_title
+                    && w.is(i - 1, kind::SURNAME_TITLE)
+                    && w.last(k)
+                    && w.lowercase_surname(k)
+                    && !matches!(
+                        (i..k).map(|p| w.lc(p)).collect::<Vec<_>>().as_slice(),
+                        ["van", "de" | "het" | "t"]
+                    );
+                (w.capital(k) || lowercase)
                     && w.chain_joined(i, k)
                     && !never
                     && !organisation(w.lc(k))

@@ -486,3 +486,36 @@ fn organisations_after_van_de_stay_and_word_surnames_after_a_title_go() {
         ("Kees van der Groep belde", "Kees van der Groep", Person),
     ]);
 }
+
+/// Found in the thirteenth fresh-eyes trial: an English neighbour's lowercase
+/// name and an English street address stayed; account names kept their
+/// surname ("[naam]_de_boer"); "mevrouw van dijk" in lowercase stayed.
+#[test]
+fn english_addresses_account_names_and_lowercase_names_after_titles() {
+    use PiiKind::{Address, Handle, Person};
+    assert_finds(&[
+        ("my neighbour john smith lives here", "john smith", Person),
+        (
+            "she lives at 12 Baker Street and it is full",
+            "12 Baker Street",
+            Address,
+        ),
+        ("I live at 45 church road", "45 church road", Address),
+        ("at 3b Oak Avenue", "3b Oak Avenue", Address),
+        ("ask my insta piet_de_boer", "piet_de_boer", Handle),
+        ("volg jan_vries88 op insta", "jan_vries88", Handle),
+        ("mail sanne.bakker even", "sanne.bakker", Person),
+        ("mevrouw van dijk was aardig", "van dijk", Person),
+        ("de heer van dijk belde", "van dijk", Person),
+        ("meneer de vries kwam", "de vries", Person),
+        ("mr jones called", "jones", Person),
+    ]);
+    assert_untouched(&[
+        "it takes 10 minutes walk",
+        "3 times a week down the road",
+        "mevrouw van de bakker was er",
+        "mevrouw van hiernaast",
+        "een heer van de gemeente",
+        "Ik sprak hem. Daarna ging ik",
+    ]);
+}

@@ -581,6 +581,10 @@ fn csv_rows(s: &CouncilSummary) -> String {
             s.respondents_completed,
             None,
         );
+        // Who had taken part in an earlier round, as the other formats show it.
+        if s.returning_counted {
+            rec("", "", "", "respondents_returning", "", s.respondents_returning, None);
+        }
         // The note the other formats print: without it, a spreadsheet's
         // counts would look like everyone who started.
         if s.unfinished_left_out {

@@ -69,6 +69,12 @@ fn a_round_goes_from_draft_to_archive() {
     let out = ws.run(&["round", "close", ID]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("answers can no longer be linked to residents"));
+    // Nobody answered: the official hears what that means for the summary.
+    assert!(
+        stderr(&out).contains("note: 0 residents finished. Groups smaller than 5 are hidden"),
+        "{}",
+        stderr(&out)
+    );
     let out = ws.run(&["round", "open", ID]);
     assert!(
         stderr(&out).contains("a round that is closed cannot become open"),

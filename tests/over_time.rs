@@ -126,7 +126,10 @@ async fn a_later_round_is_compared_and_counts_who_came_back() {
     let then = summary_json(&service, EARLIER).await;
     let now = summary_json(&service, LATER).await;
     let md = service.export_summary(LATER, Format::Md, Lang::Nl).await.unwrap();
-    let csv = service.export_summary(LATER, Format::Csv, Lang::Nl).await.unwrap();
+    let csv = service
+        .export_summary(LATER, Format::Csv, Lang::Nl)
+        .await
+        .unwrap();
     service.close().await;
 
     assert_eq!(now["respondents_started"], 30);
@@ -210,14 +213,20 @@ async fn a_few_returning_respondents_are_not_shown() {
     let ws = Workspace::new();
     let service = two_rounds(&ws, 3, 27).await;
     let now = summary_json(&service, LATER).await;
-    let csv = service.export_summary(LATER, Format::Csv, Lang::Nl).await.unwrap();
+    let csv = service
+        .export_summary(LATER, Format::Csv, Lang::Nl)
+        .await
+        .unwrap();
     service.close().await;
     assert_eq!(now["respondents_started"], 30);
     assert!(
         now["respondents_returning"].is_null(),
         "three came back: a group below k"
     );
-    assert!(csv.contains(",,,,respondents_returning,,,,true\n"), "hidden there too: {csv}");
+    assert!(
+        csv.contains(",,,,respondents_returning,,,,true\n"),
+        "hidden there too: {csv}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -215,12 +215,17 @@ impl RoundCommand {
                     .await
                     .map(|s| say!("round `{}` is open until {}", s.round.id, moment(s.round.closes))),
             },
-            RoundCommand::Close { id } => service.close_round(&id, now).await.map(|s| {
-                say!(
-                    "round `{}` is closed; answers can no longer be linked to residents",
-                    s.round.id
-                )
-            }),
+            RoundCommand::Close { id } => match service.close_round(&id, now).await {
+                Ok(s) => {
+                    say!(
+                        "round `{}` is closed; answers can no longer be linked to residents",
+                        s.round.id
+                    );
+                    warn_if_small(&service, &s).await;
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
             RoundCommand::Archive { id } => service
                 .archive_round(&id)
                 .await
@@ -468,6 +473,25 @@ fn print_broadcasts(list: &[crate::store::Broadcast]) {
             b.failed,
             b.skipped,
             b.planned
+        );
+    }
+}
+
+/// After a close: with few respondents most figures of the summary are hidden
+/// (groups under k), which an official should know before the council reads it.
+async fn warn_if_small(service: &Service, closed: &StoredRound) {
+    let k = i64::from(closed.round.min_group_size);
+    if let Ok((_, Participation::Counted { completed, .. })) =
+        service.round_progress(closed.round.id.as_str()).await
+    {
+        let few = match completed {
+            Some(n) if n < 4 * k => n.to_string(),
+            None => format!("fewer than {k}"),
+            Some(_) => return,
+        };
+        say_err!(
+            "note: {few} residents finished. Groups smaller than {k} are hidden, so many figures of the summary will read \"fewer than {k}\"; look at `meepraten summary {}` before the council does",
+            closed.round.id
         );
     }
 }

@@ -583,7 +583,15 @@ fn csv_rows(s: &CouncilSummary) -> String {
         );
         // Who had taken part in an earlier round, as the other formats show it.
         if s.returning_counted {
-            rec("", "", "", "respondents_returning", "", s.respondents_returning, None);
+            rec(
+                "",
+                "",
+                "",
+                "respondents_returning",
+                "",
+                s.respondents_returning,
+                None,
+            );
         }
         // The note the other formats print: without it, a spreadsheet's
         // counts would look like everyone who started.

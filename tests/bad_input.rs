@@ -39,7 +39,7 @@ fn odd_messages_get_clear_answers_and_the_conversation_goes_on() {
         "Uw antwoord is 100000 tekens lang. Dat is te lang: het mag hoogstens 500 tekens zijn.",
         "Ik zie geen woorden in uw antwoord.",
         "Uw bericht is leeg.",
-        "unreadable input: please use UTF-8 text",
+        "Ik kan alleen tekst lezen, geen foto's, stickers of spraakberichten.",
         "Het commando /doe-iets-geks ken ik niet.",
         "Vraag 4 van 6",
     ] {

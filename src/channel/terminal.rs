@@ -116,14 +116,12 @@ pub async fn run(
                 break;
             }
         }
-        let Ok(line) = std::str::from_utf8(&raw) else {
-            let _ = output
-                .write_all(b"bot> (unreadable input: please use UTF-8 text)\n\n")
-                .await;
-            continue;
+        // Bytes that are no text get the reply to anything the bot cannot
+        // read, in the resident's language.
+        let msg = match std::str::from_utf8(&raw) {
+            Ok(line) => interpret(line.trim_end_matches(['\n', '\r']), &buttons),
+            Err(_) => Input::Unsupported,
         };
-        let line = line.trim_end_matches(['\n', '\r']);
-        let msg = interpret(line, &buttons);
         let replies = service
             .handle(&who, lang, &msg, OffsetDateTime::now_utc())
             .await?;

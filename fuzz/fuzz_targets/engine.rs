@@ -15,7 +15,7 @@ use meepraten::engine::{self, ButtonAction, Context, Conversation, Effect, Input
 
 const EXAMPLES: [&str; 2] = [
     include_str!("../../examples/rounds/huishoudelijke-hulp-2027.toml"),
-    include_str!("../../examples/rounds/speelplein-oost-2027.toml"),
+    include_str!("../../examples/rounds/plein-oost-2027.toml"),
 ];
 
 const WORDS: [&str; 24] = [

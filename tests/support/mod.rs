@@ -21,7 +21,7 @@ use time::OffsetDateTime;
 
 /// Both example rounds, as shipped.
 pub const WMO_EXAMPLE: &str = "examples/rounds/huishoudelijke-hulp-2027.toml";
-pub const PLEIN_EXAMPLE: &str = "examples/rounds/speelplein-oost-2027.toml";
+pub const PLEIN_EXAMPLE: &str = "examples/rounds/plein-oost-2027.toml";
 
 /// A temporary folder holding a database and its key.
 pub struct Workspace {

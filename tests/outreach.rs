@@ -302,6 +302,14 @@ async fn a_round_opens_invites_its_subscribers_reminds_thanks_and_hears_back() {
     let shown = say(&mut dirk, "Ronde stad", later).await;
     assert!(shown.contains("Wat deed de gemeente ermee?"), "{shown}");
     assert!(shown.contains("De raad neemt het mee."), "{shown}");
+    // Found in the thirteenth fresh-eyes trial: the council's Markdown went
+    // into the chat (tables, `**`, escapes) and the outcome came twice. A
+    // chat gets plain lines, and the outcome once.
+    for markdown in ["|---", "**", "\\", "## "] {
+        assert!(!shown.contains(markdown), "`{markdown}` in a chat: {shown}");
+    }
+    assert_eq!(shown.matches("De raad neemt het mee.").count(), 1, "{shown}");
+    assert!(shown.contains("📊 "), "{shown}");
     // A round without an outcome entry yet says so.
     let west = say(&mut dirk, "/resultaten west", later).await;
     assert!(west.contains("nog niet laten weten"), "{west}");

@@ -551,9 +551,12 @@ impl Service {
         for reply in replies.iter_mut() {
             for line in reply.lines.iter_mut() {
                 let Text::Results(id) = line else { continue };
-                let summary = self
-                    .export_summary(id.as_str(), crate::summary::Format::Md, lang)
-                    .await?;
+                // Plain lines for a chat, not the council's Markdown.
+                let summary = crate::summary::chat(
+                    &self.council_summary(id.as_str(), lang).await?,
+                    lang,
+                    &self.localizer,
+                );
                 let outcomes = self.store.outcomes(id.as_str()).await?;
                 let l = &self.localizer;
                 let mut text = format!(

@@ -3,6 +3,7 @@
 //! Aggregation reads stored rows only; it never sees a resident.
 
 mod aggregate;
+mod chat;
 pub mod comparison;
 pub mod overview;
 mod render;
@@ -15,4 +16,5 @@ pub use aggregate::{
     ChannelRow, CouncilSummary, GroupResult, OptionRow, OutcomeLine, Published, QuestionSummary, ScaleStats,
     ThemeRow, at_least, build, build_after, outcome_lines, published,
 };
+pub use chat::chat;
 pub use render::{Format, HIDDEN, decimal, render};

@@ -123,7 +123,7 @@ async fn closing_destroys_the_salt_and_the_round_state_but_keeps_the_language() 
         .collect();
     assert_eq!(
         opened,
-        vec![r#"{"lang":"en","stage":{"stage":"idle"}}"#.to_owned()]
+        vec![r#"{"lang":"en","stage":{"stage":"idle"},"closed_meanwhile":true}"#.to_owned()]
     );
     service.close().await;
 
@@ -148,6 +148,37 @@ async fn closing_destroys_the_salt_and_the_round_state_but_keeps_the_language() 
         .await
         .unwrap();
     assert_eq!(answers, 1, "the answer itself stays, unlinkable");
+}
+
+/// Found in the thirteenth fresh-eyes trial: a resident halfway through a
+/// round that closed got only a welcome to their next answer. They now hear,
+/// once, that the round they were answering closed (without it being named:
+/// the close erased which one); one who had finished hears nothing of it.
+#[tokio::test]
+async fn a_resident_whose_round_closed_mid_way_hears_it_once() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let mut halfway = Resident::new(&service, "hanna");
+    halfway.say("/start").await;
+    halfway.say("1").await;
+    let mut done = Resident::new(&service, "dirk");
+    for line in ["/start", "1", "4", "ja", "2, 3", "/overslaan"] {
+        done.say(line).await;
+    }
+    service
+        .close_round("huishoudelijke-hulp-2027", OffsetDateTime::now_utc())
+        .await
+        .unwrap();
+    let first = halfway.say("4").await;
+    assert!(
+        first.starts_with("De ronde waaraan u meedeed, is intussen gesloten."),
+        "{first}"
+    );
+    let again = halfway.say("nog iets").await;
+    assert!(!again.contains("intussen gesloten"), "once: {again}");
+    let finished = done.say("hallo").await;
+    assert!(!finished.contains("intussen gesloten"), "{finished}");
+    service.close().await;
 }
 
 /// Found in the thirteenth fresh-eyes trial: states were plain JSON, so the one

@@ -24,6 +24,7 @@ follow-up-no = Prima. Daarover sturen we u geen bericht. U kunt deze chat gewoon
 already-took-part = U heeft al meegedaan aan deze ronde. Dank u wel! Wilt u een antwoord veranderen? Dat kan tot { $date }.
 finished-idle = U heeft alle vragen beantwoord. Wilt u iets veranderen? Kies "Antwoorden wijzigen". Hulp nodig? Stuur /hulp.
 round-closed = De ronde "{ $title }" is gesloten sinds { $date }. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee (stopten maar een paar mensen halverwege, dan laten we die antwoorden weg: zo is niemand te herkennen). Dank u wel!
+round-closed-meanwhile = De ronde waaraan u meedeed, is intussen gesloten. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee (stopten maar een paar mensen halverwege, dan laten we die antwoorden weg: zo is niemand te herkennen). Dank u wel!
 round-closed-early = De ronde "{ $title }" is gesloten. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee (stopten maar een paar mensen halverwege, dan laten we die antwoorden weg: zo is niemand te herkennen). Dank u wel!
 round-unknown = Deze vragenronde ken ik niet, of hij is nog niet begonnen.
 stopped-hint = U bent gestopt. U krijgt geen berichten meer van ons. Wilt u weer meedoen? Stuur /start.

@@ -120,8 +120,9 @@ pub fn step(ctx: &Context<'_>, conversation: &Conversation, input: &Input) -> St
                 lang: turn.lang,
                 stage,
                 choosing_language: false,
+                closed_meanwhile: false,
             },
-            replies: turn.replies,
+            replies: closed_meanwhile(conversation, turn.replies),
             effects: turn.effects,
         };
     }
@@ -131,10 +132,24 @@ pub fn step(ctx: &Context<'_>, conversation: &Conversation, input: &Input) -> St
             lang: turn.lang,
             stage,
             choosing_language: turn.choosing_language,
+            closed_meanwhile: false,
         },
-        replies: turn.replies,
+        replies: closed_meanwhile(conversation, turn.replies),
         effects: turn.effects,
     }
+}
+
+/// A resident whose round closed while they were answering hears it first,
+/// once: otherwise their next answer would get only a welcome.
+fn closed_meanwhile(conversation: &Conversation, mut replies: Vec<Reply>) -> Vec<Reply> {
+    if conversation.closed_meanwhile {
+        let line = Text::msg(Key::RoundClosedMeanwhile);
+        match replies.first_mut() {
+            Some(first) => first.lines.insert(0, line),
+            None => replies.push(Reply::text(line)),
+        }
+    }
+    replies
 }
 
 /// Removes control characters (keeping line breaks and tabs) and bidirectional

@@ -19,6 +19,10 @@ pub struct Conversation {
     /// language ("engels"), and is then no answer to the question on screen.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub choosing_language: bool,
+    /// The round this resident was answering closed since their last message
+    /// (the close erased which one): said once, with their next message.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closed_meanwhile: bool,
 }
 
 /// Where a conversation is.
@@ -69,6 +73,7 @@ impl Conversation {
             lang,
             stage: Stage::Idle,
             choosing_language: false,
+            closed_meanwhile: false,
         }
     }
 
@@ -112,6 +117,7 @@ mod tests {
                 reviewing: false,
             }),
             choosing_language: false,
+            closed_meanwhile: false,
         };
         let json = serde_json::to_string(&c).unwrap();
         assert_eq!(

@@ -48,6 +48,7 @@ keys! {
     FinishedIdle => "finished-idle",
     RoundClosed => "round-closed",
     RoundClosedEarly => "round-closed-early",
+    RoundClosedMeanwhile => "round-closed-meanwhile",
     RoundUnknown => "round-unknown",
     StoppedHint => "stopped-hint",
     // question.ftl

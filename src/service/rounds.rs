@@ -261,13 +261,16 @@ impl Service {
     }
 
     /// A conversation about a round that closes, reset: nothing of the round
-    /// stays, only the resident's language (Dutch when the state does not open).
+    /// stays, only the resident's language (Dutch when the state does not open)
+    /// and, for one who was answering, that a round closed on them.
     fn idle_state(&self, who: &str, stored: &[u8]) -> Vec<u8> {
         let who = crate::anon::Pseudonym::from_stored(who.to_owned());
-        let lang = super::sealed_state::open(&self.vault, &who, stored)
-            .and_then(|json| serde_json::from_str::<crate::engine::Conversation>(&json).ok())
-            .map_or(crate::domain::Lang::Nl, |c| c.lang);
-        let idle = crate::engine::Conversation::new(lang);
+        let was = super::sealed_state::open(&self.vault, &who, stored)
+            .and_then(|json| serde_json::from_str::<crate::engine::Conversation>(&json).ok());
+        let mut idle =
+            crate::engine::Conversation::new(was.as_ref().map_or(crate::domain::Lang::Nl, |c| c.lang));
+        // Told with their next message, without naming the round.
+        idle.closed_meanwhile = was.is_some_and(|c| matches!(c.stage, crate::engine::Stage::Answering(_)));
         let json = serde_json::to_string(&idle).unwrap_or_default();
         super::sealed_state::seal(&self.vault, &who, &json)
     }

@@ -310,6 +310,10 @@ async fn a_round_opens_invites_its_subscribers_reminds_thanks_and_hears_back() {
     }
     assert_eq!(shown.matches("De raad neemt het mee.").count(), 1, "{shown}");
     assert!(shown.contains("📊 "), "{shown}");
+    assert!(
+        !shown.contains(&later.date().to_string()),
+        "a date as people write it: {shown}"
+    );
     // A round without an outcome entry yet says so.
     let west = say(&mut dirk, "/resultaten west", later).await;
     assert!(west.contains("nog niet laten weten"), "{west}");

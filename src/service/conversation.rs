@@ -577,7 +577,8 @@ impl Service {
                         .or_else(|| o.texts.values().next())
                         .cloned()
                         .unwrap_or_default();
-                    text.push_str(&format!("\n\n{} ({}): {body}", status, o.day));
+                    let day = crate::summary::day(&o.day, lang, l);
+                    text.push_str(&format!("\n\n{status} ({day}): {body}"));
                 }
                 *line = Text::Plain(text);
             }

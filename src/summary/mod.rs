@@ -17,4 +17,4 @@ pub use aggregate::{
     ThemeRow, at_least, build, build_after, outcome_lines, published,
 };
 pub use chat::chat;
-pub use render::{Format, HIDDEN, decimal, render};
+pub use render::{Format, HIDDEN, day, decimal, render};

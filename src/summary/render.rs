@@ -217,7 +217,7 @@ pub(super) fn moment(rfc: &str, lang: Lang, texts: &Localizer) -> String {
 }
 
 /// A stored day (`YYYY-MM-DD`) as the language writes it.
-pub(super) fn day(ymd: &str, lang: Lang, texts: &Localizer) -> String {
+pub fn day(ymd: &str, lang: Lang, texts: &Localizer) -> String {
     Date::parse(ymd, format_description!("[year]-[month]-[day]")).map_or_else(
         |_| ymd.to_owned(),
         |d| texts.date(lang, d.midnight().assume_utc()),

@@ -169,6 +169,19 @@ async fn a_resident_whose_round_closed_mid_way_hears_it_once() {
         .close_round("huishoudelijke-hulp-2027", OffsetDateTime::now_utc())
         .await
         .unwrap();
+    // Found in the fourteenth trial: the flag made the halfway resident's
+    // sealed state longer than the others', pointing to the one unfinished
+    // response. Sealed states are padded: every length is the same now.
+    let mut db = sqlx::SqliteConnection::connect(&format!("sqlite://{}", ws.database().display()))
+        .await
+        .unwrap();
+    let lengths: Vec<i64> = sqlx::query_scalar("SELECT length(state) FROM conversations")
+        .fetch_all(&mut db)
+        .await
+        .unwrap();
+    db.close().await.unwrap();
+    assert_eq!(lengths.len(), 2);
+    assert_eq!(lengths[0], lengths[1], "the file tells them apart");
     let first = halfway.say("4").await;
     assert!(
         first.starts_with("De ronde waaraan u meedeed, is intussen gesloten."),
@@ -179,6 +192,25 @@ async fn a_resident_whose_round_closed_mid_way_hears_it_once() {
     let finished = done.say("hallo").await;
     assert!(!finished.contains("intussen gesloten"), "{finished}");
     service.close().await;
+}
+
+/// Found in the fourteenth fresh-eyes trial: a resident who chose English got
+/// `[name]` in a stored answer where everyone else got `[naam]`, which singled
+/// them out in a small round. Stored text takes the round's first language.
+#[tokio::test]
+async fn placeholders_in_stored_answers_do_not_show_the_residents_language() {
+    let ws = Workspace::new();
+    let service = ws.service_with_open_example().await;
+    let mut r = Resident::new(&service, "eve");
+    r.say("/taal en").await;
+    r.say("/start").await;
+    r.say("1").await;
+    r.say("1").await;
+    let said = r.say("Mevrouw Jansen komt te laat").await;
+    assert!(said.contains("I removed"), "{said}");
+    service.close().await;
+    assert!(crate::files::count_in_files(&ws, "Mevrouw [naam] komt te laat") > 0);
+    assert_eq!(crate::files::count_in_files(&ws, "[name]"), 0);
 }
 
 /// Found in the thirteenth fresh-eyes trial: states were plain JSON, so the one

@@ -275,9 +275,17 @@ impl Service {
             .collect();
         // Personal data leaves typed text here, before the engine, the store or a
         // log line can see it.
+        // Placeholders in the round's first language, not the resident's: an
+        // English `[name]` among Dutch `[naam]`s would single out who chose
+        // English, even in a Dutch answer.
+        let placeholders = conversation
+            .round()
+            .and_then(|id| views.iter().find(|v| v.round.id == *id))
+            .and_then(|v| v.round.languages.first().copied())
+            .unwrap_or(Lang::Nl);
         let (input, personal_data_removed) = match input {
             Input::Text(raw) => {
-                let scrubbed = Scrubber::get().scrub(raw, conversation.lang);
+                let scrubbed = Scrubber::get().scrub(raw, placeholders);
                 let removed = !scrubbed.findings.is_empty();
                 (Input::Text(scrubbed.text), removed)
             }

@@ -10,14 +10,21 @@ use crate::anon::{Pseudonym, Vault};
 /// The first byte of a sealed state; a plain one starts with `{`.
 const SEALED: u8 = 1;
 
+/// States are padded (with spaces, which JSON ignores) to a multiple of this
+/// many bytes before sealing: a ciphertext's length would otherwise show how
+/// far a resident got, or that a round closed on them halfway.
+const PAD: usize = 256;
+
 fn label(who: &Pseudonym) -> Vec<u8> {
     format!("conversation/v1:{}", who.as_str()).into_bytes()
 }
 
 /// The state (JSON) as stored.
 pub(crate) fn seal(vault: &Vault, who: &Pseudonym, json: &str) -> Vec<u8> {
+    let mut padded = json.as_bytes().to_vec();
+    padded.resize(json.len().div_ceil(PAD).max(1) * PAD, b' ');
     let mut out = vec![SEALED];
-    out.extend(vault.seal_bytes(&label(who), json.as_bytes()));
+    out.extend(vault.seal_bytes(&label(who), &padded));
     out
 }
 
@@ -28,7 +35,8 @@ pub(crate) fn open(vault: &Vault, who: &Pseudonym, stored: &[u8]) -> Option<Stri
         Some(&SEALED) => vault
             .open_bytes(&label(who), &stored[1..])
             .ok()
-            .and_then(|plain| String::from_utf8(plain).ok()),
+            .and_then(|plain| String::from_utf8(plain).ok())
+            .map(|json| json.trim_end_matches(' ').to_owned()),
         Some(b'{') => String::from_utf8(stored.to_vec()).ok(),
         _ => None,
     }
@@ -53,6 +61,13 @@ mod tests {
         assert_eq!(open(&vault, &alice, &sealed).as_deref(), Some(json));
         assert_eq!(open(&vault, &bob, &sealed), None, "moved to another resident");
         assert_ne!(sealed, seal(&vault, &alice, json), "a fresh nonce each time");
+        // The length says nothing within a step of 256 bytes.
+        let longer = r#"{"lang":"nl","stage":{"stage":"idle"},"closed_meanwhile":true}"#;
+        assert_eq!(seal(&vault, &alice, longer).len(), sealed.len());
+        assert_eq!(
+            open(&vault, &alice, &seal(&vault, &alice, longer)).as_deref(),
+            Some(longer)
+        );
         // Written before states were sealed.
         assert_eq!(open(&vault, &alice, json.as_bytes()).as_deref(), Some(json));
     }

@@ -282,8 +282,9 @@ async fn a_round_opens_invites_its_subscribers_reminds_thanks_and_hears_back() {
             "stad",
             OutcomeStatus::InAdvice,
             BTreeMap::from([
-                (Lang::Nl, "De raad neemt het mee.".to_owned()),
-                (Lang::En, "The council takes it along.".to_owned()),
+                // Officials write outcomes in Markdown; chats get plain lines.
+                (Lang::Nl, "De raad neemt het **mee**.".to_owned()),
+                (Lang::En, "The council *takes* it along.".to_owned()),
             ]),
             None,
             later.date(),

@@ -583,7 +583,7 @@ impl Service {
                         .texts
                         .get(&lang)
                         .or_else(|| o.texts.values().next())
-                        .cloned()
+                        .map(|md| super::plain_text::from_markdown(md))
                         .unwrap_or_default();
                     let day = crate::summary::day(&o.day, lang, l);
                     text.push_str(&format!("\n\n{status} ({day}): {body}"));

@@ -9,6 +9,7 @@ pub mod conversation;
 pub mod exports;
 pub mod outbox;
 pub mod outcomes;
+mod plain_text;
 pub mod polls;
 pub mod rounds;
 pub mod schedule;

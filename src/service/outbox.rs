@@ -292,11 +292,12 @@ fn message(row: &OutboxRow, texts: &RoundTexts, lang: Lang, topics: &[Named]) ->
             let outcome = texts
                 .outcomes
                 .get(usize::try_from(row.reference).ok()?.checked_sub(1)?)?;
-            let body = outcome
-                .texts
-                .get(&lang)
-                .or_else(|| outcome.texts.values().next())?
-                .clone();
+            let body = super::plain_text::from_markdown(
+                outcome
+                    .texts
+                    .get(&lang)
+                    .or_else(|| outcome.texts.values().next())?,
+            );
             let status = status_key(outcome.status);
             (
                 Text::with(

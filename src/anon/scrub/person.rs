@@ -1428,7 +1428,11 @@ fn name_end(w: &Words<'_>, first: usize) -> usize {
             break;
         }
         // "fatima bakker": in a lowercase name a surname may be a word too.
-        let lowercase_surname = !w.capital(first) && !w.capital(j) && w.last(j) && !w.is(j, kind::ORDINARY);
+        // After a title's particles, as `name_start` decided: "mevrouw de jong".
+        let after_particles =
+            (first..j).all(|p| w.is(p, kind::PARTICLE)) && !w.is(j, kind::NEVER | kind::PLACE);
+        let lowercase_surname =
+            !w.capital(first) && !w.capital(j) && w.last(j) && (!w.is(j, kind::ORDINARY) || after_particles);
         if w.capital(j) && w.lc(j).chars().count() > 1 || w.unambiguous(j) || lowercase_surname {
             last = j;
             j += 1;
@@ -1556,11 +1560,14 @@ fn name_start(w: &Words<'_>, i: usize) -> Option<usize> {
                 // "mevrouw van dijk": lowercase, a known surname after a
                 // surname title, unless it reads as "from the" ("mevrouw van
                 // de bakker" is someone from the bakery).
+                // A surname that is also an ordinary word counts here too
+                // ("mevrouw de jong", "meneer de boer").
                 let lowercase = !w.capital(k)
                     && after_title
                     && w.is(i - 1, kind::SURNAME_TITLE)
                     && w.last(k)
-                    && w.lowercase_surname(k)
+                    && (w.lowercase_surname(k)
+                        || w.is(k, kind::ORDINARY) && !w.is(k, kind::NEVER | kind::PLACE))
                     && !matches!(
                         (i..k).map(|p| w.lc(p)).collect::<Vec<_>>().as_slice(),
                         ["van", "de" | "het" | "t"]

@@ -509,6 +509,9 @@ fn english_addresses_account_names_and_lowercase_names_after_titles() {
         ("de heer van dijk belde", "van dijk", Person),
         ("meneer de vries kwam", "de vries", Person),
         ("mr jones called", "jones", Person),
+        // Fourteenth trial: a surname that is also a word, in lowercase.
+        ("mevrouw de jong komt nooit", "de jong", Person),
+        ("Mevr. de jong belde", "de jong", Person),
     ]);
     assert_untouched(&[
         "it takes 10 minutes walk",

@@ -13,7 +13,7 @@ const SEALED: u8 = 1;
 /// States are padded (with spaces, which JSON ignores) to a multiple of this
 /// many bytes before sealing: a ciphertext's length would otherwise show how
 /// far a resident got, or that a round closed on them halfway.
-const PAD: usize = 256;
+const PAD: usize = 128;
 
 fn label(who: &Pseudonym) -> Vec<u8> {
     format!("conversation/v1:{}", who.as_str()).into_bytes()
@@ -61,7 +61,7 @@ mod tests {
         assert_eq!(open(&vault, &alice, &sealed).as_deref(), Some(json));
         assert_eq!(open(&vault, &bob, &sealed), None, "moved to another resident");
         assert_ne!(sealed, seal(&vault, &alice, json), "a fresh nonce each time");
-        // The length says nothing within a step of 256 bytes.
+        // The length says nothing within a step of 128 bytes.
         let longer = r#"{"lang":"nl","stage":{"stage":"idle"},"closed_meanwhile":true}"#;
         assert_eq!(seal(&vault, &alice, longer).len(), sealed.len());
         assert_eq!(

@@ -252,7 +252,7 @@ async fn feedback_is_published_shown_and_counted_across_rounds() {
     two_rounds(&ws, 10, 20).await.close().await;
 
     // Officials' mistakes get a clear answer and change nothing.
-    ws.write("uitkomst.nl.md", "De gemeente neemt uw wens over: steeds dezelfde hulp.\n\nVanaf juni werkt elke aanbieder met vaste teams.");
+    ws.write("uitkomst.nl.md", "De gemeente neemt uw wens over: steeds dezelfde hulp.\n\nVanaf juni werkt elke aanbieder met **vaste teams**.");
     ws.write(
         "outcome.md",
         "The municipality adopts your wish: the same helper.",
@@ -338,6 +338,14 @@ async fn feedback_is_published_shown_and_counted_across_rounds() {
         .report_html(EARLIER, Lang::Nl, None, OffsetDateTime::now_utc())
         .await
         .unwrap();
+    let markdown = service
+        .export_summary(EARLIER, Format::Md, Lang::Nl)
+        .await
+        .unwrap();
+    assert!(
+        markdown.contains("> Vanaf juni werkt elke aanbieder met **vaste teams**."),
+        "the council's Markdown keeps the official's as written:\n{markdown}"
+    );
     let err = service
         .publish_outcome(
             LATER,
@@ -363,7 +371,8 @@ async fn feedback_is_published_shown_and_counted_across_rounds() {
     for needle in [
         "<h2>Wat de gemeente met de inbreng deed</h2>",
         "Meegenomen in het advies</h3>",
-        "<p>Vanaf juni werkt elke aanbieder met vaste teams.</p>",
+        // The official's Markdown, rendered.
+        "<p>Vanaf juni werkt elke aanbieder met <strong>vaste teams</strong>.</p>",
         "De eerste terugkoppeling kwam 0 dagen na het sluiten van de ronde.",
     ] {
         assert!(report.contains(needle), "report lacks {needle}");

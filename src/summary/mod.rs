@@ -5,6 +5,7 @@
 mod aggregate;
 mod chat;
 pub mod comparison;
+mod markdown;
 pub mod overview;
 mod render;
 pub mod report;

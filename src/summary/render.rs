@@ -296,8 +296,9 @@ fn markdown(s: &CouncilSummary, lang: Lang, texts: &Localizer) -> String {
         let _ = writeln!(out, "## {}\n", t(Key::SummaryOutcomesHeading, vec![]));
         for (head, text, review) in entries {
             let _ = writeln!(out, "**{}**\n", md_escape(&head));
+            // The official's own Markdown, as written.
             for line in text.lines() {
-                let _ = writeln!(out, "> {}", md_escape(line));
+                let _ = writeln!(out, "> {}", super::markdown::quoted(line));
             }
             out.push('\n');
             if let Some(r) = review {

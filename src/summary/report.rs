@@ -108,9 +108,7 @@ pub fn html(s: &CouncilSummary, lang: Lang, texts: &Localizer, made: OffsetDateT
         );
         for (head, text, review) in entries {
             let _ = writeln!(out, "<h3>{}</h3>", esc(&head));
-            for paragraph in text.split("\n\n").filter(|p| !p.trim().is_empty()) {
-                para(&mut out, paragraph.trim());
-            }
+            out.push_str(&super::markdown::to_html(&text));
             if let Some(r) = review {
                 let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(&r));
             }

@@ -140,12 +140,17 @@ pub fn step(ctx: &Context<'_>, conversation: &Conversation, input: &Input) -> St
 }
 
 /// A resident whose round closed while they were answering hears it first,
-/// once: otherwise their next answer would get only a welcome.
+/// once: otherwise their next answer would get only a welcome. The notice
+/// takes the welcome's place (a welcome after a goodbye reads oddly to
+/// someone who was halfway through).
 fn closed_meanwhile(conversation: &Conversation, mut replies: Vec<Reply>) -> Vec<Reply> {
     if conversation.closed_meanwhile {
         let line = Text::msg(Key::RoundClosedMeanwhile);
         match replies.first_mut() {
-            Some(first) => first.lines.insert(0, line),
+            Some(first) => {
+                first.lines.retain(|l| *l != Text::msg(Key::Welcome));
+                first.lines.insert(0, line);
+            }
             None => replies.push(Reply::text(line)),
         }
     }

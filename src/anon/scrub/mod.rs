@@ -240,6 +240,9 @@ impl Scrubber {
         if text.contains('_') {
             self.handle.find_underscored(text, &mut all);
         }
+        if text.contains('.') {
+            self.person.find_initial_accounts(text, &mut all);
+        }
         let before = all.len();
         self.person.find(text, &mut all);
         for c in &mut all[before..] {

@@ -522,3 +522,23 @@ fn english_addresses_account_names_and_lowercase_names_after_titles() {
         "Ik sprak hem. Daarna ging ik",
     ]);
 }
+
+#[test]
+fn irish_surnames_and_initial_account_names() {
+    use PiiKind::Person;
+    assert_finds(&[
+        // The apostrophe belongs to the surname (it was cut at it).
+        ("Mr O'Brien was very kind", "O'Brien", Person),
+        ("Ask Mrs O’Neill about it", "O’Neill", Person),
+        // An initial and a surname as an account name, particles glued on.
+        ("mail j.jansen even", "j.jansen", Person),
+        ("groeten van p.devries", "p.devries", Person),
+        ("stuur het naar m.vandijk.", "m.vandijk", Person),
+    ]);
+    assert_untouched(&[
+        "dat is o.a. de bus",
+        "ga naar a.huis toe",
+        "dank u.bedankt",
+        "het is 'T Hof niet",
+    ]);
+}

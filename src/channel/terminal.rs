@@ -21,8 +21,14 @@ const MEDIA_MARKERS: [&str; 5] = ["[sticker]", "[foto]", "[photo]", "[voice]", "
 /// Whether typing a button's number presses it. Not under an open question:
 /// its buttons only skip, keep the earlier answer or go back, and "1" typed
 /// there is text, as it is on Telegram (the engine asks for words), not a
-/// skip; the buttons are then shown without numbers and pressed by label.
+/// skip. Nor under a scale, whose buttons are numbers themselves: "6" on a
+/// scale of 1 to 5 is a value out of range (the engine says so), not the
+/// sixth button ("Overslaan"). The buttons are then shown without numbers and
+/// pressed by label.
 pub fn numbers_press(buttons: &[OutboundButton]) -> bool {
+    if buttons.iter().any(|b| b.label.trim().parse::<i64>().is_ok()) {
+        return false;
+    }
     use crate::engine::ButtonAction as A;
     let actions: Vec<Option<A>> = buttons.iter().map(|b| A::decode(&b.payload)).collect();
     let open_question = actions
@@ -36,10 +42,8 @@ pub fn numbers_press(buttons: &[OutboundButton]) -> bool {
 
 /// What a typed line means, given the buttons of the last message.
 /// Commands stay commands; a button's label presses it; so does the number
-/// shown before it (not under an open question, see [`numbers_press`]), except
-/// where the buttons are numbers themselves (a scale: "7" means the value 7,
-/// not the seventh button; there a number presses only a button that is no
-/// value, such as `[12] Overslaan`); anything else is text.
+/// shown before it (not under an open question or a scale, see
+/// [`numbers_press`]); anything else is text.
 pub fn interpret(line: &str, buttons: &[OutboundButton]) -> Input {
     let t = line.trim();
     if t.starts_with('/') {
@@ -60,11 +64,9 @@ pub fn interpret(line: &str, buttons: &[OutboundButton]) -> Input {
     if let Some(b) = buttons.iter().find(|b| label_key(&b.label) == lower) {
         return Input::Button(b.payload.clone());
     }
-    let numbered_by_value = buttons.iter().any(|b| b.label.trim().parse::<i64>().is_ok());
     if numbers_press(buttons)
         && let Ok(n) = t.parse::<usize>()
         && let Some(b) = n.checked_sub(1).and_then(|i| buttons.get(i))
-        && (!numbered_by_value || b.label.trim().parse::<i64>().is_err())
     {
         return Input::Button(b.payload.clone());
     }
@@ -172,15 +174,27 @@ mod tests {
         let scale: Vec<OutboundButton> = (0..=10).map(|n| b(&n.to_string(), &format!("a:q:{n}"))).collect();
         assert_eq!(interpret("1", &scale), Input::Button("a:q:1".into()));
         assert_eq!(interpret("11", &scale), Input::Text("11".into()));
-        // The scale's other buttons keep their numbers: [12] Overslaan, [13] Terug.
+        // Its other buttons go by label only: a number past the scale's end is
+        // a value out of range (the engine says so), not "Overslaan" or
+        // "Terug" (fifteenth trial: "6" on a scale of 1 to 5 skipped it).
         let mut with_more = scale;
         with_more.push(b("Overslaan", "s:q"));
         with_more.push(b("◀ Terug", "b:q"));
-        assert_eq!(interpret("12", &with_more), Input::Button("s:q".into()));
-        assert_eq!(interpret("13", &with_more), Input::Button("b:q".into()));
+        assert_eq!(interpret("12", &with_more), Input::Text("12".into()));
+        assert_eq!(interpret("13", &with_more), Input::Text("13".into()));
+        assert_eq!(interpret("overslaan", &with_more), Input::Button("s:q".into()));
+        assert_eq!(interpret("terug", &with_more), Input::Button("b:q".into()));
         assert_eq!(interpret("7", &with_more), Input::Button("a:q:7".into()));
         assert_eq!(interpret("11", &with_more), Input::Text("11".into()));
-        assert_eq!(interpret("14", &with_more), Input::Text("14".into()));
+        let shown = format_message(&OutboundMessage {
+            text: "Welk cijfer?".into(),
+            buttons: with_more.clone(),
+            free_text: false,
+        });
+        assert!(
+            shown.contains("  [7]\n") && shown.contains("  [Overslaan]\n"),
+            "{shown}"
+        );
     }
 
     #[test]

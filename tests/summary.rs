@@ -790,3 +790,31 @@ async fn one_skip_hides_its_own_question_not_the_round() {
         same.answered
     );
 }
+
+/// Fifteenth trial: one resident who finished, changed a score with /wijzig
+/// so the open follow-up came up, and stopped there hid every figure of the
+/// round at the close (the follow-up was missing from a finished response).
+#[tokio::test]
+async fn a_change_that_brings_up_a_follow_up_and_stops_there_keeps_the_figures() {
+    let ws = Workspace::new();
+    let service = twelve_residents(&ws).await;
+    let mut r = Resident::new(&service, "r7");
+    r.say("/wijzig").await;
+    r.say("zo laten").await;
+    let asked = r.say("2").await;
+    assert!(asked.contains("Wat kan beter"), "{asked}");
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let s = service.council_summary(ID, Lang::Nl).await.unwrap();
+    assert_eq!(
+        (s.respondents_started, s.respondents_completed),
+        (Some(12), Some(12))
+    );
+    let tevreden = s.questions.iter().find(|q| q.id == "tevreden").unwrap();
+    assert_eq!(tevreden.answered, Some(12));
+    let beter = s.questions.iter().find(|q| q.id == "beter").unwrap();
+    // One skip is a group of one: hidden, and the answered count with it.
+    assert_eq!((beter.answered, beter.skipped), (None, None));
+    let rol = s.questions.iter().find(|q| q.id == "rol").unwrap();
+    assert_eq!(rol.answered, Some(12));
+    service.close().await;
+}

@@ -61,3 +61,14 @@ pub fn drop_inapplicable(round: &Round, answers: &mut Answers) -> Vec<QuestionId
         }
     }
 }
+
+/// Questions that apply but have no answer yet, in order. After a resident who
+/// finished changes an answer, these are the follow-ups the change brings up.
+pub fn applicable_unanswered(round: &Round, answers: &Answers) -> Vec<QuestionId> {
+    round
+        .questions
+        .iter()
+        .filter(|q| !answers.contains_key(&q.id) && applies(q, answers))
+        .map(|q| q.id.clone())
+        .collect()
+}

@@ -817,6 +817,20 @@ impl<'a> Turn<'a> {
                 question: dropped,
             });
         }
+        if p.reviewing {
+            // A finished response stays whole: a follow-up the change brings
+            // up counts as skipped until it is answered, since the resident
+            // may stop right there (a finished response lacking it broke
+            // every figure's bookkeeping; fifteenth trial).
+            for question in flow::applicable_unanswered(round, &p.answers) {
+                p.answers.insert(question.clone(), AnswerValue::Skipped);
+                self.effects.push(Effect::RecordAnswer {
+                    round: round.id.clone(),
+                    question,
+                    answer: AnswerValue::Skipped,
+                });
+            }
+        }
         p.selection.clear();
         self.advance(round, p)
     }

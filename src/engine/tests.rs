@@ -358,6 +358,47 @@ fn finishing_completes_the_response_and_change_reopens_it() {
     );
 }
 
+/// Fifteenth trial: a resident who finished, changed a score so a follow-up
+/// came up, and stopped there left a finished response without it, and every
+/// figure of the round was hidden at the close.
+#[test]
+fn a_follow_up_a_change_brings_up_counts_as_skipped_until_answered() {
+    let r = round();
+    let steps = converse(
+        &r,
+        RoundState::Open,
+        DURING,
+        &[
+            text("/start"),
+            text("4"),
+            text("1, 2"),
+            text("ja"),
+            text("/wijzig"),
+            text("2"),
+            text("Vaker dezelfde hulp"),
+        ],
+    );
+    assert!(matches!(steps[3].next.stage, Stage::Finished { .. }));
+    assert_eq!(current(&steps[5]), Some("beter"));
+    assert_eq!(
+        recorded(&steps[5]),
+        vec![
+            ("tevreden".into(), AnswerValue::Scale(2)),
+            ("beter".into(), AnswerValue::Skipped)
+        ]
+    );
+    assert_eq!(
+        recorded(&steps[6]),
+        vec![("beter".into(), AnswerValue::Open("Vaker dezelfde hulp".into()))]
+    );
+    // While answering for the first time a follow-up is simply asked.
+    let first = converse(&r, RoundState::Open, DURING, &[text("/start"), text("2")]);
+    assert_eq!(
+        recorded(&first[1]),
+        vec![("tevreden".into(), AnswerValue::Scale(2))]
+    );
+}
+
 #[test]
 fn a_closed_round_refuses_answers_politely() {
     let r = round();

@@ -121,15 +121,18 @@ impl Service {
                 let t = self.store.tally(round, false).await?;
                 return Ok(summary::build(stored, &t, &groups, lang, false));
             };
-            let earlier = self.published_snapshot(stored, snaps.earlier.as_deref(), &groups)?;
+            let earlier = published_before(stored, snaps.earlier.as_deref(), &groups)?;
             let tally = parse_tally(&shown.1)?;
             return Ok(summary::build_after(
                 stored, &tally, &groups, lang, true, &earlier,
             ));
         }
-        // Closed: everyone counts, audited against the last snapshot shown.
+        // Closed: everyone counts, audited against every snapshot shown.
         let snaps = self.store.live_snapshots(round).await?;
-        let earlier = self.published_snapshot(stored, snaps.shown.as_ref().map(|s| s.1.as_str()), &groups)?;
+        let mut earlier = published_before(stored, snaps.earlier.as_deref(), &groups)?;
+        if let Some((_, shown)) = &snaps.shown {
+            earlier.push(published_after(stored, &parse_tally(shown)?, &groups, &earlier));
+        }
         let (tally, left_out, stored) = self.final_tally(stored).await?;
         let mut s = summary::build_after(&stored, &tally, &groups, lang, false, &earlier);
         s.unfinished_left_out = left_out;
@@ -157,31 +160,12 @@ impl Service {
         Ok((all, false, stored.clone()))
     }
 
-    /// What a live snapshot published, by name (nothing when there was none).
-    fn published_snapshot(
-        &self,
-        stored: &crate::store::StoredRound,
-        tally_json: Option<&str>,
-        groups: &[crate::store::GroupTotals],
-    ) -> Result<summary::Published, ServiceError> {
-        let Some(json) = tally_json else {
-            return Ok(summary::Published::new());
-        };
-        let tally = parse_tally(json)?;
-        Ok(summary::published(&summary::build(
-            stored,
-            &tally,
-            groups,
-            Lang::Nl,
-            true,
-        )))
-    }
-
     /// The live snapshots, brought up to date. Snapshots lag one step: one is
     /// taken when k more residents have finished than the one shown, and shown
     /// only once k more have finished after it was taken. Two shown snapshots,
     /// and the last shown and the final summary, thus differ by at least k; each
-    /// is audited against the one before.
+    /// is audited against every one shown before (what each of them published
+    /// is kept, oldest first).
     async fn live_snapshots(
         &self,
         stored: &crate::store::StoredRound,
@@ -194,7 +178,20 @@ impl Service {
         if let Some((n, _)) = &snaps.next
             && finished.completed >= n + k
         {
-            snaps.earlier = snaps.shown.take().map(|(_, json)| json);
+            if let Some((_, shown)) = snaps.shown.take() {
+                let groups = self.store.group_totals(round).await?;
+                let mut published = published_before(stored, snaps.earlier.as_deref(), &groups)?;
+                published.push(published_after(
+                    stored,
+                    &parse_tally(&shown)?,
+                    &groups,
+                    &published,
+                ));
+                snaps.earlier = Some(
+                    serde_json::to_string(&published)
+                        .map_err(|e| StoreError::Corrupt(format!("live snapshot: {e}")))?,
+                );
+            }
             snaps.shown = snaps.next.take();
         }
         let base = snaps.shown.as_ref().map_or(0, |(n, _)| *n);
@@ -249,4 +246,39 @@ impl Service {
 /// A stored tally, read back.
 fn parse_tally(json: &str) -> Result<Tally, ServiceError> {
     serde_json::from_str(json).map_err(|e| StoreError::Corrupt(format!("live snapshot: {e}")).into())
+}
+
+/// What the live snapshots shown before the current one published, oldest
+/// first. Kept as a list of published counts; a round from before kept only
+/// the last one's tally, whose publication is worked out again.
+fn published_before(
+    stored: &crate::store::StoredRound,
+    kept: Option<&str>,
+    groups: &[crate::store::GroupTotals],
+) -> Result<Vec<summary::Published>, ServiceError> {
+    let Some(json) = kept else {
+        return Ok(Vec::new());
+    };
+    if json.trim_start().starts_with('[') {
+        return serde_json::from_str(json)
+            .map_err(|e| StoreError::Corrupt(format!("live snapshots shown: {e}")).into());
+    }
+    Ok(vec![published_after(stored, &parse_tally(json)?, groups, &[])])
+}
+
+/// What a live snapshot published, audited against those shown before it.
+fn published_after(
+    stored: &crate::store::StoredRound,
+    tally: &Tally,
+    groups: &[crate::store::GroupTotals],
+    before: &[summary::Published],
+) -> summary::Published {
+    summary::published(&summary::build_after(
+        stored,
+        tally,
+        groups,
+        Lang::Nl,
+        true,
+        before,
+    ))
 }

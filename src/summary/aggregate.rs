@@ -255,19 +255,21 @@ pub fn build(
     lang: Lang,
     live: bool,
 ) -> CouncilSummary {
-    build_after(stored, tally, groups, lang, live, &Published::new())
+    build_after(stored, tally, groups, lang, live, &[])
 }
 
-/// Like [`build`], for a round of which `earlier` was already published (a live
-/// snapshot): the differences between the two are residents too (those who came
-/// since), and no difference may single out a small group.
+/// Like [`build`], for a round of which `earlier` were already published (live
+/// snapshots, oldest first): the differences between this and each of them are
+/// residents too (those who came since), and no difference may single out a
+/// small group. Every earlier one counts, not only the last: a count hidden
+/// in the last one would otherwise let the one before it be compared.
 pub fn build_after(
     stored: &StoredRound,
     tally: &Tally,
     groups: &[GroupTotals],
     lang: Lang,
     live: bool,
-    earlier: &Published,
+    earlier: &[Published],
 ) -> CouncilSummary {
     let round = &stored.round;
     let k = i64::from(round.min_group_size);
@@ -309,7 +311,9 @@ pub fn build_after(
         return summary;
     }
     let mut ledger = Ledger::of(stored, tally, groups, lang, live);
-    ledger.since(earlier);
+    for publication in earlier {
+        ledger.since(publication);
+    }
     let shown = ledger.shown(k);
     summary.respondents_started = shown[ledger.started];
     summary.respondents_completed = shown[ledger.completed];

@@ -25,6 +25,7 @@ already-took-part = You have already taken part in this round. Thank you! Want t
 finished-idle = You have answered all questions. Want to change something? Choose "Change answers". Need help? Send /help.
 round-closed = The round "{ $title }" closed on { $date }. You cannot answer any more. The answers you already gave count (if only a few people stopped halfway, their answers are left out, so no one can be recognised). Thank you!
 round-closed-meanwhile = The round you were answering has closed in the meantime. You cannot answer any more. The answers you already gave count (if only a few people stopped halfway, their answers are left out, so no one can be recognised). Thank you!
+round-closed-newcomer = The round "{ $title }" has already closed. You can no longer take part. Thank you for your interest! Send /start to see whether another round is open now.
 round-closed-early = The round "{ $title }" has closed. You cannot answer any more. The answers you already gave count (if only a few people stopped halfway, their answers are left out, so no one can be recognised). Thank you!
 round-unknown = I do not know this round of questions, or it has not started yet.
 stopped-hint = You have stopped. You will not get messages from us any more. Want to take part again? Send /start.

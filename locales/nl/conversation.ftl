@@ -25,6 +25,7 @@ already-took-part = U heeft al meegedaan aan deze ronde. Dank u wel! Wilt u een 
 finished-idle = U heeft alle vragen beantwoord. Wilt u iets veranderen? Kies "Antwoorden wijzigen". Hulp nodig? Stuur /hulp.
 round-closed = De ronde "{ $title }" is gesloten sinds { $date }. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee (stopten maar een paar mensen halverwege, dan laten we die antwoorden weg: zo is niemand te herkennen). Dank u wel!
 round-closed-meanwhile = De ronde waaraan u meedeed, is intussen gesloten. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee (stopten maar een paar mensen halverwege, dan laten we die antwoorden weg: zo is niemand te herkennen). Dank u wel!
+round-closed-newcomer = De vragenronde "{ $title }" is al gesloten. Meedoen kan niet meer. Dank u voor uw belangstelling! Stuur /start om te zien of er nu een andere ronde open is.
 round-closed-early = De ronde "{ $title }" is gesloten. U kunt niet meer antwoorden. De antwoorden die u al gaf, tellen mee (stopten maar een paar mensen halverwege, dan laten we die antwoorden weg: zo is niemand te herkennen). Dank u wel!
 round-unknown = Deze vragenronde ken ik niet, of hij is nog niet begonnen.
 stopped-hint = U bent gestopt. U krijgt geen berichten meer van ons. Wilt u weer meedoen? Stuur /start.

@@ -596,7 +596,22 @@ impl<'a> Turn<'a> {
                     };
                 }
                 Some(v) if v.state != RoundState::Draft => {
-                    self.say_text(closed_text(v.round, self.lang, self.ctx.now));
+                    let took_part = match &stage {
+                        Stage::Answering(p) => p.round == v.round.id,
+                        Stage::Finished { round, .. } => *round == v.round.id,
+                        _ => false,
+                    };
+                    // Someone who never took part (an old poster's link) has
+                    // no answers that "count".
+                    let text = if took_part {
+                        closed_text(v.round, self.lang, self.ctx.now)
+                    } else {
+                        Text::with(
+                            Key::RoundClosedNewcomer,
+                            vec![("title", Arg::Str(v.round.title.get(self.lang).to_owned()))],
+                        )
+                    };
+                    self.say_text(text);
                     return self.reprompt(stage);
                 }
                 _ => self.say(Key::RoundUnknown),

@@ -49,6 +49,7 @@ keys! {
     RoundClosed => "round-closed",
     RoundClosedEarly => "round-closed-early",
     RoundClosedMeanwhile => "round-closed-meanwhile",
+    RoundClosedNewcomer => "round-closed-newcomer",
     RoundUnknown => "round-unknown",
     StoppedHint => "stopped-hint",
     // question.ftl

@@ -116,7 +116,7 @@ summary-outcomes-none = The municipality has not yet said what it did with the i
 
 ## A round beside the earlier round it repeats (`follows`).
 summary-compare-heading = Compared with the earlier round
-summary-compare-intro = This round asks questions from “{ $title }” ({ $period }) again. They are not the same people, and those who took part chose to. A difference is a signal, not a measurement.
+summary-compare-intro = This round asks questions from “{ $title }” ({ $period }) again. They are not necessarily the same people, and those who took part chose to. A difference is a signal, not a measurement.
 summary-compare-not-closed = The earlier round “{ $title }” has not closed yet. It can be compared once its results are out.
 summary-compare-missing = The earlier round `{ $round }` is not in this database, so there is nothing to compare with.
 summary-compare-caption = { $question }: then and now

@@ -116,7 +116,7 @@ summary-outcomes-none = De gemeente heeft nog niet gemeld wat zij met de inbreng
 
 ## A round beside the earlier round it repeats (`follows`).
 summary-compare-heading = Vergeleken met de vorige ronde
-summary-compare-intro = Deze ronde stelt vragen uit “{ $title }” ({ $period }) opnieuw. Het zijn niet dezelfde mensen, en wie meedeed koos dat zelf. Een verschil is dus een signaal, geen meting.
+summary-compare-intro = Deze ronde stelt vragen uit “{ $title }” ({ $period }) opnieuw. Het zijn niet per se dezelfde mensen, en wie meedeed koos dat zelf. Een verschil is dus een signaal, geen meting.
 summary-compare-not-closed = De vorige ronde “{ $title }” is nog niet gesloten. Vergelijken kan als de uitkomsten bekend zijn.
 summary-compare-missing = De vorige ronde `{ $round }` staat niet in deze database, dus er is niets om mee te vergelijken.
 summary-compare-caption = { $question }: toen en nu

@@ -284,11 +284,14 @@ impl RoundCommand {
                     let (png, svg) = poster::write_qr(&link, &output_dir, status.stored.round.id.as_str())?;
                     say!("{link}");
                     say_err!("QR code written to {} and {}", png.display(), svg.display());
-                    if status.stored.state != crate::domain::RoundState::Open {
-                        say_err!(
-                            "note: the round is {}; residents can answer once it is open",
-                            status.stored.state
-                        );
+                    match status.stored.state {
+                        crate::domain::RoundState::Open => {}
+                        crate::domain::RoundState::Draft => {
+                            say_err!("note: the round is a draft; residents can answer once it is open")
+                        }
+                        closed => say_err!(
+                            "note: the round is {closed}: residents who follow this link are told it has closed"
+                        ),
                     }
                     Ok(())
                 }
@@ -490,7 +493,7 @@ async fn warn_if_small(service: &Service, closed: &StoredRound) {
             Some(_) => return,
         };
         say_err!(
-            "note: {few} residents finished. Groups smaller than {k} are hidden, so many figures of the summary will read \"fewer than {k}\"; look at `meepraten summary {}` before the council does",
+            "note: {few} residents finished. Groups smaller than {k} are hidden, so many figures of the summary will be hidden (shown as •); look at `meepraten summary {}` before the council does",
             closed.round.id
         );
     }

@@ -88,6 +88,10 @@ impl Detector {
                     .take_while(|(_, c)| c.is_alphabetic())
                     .last()
                     .map_or(m.start(), |(i, _)| i);
+                let street = text[word_start..m.end()].split(' ').next().unwrap_or_default();
+                if ordinary_word(street) {
+                    continue;
+                }
                 let (start, end) = trim_leading_words(text, extend_left(text, word_start), m.end());
                 out.push(Candidate {
                     start,
@@ -97,6 +101,19 @@ impl Detector {
             }
         }
     }
+}
+
+/// A lowercase word that ends like a street but is an ordinary word, often
+/// followed by a number in answers ("antwoord 1", "na vergadering 2", "de
+/// voorkant 2"). Fifteenth trial: "antwoord 1" became "[adres]". A street
+/// written in lowercase with a plain street word ("kerkstraat 5") still counts.
+fn ordinary_word(word: &str) -> bool {
+    let lowercase = word.chars().all(|c| !c.is_uppercase());
+    lowercase
+        && (word.ends_with("woord")
+            || ["akkoord", "moord", "boord"].iter().any(|w| word.ends_with(w))
+            || ["ering", "aring", "uring"].iter().any(|e| word.ends_with(e))
+            || word.ends_with("kant"))
 }
 
 /// Up to three words before `start`, each separated by one space: candidates for

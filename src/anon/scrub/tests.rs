@@ -532,10 +532,18 @@ fn irish_surnames_and_initial_account_names() {
         ("Ask Mrs O’Neill about it", "O’Neill", Person),
         // An initial and a surname as an account name, particles glued on.
         ("mail j.jansen even", "j.jansen", Person),
+        ("ik woon op de kerkstraat 5", "kerkstraat 5", PiiKind::Address),
+        ("Zuideroord 12 is mijn adres", "Zuideroord 12", PiiKind::Address),
         ("groeten van p.devries", "p.devries", Person),
         ("stuur het naar m.vandijk.", "m.vandijk", Person),
     ]);
     assert_untouched(&[
+        // Fifteenth trial: ordinary words that end like a street.
+        "vraag 3 en antwoord 4",
+        "antwoord 1",
+        "na vergadering 2 was het duidelijk",
+        "het wachtwoord 1234 werkt niet",
+        "de voorkant 2 is kapot",
         "dat is o.a. de bus",
         "ga naar a.huis toe",
         "dank u.bedankt",

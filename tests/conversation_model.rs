@@ -190,6 +190,11 @@ impl Model {
             if !later.applies(&self.answers) {
                 self.answers.remove(later.id());
                 self.stored.remove(later.id());
+            } else if reviewing && !self.answers.contains_key(later.id()) {
+                // A finished response stays whole: a follow-up a change brings
+                // up is skipped until answered (the resident may stop there).
+                self.answers.insert(later.id(), AnswerValue::Skipped);
+                self.stored.insert(later.id(), AnswerValue::Skipped);
             }
         }
         self.advance(current, trail, reviewing);

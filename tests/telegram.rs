@@ -491,7 +491,7 @@ fn a_poster_qr_code_carries_the_deep_link() {
     let link = crate::support::stdout(&out).trim().to_owned();
     assert_eq!(link, "https://t.me/meepraten_bot?start=huishoudelijke-hulp-2027");
     assert!(
-        crate::support::stderr(&out).contains("the round is draft"),
+        crate::support::stderr(&out).contains("the round is a draft"),
         "officials are warned"
     );
 

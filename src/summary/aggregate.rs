@@ -311,9 +311,7 @@ pub fn build_after(
         return summary;
     }
     let mut ledger = Ledger::of(stored, tally, groups, lang, live);
-    for publication in earlier {
-        ledger.since(publication);
-    }
+    ledger.since(earlier);
     let shown = ledger.shown(k);
     summary.respondents_started = shown[ledger.started];
     summary.respondents_completed = shown[ledger.completed];
@@ -587,12 +585,21 @@ impl Ledger {
         out
     }
 
-    /// Adds what an earlier publication told: for each count it showed, the
-    /// residents since then are a derived group that must not be singled out.
-    fn since(&mut self, earlier: &Published) {
+    /// Adds what earlier publications told: for each count, the residents
+    /// since the closest earlier value at or below it are a derived group that
+    /// must not be singled out. The closest one leaves the smallest group:
+    /// differences to older, smaller values are larger. (One relation a count,
+    /// not one a publication: with every publication the audit took seconds.)
+    fn since(&mut self, earlier: &[Published]) {
         for (name, cell) in self.named() {
             // A count that went down (answers changed meanwhile) tells no group.
-            if let Some(before) = earlier.get(&name).filter(|b| self.cells[cell].value >= **b) {
+            let now = self.cells[cell].value;
+            let closest = earlier
+                .iter()
+                .filter_map(|p| p.get(&name))
+                .filter(|b| now >= **b)
+                .max();
+            if let Some(before) = closest {
                 let since = self.virtual_cell(self.cells[cell].value - before);
                 self.relations.push(Relation {
                     terms: vec![(cell, 1), (since, -1)],

@@ -1271,11 +1271,15 @@ impl Detector {
     }
 
     /// Account names made of an initial and a surname, written in lowercase
-    /// ("j.jansen", "p.devries", "m.vandijk"): no capital marks them as a
-    /// name, but the shape does. The surname may carry its particles glued on.
+    /// ("j.jansen", "p.devries", "m.vandijk", "j.de.vries", "j.jansen88"): no
+    /// capital marks them as a name, but the shape does. The surname may carry
+    /// its particles glued on or dotted, and digits after it.
     pub(super) fn find_initial_accounts(&self, text: &str, out: &mut Vec<Candidate>) {
         static SHAPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new(r"(?-u:\b)[a-z]\.([a-z]{3,})(?-u:\b)").expect("valid pattern")
+            regex::Regex::new(
+                r"(?-u:\b)[a-z]\.((?:(?:van|de|der|den|ter|ten|te|el|al)\.)*[a-z]{3,})[0-9]{0,4}(?-u:\b)",
+            )
+            .expect("valid pattern")
         });
         const GLUED: &[&str] = &[
             "vanden", "vander", "vande", "van", "den", "der", "de", "ter", "ten", "te",
@@ -1290,6 +1294,8 @@ impl Detector {
             if glued_on(before) || continues {
                 continue;
             }
+            // Particles may be dotted as well: "j.de.vries".
+            let surname = surname.rsplit('.').next().unwrap_or(surname);
             let bare = GLUED
                 .iter()
                 .find_map(|p| surname.strip_prefix(p).filter(|rest| rest.len() >= 3))

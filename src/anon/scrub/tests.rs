@@ -533,6 +533,11 @@ fn irish_surnames_and_initial_account_names() {
         // An initial and a surname as an account name, particles glued on.
         ("mail j.jansen even", "j.jansen", Person),
         ("ik woon op de kerkstraat 5", "kerkstraat 5", PiiKind::Address),
+        // Sixteenth trial: dotted particles ("j.de" read as a German link) and digits.
+        ("stuur het naar j.de.vries", "j.de.vries", Person),
+        ("volg j.van.dijk", "j.van.dijk", Person),
+        ("mijn gebruikersnaam is j.jansen88", "j.jansen88", Person),
+        ("kijk op gemeente.nl.Daarna", "gemeente.nl", PiiKind::Url),
         ("Zuideroord 12 is mijn adres", "Zuideroord 12", PiiKind::Address),
         ("groeten van p.devries", "p.devries", Person),
         ("stuur het naar m.vandijk.", "m.vandijk", Person),

@@ -43,6 +43,15 @@ impl Detector {
             let trimmed = m
                 .as_str()
                 .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'']);
+            // A bare domain whose dotted name goes on ("j.de.vries") ended on a
+            // label that only looks like a country: not a link; the name
+            // detector takes the whole.
+            let bare = !trimmed.contains("://") && !trimmed.to_ascii_lowercase().starts_with("www.");
+            let mut after = text[m.start() + trimmed.len()..].chars();
+            // ("gemeente.nl.Daarna", a sentence begun without a space, stays a link.)
+            if bare && after.next() == Some('.') && after.next().is_some_and(|c| c.is_ascii_lowercase()) {
+                continue;
+            }
             out.push(Candidate {
                 start: m.start(),
                 end: m.start() + trimmed.len(),

@@ -1103,8 +1103,8 @@ struct Token<'t> {
 }
 
 /// Splits text into words of letters, with inner hyphens ("Jan-Willem") and
-/// the apostrophe of Irish and French surnames ("O'Brien", "D'Souza": one
-/// capital, the apostrophe, a capital; not "Anne's").
+/// the apostrophe of Irish, French and Italian surnames ("O'Brien", "D'Souza",
+/// "d'Hondt": one capital or a d, the apostrophe, a capital; not "Anne's").
 fn tokens(text: &str) -> Vec<Token<'_>> {
     // About one word in six bytes of chat text: one allocation, seldom regrown.
     let mut out = Vec::with_capacity(text.len() / 6 + 2);
@@ -1115,7 +1115,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         let surname_apostrophe = matches!(c, '\'' | '’')
             && start.is_some_and(|s| {
                 let so_far = &text[s..i];
-                so_far.chars().count() == 1 && so_far.chars().all(char::is_uppercase)
+                so_far.chars().count() == 1 && so_far.chars().all(|c| c.is_uppercase() || c == 'd')
             })
             && iter.peek().is_some_and(|(_, n)| n.is_uppercase());
         if c.is_alphabetic() || inner_hyphen || surname_apostrophe {

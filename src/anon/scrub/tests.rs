@@ -530,6 +530,7 @@ fn irish_surnames_and_initial_account_names() {
         // The apostrophe belongs to the surname (it was cut at it).
         ("Mr O'Brien was very kind", "O'Brien", Person),
         ("Ask Mrs O’Neill about it", "O’Neill", Person),
+        ("meneer d'Hondt belde", "d'Hondt", Person),
         // An initial and a surname as an account name, particles glued on.
         ("mail j.jansen even", "j.jansen", Person),
         ("ik woon op de kerkstraat 5", "kerkstraat 5", PiiKind::Address),

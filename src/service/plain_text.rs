@@ -10,12 +10,25 @@ pub(crate) fn from_markdown(md: &str) -> String {
     let mut out = String::new();
     let mut links: Vec<(String, usize)> = Vec::new();
     let mut cell = 0;
+    // The next number of each open list (`None`: a bulleted one).
+    let mut lists: Vec<Option<u64>> = Vec::new();
     for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Text(t) | Event::Code(t) | Event::InlineHtml(t) | Event::Html(t) => out.push_str(&t),
             Event::SoftBreak => out.push(' '),
             Event::HardBreak | Event::Rule => out.push('\n'),
-            Event::Start(Tag::Item) => out.push_str("• "),
+            Event::Start(Tag::List(first)) => lists.push(first),
+            Event::End(TagEnd::List(_)) => {
+                lists.pop();
+                out.push_str("\n\n");
+            }
+            Event::Start(Tag::Item) => match lists.last_mut() {
+                Some(Some(n)) => {
+                    out.push_str(&format!("{n}. "));
+                    *n += 1;
+                }
+                _ => out.push_str("• "),
+            },
             Event::Start(Tag::Link { dest_url, .. }) => links.push((dest_url.to_string(), out.len())),
             Event::End(TagEnd::Link) => {
                 if let Some((url, start)) = links.pop()
@@ -32,7 +45,7 @@ pub(crate) fn from_markdown(md: &str) -> String {
                 cell += 1;
             }
             Event::End(TagEnd::TableRow | TagEnd::TableHead | TagEnd::Item) => out.push('\n'),
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Table | TagEnd::List(_)) => {
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Table) => {
                 out.push_str("\n\n");
             }
             _ => {}
@@ -62,5 +75,10 @@ mod tests {
              punt – besluit\nstalling – 200 plekken\n\n• eerst\n• daarna\n\nKlaar_nu."
         );
         assert_eq!(from_markdown("Gewoon een zin."), "Gewoon een zin.");
+        // Sixteenth trial: a numbered list kept its bullets, not its numbers.
+        assert_eq!(
+            from_markdown("Besluiten:\n\n1. eerste\n2. tweede\n\n3) derde"),
+            "Besluiten:\n\n1. eerste\n2. tweede\n\n3. derde"
+        );
     }
 }

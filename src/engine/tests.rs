@@ -326,6 +326,20 @@ fn skip_back_and_change_an_answer_drops_a_follow_up_that_no_longer_applies() {
     assert!(keys(&back_at_start[1]).contains(&Key::FirstQuestion));
 }
 
+/// A resident answers every question (steps 0 to 3), sends /wijzig (step 4),
+/// then `then`.
+fn finished_then_change(then: Vec<Input>) -> Vec<Input> {
+    let mut inputs = vec![
+        text("/start"),
+        text("4"),
+        text("1, 2"),
+        text("ja"),
+        text("/wijzig"),
+    ];
+    inputs.extend(then);
+    inputs
+}
+
 #[test]
 fn finishing_completes_the_response_and_change_reopens_it() {
     let r = round();
@@ -333,16 +347,9 @@ fn finishing_completes_the_response_and_change_reopens_it() {
         &r,
         RoundState::Open,
         DURING,
-        &[
-            text("/start"),
-            text("4"),
-            text("1, 2"),
-            text("ja"),
-            text("/wijzig"),
-            button(ButtonAction::Keep {
-                question: q("tevreden"),
-            }),
-        ],
+        &finished_then_change(vec![button(ButtonAction::Keep {
+            question: q("tevreden"),
+        })]),
     );
     assert!(
         steps[3]
@@ -368,15 +375,7 @@ fn a_follow_up_a_change_brings_up_counts_as_skipped_until_answered() {
         &r,
         RoundState::Open,
         DURING,
-        &[
-            text("/start"),
-            text("4"),
-            text("1, 2"),
-            text("ja"),
-            text("/wijzig"),
-            text("2"),
-            text("Vaker dezelfde hulp"),
-        ],
+        &finished_then_change(vec![text("2"), text("Vaker dezelfde hulp")]),
     );
     assert!(matches!(steps[3].next.stage, Stage::Finished { .. }));
     assert_eq!(current(&steps[5]), Some("beter"));

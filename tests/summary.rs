@@ -853,3 +853,33 @@ async fn live_snapshots_compared_across_any_two_steps_single_out_nobody() {
     }
     service.close().await;
 }
+
+/// A closed round's audited summary is worked out once per service and kept:
+/// its answers no longer change, and the audit (integer programs for every
+/// hidden cell) ran at every resident's `/resultaten`, inside the batch's
+/// transaction. Made visible here by changing the file behind the service's
+/// back, which nothing in meepraten does after a close.
+#[tokio::test]
+async fn a_closed_rounds_audited_summary_is_worked_out_once() {
+    let ws = Workspace::new();
+    let service = twelve_residents(&ws).await;
+    service.close_round(ID, OffsetDateTime::now_utc()).await.unwrap();
+    let first = service.council_summary(ID, Lang::Nl).await.unwrap();
+    let url = format!("sqlite://{}", ws.database().display());
+    let mut db = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM answers WHERE question_id = 'idee'")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    sqlx::Connection::close(db).await.unwrap();
+    assert_eq!(service.council_summary(ID, Lang::Nl).await.unwrap(), first);
+    // Another language is its own summary; a new service works it out afresh.
+    let english = service.council_summary(ID, Lang::En).await.unwrap();
+    assert_ne!(english.title, first.title);
+    service.close().await;
+    let fresh = ws.service().await;
+    assert_ne!(fresh.council_summary(ID, Lang::Nl).await.unwrap(), first);
+    fresh.close().await;
+}

@@ -27,7 +27,13 @@ impl Service {
             let table = super::rounds::read_population(path, &status.stored.round)?;
             status.stored.round.population = Some(table);
         }
-        let mut s = self.audited_summary(&status.stored, lang).await?;
+        // Another population table gives other figures: worked out afresh.
+        let mut s = if population.is_some() {
+            let groups = self.store.group_totals(&status.stored.round.id).await?;
+            self.audit(&status.stored, lang, &groups).await?
+        } else {
+            self.audited_summary(&status.stored, lang).await?
+        };
         s.advice = self.store.advice(&s.round).await?;
         let outcomes = self.store.outcomes(&s.round).await?;
         (s.outcomes, s.days_to_feedback) = summary::outcome_lines(&outcomes, s.closed_on.as_deref(), lang);
@@ -108,6 +114,42 @@ impl Service {
     ) -> Result<CouncilSummary, ServiceError> {
         let round = &stored.round.id;
         let groups = self.store.group_totals(round).await?;
+        let closed = matches!(stored.state, RoundState::Closed | RoundState::Archived);
+        let key = (
+            round.as_str().to_owned(),
+            stored.version,
+            stored.state.as_str(),
+            lang,
+        );
+        if closed
+            && let Some((with, s)) = self
+                .closed_summaries
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&key)
+            && *with == groups
+        {
+            return Ok(s.clone());
+        }
+        let s = self.audit(stored, lang, &groups).await?;
+        if closed {
+            self.closed_summaries
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, (groups, s.clone()));
+        }
+        Ok(s)
+    }
+
+    /// Works out the audited summary.
+    async fn audit(
+        &self,
+        stored: &crate::store::StoredRound,
+        lang: Lang,
+        groups: &[crate::store::GroupTotals],
+    ) -> Result<CouncilSummary, ServiceError> {
+        let round = &stored.round.id;
+        let groups = groups.to_vec();
         if !stored.round.live_results {
             let (tally, left_out, stored) = self.final_tally(stored).await?;
             let mut s = summary::build(&stored, &tally, &groups, lang, false);

@@ -95,6 +95,8 @@ pub struct Service {
     traces_failed_at: std::sync::Arc<std::sync::atomic::AtomicI64>,
     /// The open rounds as last parsed, with the rounds generation they are of.
     open_rounds: OpenRoundsCache,
+    /// Closed rounds' audited summaries (see [`ClosedSummaries`]).
+    closed_summaries: ClosedSummaries,
     /// Topics, neighbourhoods, quiet hours and the weekly cap.
     outreach: std::sync::Arc<crate::config::outreach::Outreach>,
     /// Rung when broadcasts are planned, so the senders look at once.
@@ -104,6 +106,20 @@ pub struct Service {
 /// Parsed open rounds and the rounds generation they belong to.
 type OpenRoundsCache =
     std::sync::Arc<std::sync::Mutex<Option<(i64, std::sync::Arc<Vec<crate::store::StoredRound>>)>>>;
+
+/// Audited summaries of closed rounds, by round id, version, state and language, with
+/// the group poll totals they were worked out with (those may still arrive
+/// after the close). A closed round's answers no longer change, and the audit
+/// is integer programs per hidden cell: worked out at every `/resultaten`, in
+/// the transaction of a batch, it held every other resident up.
+type ClosedSummaries = std::sync::Arc<
+    std::sync::Mutex<
+        std::collections::HashMap<
+            (String, i64, &'static str, crate::domain::Lang),
+            (Vec<crate::store::GroupTotals>, crate::summary::CouncilSummary),
+        >,
+    >,
+>;
 
 impl Service {
     /// Opens the database and checks that the secret key belongs to it, creating
@@ -154,6 +170,7 @@ impl Service {
             traces_owed: Default::default(),
             traces_failed_at: Default::default(),
             open_rounds: Default::default(),
+            closed_summaries: Default::default(),
             outreach: std::sync::Arc::new(settings.outreach.clone()),
             outbox_bell: Default::default(),
         };

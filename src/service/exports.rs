@@ -27,13 +27,10 @@ impl Service {
             let table = super::rounds::read_population(path, &status.stored.round)?;
             status.stored.round.population = Some(table);
         }
-        // Another population table gives other figures: worked out afresh.
-        let mut s = if population.is_some() {
-            let groups = self.store.group_totals(&status.stored.round.id).await?;
-            self.audit(&status.stored, lang, &groups).await?
-        } else {
-            self.audited_summary(&status.stored, lang).await?
-        };
+        // Another population table gives other figures: not kept.
+        let mut s = self
+            .audited_summary(&status.stored, lang, population.is_none())
+            .await?;
         s.advice = self.store.advice(&s.round).await?;
         let outcomes = self.store.outcomes(&s.round).await?;
         (s.outcomes, s.days_to_feedback) = summary::outcome_lines(&outcomes, s.closed_on.as_deref(), lang);
@@ -56,7 +53,7 @@ impl Service {
         let Some(stored) = self.store.round(earlier).await? else {
             return Ok(comparison::unavailable(earlier.as_str(), None, "missing"));
         };
-        let then = self.audited_summary(&stored, lang).await?;
+        let then = self.audited_summary(&stored, lang, true).await?;
         if !matches!(stored.state, RoundState::Closed | RoundState::Archived) {
             return Ok(comparison::unavailable(
                 earlier.as_str(),
@@ -106,15 +103,17 @@ impl Service {
         Ok(())
     }
 
-    /// The audited summary alone.
+    /// The audited summary alone; a closed round's is kept when `keep` (see
+    /// `ClosedSummaries`).
     async fn audited_summary(
         &self,
         stored: &crate::store::StoredRound,
         lang: Lang,
+        keep: bool,
     ) -> Result<CouncilSummary, ServiceError> {
         let round = &stored.round.id;
         let groups = self.store.group_totals(round).await?;
-        let closed = matches!(stored.state, RoundState::Closed | RoundState::Archived);
+        let closed = keep && matches!(stored.state, RoundState::Closed | RoundState::Archived);
         let key = (
             round.as_str().to_owned(),
             stored.version,
@@ -149,10 +148,9 @@ impl Service {
         groups: &[crate::store::GroupTotals],
     ) -> Result<CouncilSummary, ServiceError> {
         let round = &stored.round.id;
-        let groups = groups.to_vec();
         if !stored.round.live_results {
             let (tally, left_out, stored) = self.final_tally(stored).await?;
-            let mut s = summary::build(&stored, &tally, &groups, lang, false);
+            let mut s = summary::build(&stored, &tally, groups, lang, false);
             s.unfinished_left_out = left_out;
             return Ok(s);
         }
@@ -161,22 +159,17 @@ impl Service {
             let Some(shown) = &snaps.shown else {
                 // Not yet 2k finished: nothing to show yet.
                 let t = self.store.tally(round, false).await?;
-                return Ok(summary::build(stored, &t, &groups, lang, false));
+                return Ok(summary::build(stored, &t, groups, lang, false));
             };
-            let earlier = published_before(stored, snaps.earlier.as_deref(), &groups)?;
+            let earlier = published_before(stored, snaps.earlier.as_deref(), groups)?;
             let tally = parse_tally(&shown.1)?;
-            return Ok(summary::build_after(
-                stored, &tally, &groups, lang, true, &earlier,
-            ));
+            return Ok(summary::build_after(stored, &tally, groups, lang, true, &earlier));
         }
         // Closed: everyone counts, audited against every snapshot shown.
         let snaps = self.store.live_snapshots(round).await?;
-        let mut earlier = published_before(stored, snaps.earlier.as_deref(), &groups)?;
-        if let Some((_, shown)) = &snaps.shown {
-            earlier.push(published_after(stored, &parse_tally(shown)?, &groups, &earlier));
-        }
+        let earlier = published_through(stored, &snaps, groups)?;
         let (tally, left_out, stored) = self.final_tally(stored).await?;
-        let mut s = summary::build_after(&stored, &tally, &groups, lang, false, &earlier);
+        let mut s = summary::build_after(&stored, &tally, groups, lang, false, &earlier);
         s.unfinished_left_out = left_out;
         Ok(s)
     }
@@ -220,15 +213,9 @@ impl Service {
         if let Some((n, _)) = &snaps.next
             && finished.completed >= n + k
         {
-            if let Some((_, shown)) = snaps.shown.take() {
+            if snaps.shown.is_some() {
                 let groups = self.store.group_totals(round).await?;
-                let mut published = published_before(stored, snaps.earlier.as_deref(), &groups)?;
-                published.push(published_after(
-                    stored,
-                    &parse_tally(&shown)?,
-                    &groups,
-                    &published,
-                ));
+                let published = published_through(stored, &snaps, &groups)?;
                 snaps.earlier = Some(
                     serde_json::to_string(&published)
                         .map_err(|e| StoreError::Corrupt(format!("live snapshot: {e}")))?,
@@ -306,6 +293,19 @@ fn published_before(
             .map_err(|e| StoreError::Corrupt(format!("live snapshots shown: {e}")).into());
     }
     Ok(vec![published_after(stored, &parse_tally(json)?, groups, &[])])
+}
+
+/// What every live snapshot shown so far published, the current one last.
+fn published_through(
+    stored: &crate::store::StoredRound,
+    snaps: &LiveSnapshots,
+    groups: &[crate::store::GroupTotals],
+) -> Result<Vec<summary::Published>, ServiceError> {
+    let mut published = published_before(stored, snaps.earlier.as_deref(), groups)?;
+    if let Some((_, shown)) = &snaps.shown {
+        published.push(published_after(stored, &parse_tally(shown)?, groups, &published));
+    }
+    Ok(published)
 }
 
 /// What a live snapshot published, audited against those shown before it.

@@ -15,22 +15,23 @@ pub(super) fn quoted(md: &str) -> String {
 
 /// `md` as HTML for the report.
 pub(super) fn to_html(md: &str) -> String {
-    let mut image = 0usize;
+    // Whether each open link was kept; a refused one shows as emphasis.
+    let mut links: Vec<bool> = Vec::new();
     let events =
         Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).filter_map(|event| {
             Some(match event {
                 Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
-                Event::Start(Tag::Image { .. }) => {
-                    image += 1;
-                    return None;
+                // An image's description stays, as text between these.
+                Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => return None,
+                Event::Start(Tag::Link { ref dest_url, .. }) => {
+                    let kept = safe_link(dest_url);
+                    links.push(kept);
+                    if kept { event } else { Event::Start(Tag::Emphasis) }
                 }
-                Event::End(TagEnd::Image) => {
-                    image = image.saturating_sub(1);
-                    return None;
-                }
-                Event::Start(Tag::Link { dest_url, .. }) if !safe_link(&dest_url) => {
-                    Event::Start(Tag::Emphasis)
-                }
+                Event::End(TagEnd::Link) => match links.pop() {
+                    Some(false) => Event::End(TagEnd::Emphasis),
+                    _ => event,
+                },
                 Event::Start(Tag::Heading { level, .. }) => Event::Start(Tag::Heading {
                     level: below_report(level),
                     id: None,
@@ -41,23 +42,6 @@ pub(super) fn to_html(md: &str) -> String {
                 other => other,
             })
         });
-    // A link refused above closes as the emphasis it opened as.
-    let mut open_links: Vec<bool> = Vec::new();
-    let events = events.map(|event| match event {
-        Event::Start(Tag::Link { .. }) => {
-            open_links.push(true);
-            event
-        }
-        Event::Start(Tag::Emphasis) => {
-            open_links.push(false);
-            event
-        }
-        Event::End(TagEnd::Link | TagEnd::Emphasis) => match open_links.pop() {
-            Some(true) => Event::End(TagEnd::Link),
-            _ => Event::End(TagEnd::Emphasis),
-        },
-        other => other,
-    });
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, events);
     out
